@@ -1,0 +1,119 @@
+# zhtsv — plain GNU make; settings in config.mk.
+#
+# Every directory tools/NAME/ becomes the program zh-NAME; common/ is a
+# static library linked into all of them.  V selects a build variant
+# (rel, asan, bench) with its own object tree under build/, so the
+# sanitizer and benchmark builds never disturb the normal one.
+
+include config.mk
+
+V ?= rel
+BUILD := build/$(V)
+ifeq ($(V),rel)
+BINDIR := bin
+VFLAGS := $(CFLAGS)
+else ifeq ($(V),asan)
+BINDIR := $(BUILD)/bin
+VFLAGS := $(ASAN_FLAGS)
+else ifeq ($(V),bench)
+BINDIR := $(BUILD)/bin
+VFLAGS := $(BENCH_FLAGS)
+else
+$(error unknown build variant V=$(V))
+endif
+
+ALL_CFLAGS = $(WARN) $(VFLAGS) $(CPPFLAGS) -DZH_VERSION='"$(VERSION)"' \
+	-Icommon -Itools/$(word 2,$(subst /, ,$<)) $(PCRE2_CFLAGS) $(ZLIB_CFLAGS) -MMD -MP
+LIBS = $(PCRE2_LIBS) $(ZLIB_LIBS) $(ICONV_LIBS) -lm
+
+COMMON_SRC := $(sort $(wildcard common/*.c))
+COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o)
+LIBZH := $(BUILD)/libzhtsv.a
+
+TOOLS := $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard tools/*/*.c)))))
+PROGS := $(TOOLS:%=$(BINDIR)/zh-%)
+
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+UNITS := $(UNIT_SRC:%.c=$(BUILD)/%)
+
+MAN1 := $(sort $(wildcard man/*.1))
+MAN5 := $(sort $(wildcard man/*.5))
+MAN7 := $(sort $(wildcard man/*.7))
+
+.PHONY: all units check check-quick bench install uninstall clean deps demo lint-man
+.DELETE_ON_ERROR:
+.SECONDARY:
+
+all: $(PROGS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBZH): $(COMMON_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# Each program: all .c files of its directory, linked with common/.
+define tool_rule
+$(BINDIR)/zh-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/$(1)/*.c)) $(LIBZH)
+	@mkdir -p $$(@D)
+	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
+endef
+$(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
+
+# A unit test named tests/unit/TOOL_*.c also links that tool's objects
+# (all but main.c), so a program's internals can be tested directly.
+units: $(UNITS)
+tool_objs = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %/main.c,$(wildcard tools/$(1)/*.c)))
+define unit_rule
+$(BUILD)/tests/unit/$(1): $(BUILD)/tests/unit/$(1).o $(call tool_objs,$(firstword $(subst _, ,$(1)))) $(LIBZH)
+	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
+endef
+$(foreach u,$(UNIT_SRC:tests/unit/%.c=%),$(eval $(call unit_rule,$(u))))
+
+-include $(shell find build/$(V) -name '*.d' 2>/dev/null)
+
+# The test suite: unit, golden, property and seed tests, first on the
+# normal build and then on the ASan+UBSan build.  Ends with one line
+# "N passed, N failed".
+check: all units lint-man
+	$(MAKE) --no-print-directory V=asan all units
+	tests/run.sh bin build/rel build/asan/bin build/asan
+
+# One pass over the normal build only, for quick iteration.
+check-quick: all units
+	tests/run.sh bin build/rel
+
+lint-man:
+	@if command -v mandoc >/dev/null 2>&1; then \
+		mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7) && echo "mandoc -Tlint: clean"; \
+	else echo "mandoc not found: man pages not linted (run make deps)" >&2; exit 1; fi
+
+bench:
+	$(MAKE) --no-print-directory V=bench all
+	bench/run.sh build/bench/bin
+
+demo: all
+	examples/demo.sh bin
+
+deps:
+	scripts/deps.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
+		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
+	cp -f $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	cd $(DESTDIR)$(PREFIX)/bin && chmod 755 $(notdir $(PROGS))
+	cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
+	cp -f $(MAN5) $(DESTDIR)$(MANPREFIX)/man5/
+	cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(PROGS)))
+	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man1/,$(notdir $(MAN1)))
+	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man5/,$(notdir $(MAN5)))
+	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man7/,$(notdir $(MAN7)))
+
+clean:
+	rm -rf build bin tests/out examples/out bench/corpus

@@ -1,0 +1,99 @@
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "out.h"
+
+char out_buf[OUT_BUFSIZE];
+size_t out_len;
+static int out_err;
+
+/* write(2) directly: stdio would copy the buffer a second time. */
+static void
+write_all(const char *p, size_t n)
+{
+	while (n && !out_err) {
+		ssize_t w = write(STDOUT_FILENO, p, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			out_err = errno;
+			break;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+void
+out_flush(void)
+{
+	write_all(out_buf, out_len);
+	out_len = 0;
+}
+
+void
+out_write_slow(const void *p, size_t n)
+{
+	out_flush();
+	if (n >= OUT_BUFSIZE) {
+		write_all(p, n);
+		return;
+	}
+	memcpy(out_buf, p, n);
+	out_len = n;
+}
+
+void
+out_ulong(unsigned long long v)
+{
+	char tmp[24];
+	int i = sizeof tmp;
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	out_write(tmp + i, sizeof tmp - (size_t)i);
+}
+
+void
+out_escaped(const char *s, size_t n)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char e;
+
+		switch (s[i]) {
+		case '\\': e = '\\'; break;
+		case '\t': e = 't'; break;
+		case '\n': e = 'n'; break;
+		case '\r': e = 'r'; break;
+		default: continue;
+		}
+		out_write(s + start, i - start);
+		out_char('\\');
+		out_char(e);
+		start = i + 1;
+	}
+	out_write(s + start, n - start);
+}
+
+int
+out_close(void)
+{
+	out_flush();
+	if (!out_err && (fflush(stdout) || ferror(stdout)))
+		out_err = errno ? errno : EIO;
+	if (fclose(stdout) && !out_err)
+		out_err = errno ? errno : EIO;
+	if (out_err) {
+		fprintf(stderr, "%s: write error: %s\n", progname, strerror(out_err));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,57 @@
+/*
+ * utf8: strict UTF-8 decoding (no overlongs, no surrogates, max U+10FFFF)
+ * and the code-point offsets that every zhtsv offset column is counted in.
+ *
+ * An invalid byte decodes as U+FFFD and consumes exactly one byte, so an
+ * offset computed here always matches what a reader of the text sees
+ * after replacement, and scanning can never stall.
+ */
+#ifndef ZH_UTF8_H
+#define ZH_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define UTF8_REPLACEMENT 0xFFFDu
+
+/* Decodes one code point at s[0..len).  Returns the bytes used (1..4);
+ * on an invalid sequence stores U+FFFD in *cp and returns -1 (one byte
+ * should be skipped).  len must be > 0. */
+int utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+
+/* Decodes at *pos and advances it (by 1 on invalid bytes, returning
+ * U+FFFD).  Requires *pos < len. */
+uint32_t utf8_next(const char *s, size_t len, size_t *pos);
+
+/* Writes cp (invalid ones as U+FFFD) to out; returns 1..4. */
+int utf8_encode(uint32_t cp, char out[4]);
+
+/* Length in bytes of the longest valid prefix; equals len when valid. */
+size_t utf8_valid_prefix(const char *s, size_t len);
+static inline bool utf8_valid(const char *s, size_t len)
+{
+	return utf8_valid_prefix(s, len) == len;
+}
+
+/* Number of code points, invalid bytes counting one each. */
+size_t utf8_count(const char *s, size_t len);
+
+/* Number of invalid bytes (each would become one U+FFFD). */
+size_t utf8_count_invalid(const char *s, size_t len);
+
+/* Byte offset -> code-point offset, incrementally: a cursor lets a scan
+ * that reports matches in text order convert each in O(distance). */
+struct utf8_cursor {
+	size_t byte;
+	size_t cp;
+};
+size_t utf8_cursor_advance(struct utf8_cursor *c, const char *s, size_t byte);
+
+/* Copies s to out replacing invalid bytes with U+FFFD.  out must hold
+ * 3 * len bytes.  Returns the new length. */
+size_t utf8_sanitize(const char *s, size_t len, char *out);
+
+bool utf8_is_han(uint32_t cp);
+
+#endif

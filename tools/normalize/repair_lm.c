@@ -1,0 +1,188 @@
+/*
+ * The language model that chooses between readings of damaged text: a
+ * character-bigram model of the document so far mixed with the general
+ * one from data/, on script-folded characters, plus hand-set scores for
+ * the punctuation and section markers that the word list cannot know.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "repair_int.h"
+#include "utf8.h"
+#include "zhfold.h"
+
+#define DOC_SLOTS (1u << 16)
+#define DOC_MAXUSED (DOC_SLOTS / 4 * 3)
+/* Only the head of a long document is kept as evidence: memory stays
+ * constant and the head already holds the document's vocabulary. */
+#define DOC_MAXTEXT (256u * 1024)
+
+void
+doc_reset(struct docmodel *dm)
+{
+	if (dm->used) {
+		memset(dm->keys, 0, DOC_SLOTS * sizeof(*dm->keys));
+		dm->used = 0;
+	}
+	dm->text.len = 0;
+}
+
+void
+doc_free(struct docmodel *dm)
+{
+	free(dm->keys);
+	free(dm->counts);
+	buf_free(&dm->text);
+}
+
+void
+doc_add_text(struct docmodel *dm, const char *s, size_t n)
+{
+	if (dm->text.len + n + 1 > DOC_MAXTEXT)
+		return;
+	buf_add(&dm->text, s, n);
+	buf_addc(&dm->text, '\n');
+}
+
+static size_t
+slot(struct docmodel *dm, uint64_t key)
+{
+	size_t h = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 48) & (DOC_SLOTS - 1);
+
+	while (dm->keys[h] != 0 && dm->keys[h] != key)
+		h = (h + 1) & (DOC_SLOTS - 1);
+	return h;
+}
+
+static void
+count(struct docmodel *dm, uint64_t key)
+{
+	size_t h = slot(dm, key);
+
+	if (dm->keys[h] == 0) {
+		if (dm->used >= DOC_MAXUSED)
+			return;
+		dm->keys[h] = key;
+		dm->counts[h] = 0;
+		dm->used++;
+	}
+	dm->counts[h]++;
+}
+
+static uint32_t
+lookup(struct docmodel *dm, uint64_t key)
+{
+	size_t h = slot(dm, key);
+
+	return dm->keys[h] == key ? dm->counts[h] : 0;
+}
+
+/* Counts the pending text; done only when a damaged run needs scoring. */
+static void
+doc_index(struct docmodel *dm)
+{
+	size_t pos = 0;
+	uint32_t a = 0, b;
+
+	if (dm->text.len == 0)
+		return;
+	if (dm->keys == NULL) {
+		dm->keys = xcalloc(DOC_SLOTS, sizeof(*dm->keys));
+		dm->counts = xcalloc(DOC_SLOTS, sizeof(*dm->counts));
+	}
+	while (pos < dm->text.len) {
+		b = utf8_next(dm->text.s, dm->text.len, &pos);
+		if (!utf8_is_han(b)) {
+			a = 0;
+			continue;
+		}
+		b = zh_t2s_char(b);
+		count(dm, (uint64_t)b << 32);
+		if (a)
+			count(dm, (uint64_t)a << 32 | b);
+		a = b;
+	}
+	dm->text.len = 0;
+}
+
+enum { C_HAN, C_NUM, C_SP, C_OPEN, C_CLOSE, C_PUNCT, C_ASCII, C_SYM };
+
+static int
+cls(uint32_t c)
+{
+	switch (c) {
+	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
+	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
+		return C_NUM;
+	case 0x3000:
+		return C_SP;
+	case 0xFF08: case 0x3010: case 0x300A: case 0x201C:
+		return C_OPEN;
+	case 0xFF09: case 0x3011: case 0x300B: case 0x201D:
+		return C_CLOSE;
+	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF1B: case 0xFF1A:
+	case 0xFF01: case 0xFF1F:
+		return C_PUNCT;
+	}
+	if (utf8_is_han(c))
+		return C_HAN;
+	if (c < 0x80 || (c >= 0xFF10 && c <= 0xFF5A))
+		return C_ASCII;
+	return C_SYM;
+}
+
+/* log2 P(class b | class a) where at least one is not a Han character;
+ * HUGE marks "score the Han character by its own frequency". */
+#define HUGE 1000
+static const short cls_score[8][8] = {
+	/* to:    HAN   NUM    SP   OPEN CLOSE PUNCT ASCII   SYM */
+	[C_HAN] = { 0,    0,  -9,   -6,   -6,   -4,   -9,  -22 },
+	[C_NUM] = { 0,    0,  -9,   -6,   -2,   -4,   -9,  -22 },
+	[C_SP] = { HUGE, HUGE, -2,   -2,   -9,   -9,   -6,  -22 },
+	[C_OPEN] = { HUGE, -2, -12,  -12,  -12,  -12,   -6,  -22 },
+	[C_CLOSE] = { HUGE, HUGE, -9, -8,   -8,   -5,   -6,  -22 },
+	[C_PUNCT] = { HUGE, HUGE, -9, -4,   -6,   -9,   -8,  -22 },
+	[C_ASCII] = { HUGE, HUGE, -6, -6,   -6,   -6,   -1,  -22 },
+	[C_SYM] = { -22, -22, -22,  -22,  -22,  -22,  -22,  -14 },
+};
+
+static double
+uni_log2(struct docmodel *dm, uint32_t fb)
+{
+	int u = bigram_uni(fb);
+	double p = u < 0 ? 0 : ldexp(1, u - BIGRAM_TOTAL_LOG2);
+
+	if (dm->used)
+		p = 0.8 * p + 0.2 * lookup(dm, (uint64_t)fb << 32) / 20000.0;
+	return log2(p + ldexp(1, -26));
+}
+
+double
+lm_score(struct docmodel *dm, uint32_t a, uint32_t b)
+{
+	int ca = cls(a), cb = cls(b), q, ua;
+	uint32_t fa, fb, da;
+	double pb = 0, pu, pd = 0;
+
+	if (dm->text.len)
+		doc_index(dm);
+	fb = zh_t2s_char(b);
+	if ((ca != C_HAN && ca != C_NUM) || (cb != C_HAN && cb != C_NUM)) {
+		if (cls_score[ca][cb] != HUGE)
+			return cls_score[ca][cb];
+		return uni_log2(dm, fb) + 1;
+	}
+	fa = zh_t2s_char(a);
+	q = bigram_pair(fa, fb);
+	ua = bigram_uni(fa);
+	if (q >= 0 && ua >= 0)
+		pb = ldexp(1, q / 2 - ua) * (q & 1 ? 1.41 : 1.0);
+	if (pb > 1)
+		pb = 1;
+	pu = exp2(uni_log2(dm, fb));
+	if (dm->used && (da = lookup(dm, (uint64_t)fa << 32)) != 0)
+		pd = (double)lookup(dm, (uint64_t)fa << 32 | fb) / da;
+	return log2(0.55 * pb + 0.25 * pd + 0.2 * pu);
+}

@@ -26,6 +26,7 @@ enum {
 /* Bytes that can start a candidate; everything else is skipped in a
  * tight loop. */
 static unsigned char hot[256];
+static unsigned char u8lead[0x10000 / 8];
 static int hot_ready;
 
 static void
@@ -38,6 +39,10 @@ hot_init(void)
 		hot[c] = 1;
 	for (c = 0xE2; c <= 0xEF; c++)
 		hot[c] = 1;
+	rtab_init_gbk();
+	for (c = 0x3000; c < 0x10000; c++)
+		if (moji_utf8_lead((uint32_t)c))
+			u8lead[c >> 3] |= (unsigned char)(1u << (c & 7));
 	hot_ready = 1;
 }
 
@@ -75,7 +80,7 @@ prescan(const char *str, size_t n)
 			if ((cp >= 0x2500 && cp <= 0x257F) || (cp >= 0x3100 && cp <= 0x312F) ||
 			    (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xFE30 && cp <= 0xFE6F))
 				found |= P_SYMBOL;
-			else if (c >= 0xE4 && c <= 0xE9 && moji_utf8_lead(cp))
+			else if (c >= 0xE4 && c <= 0xE9 && (u8lead[cp >> 3] >> (cp & 7) & 1))
 				found |= P_UTF8GBK;
 			i += 2;
 		}

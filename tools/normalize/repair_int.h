@@ -14,6 +14,7 @@
 
 /* repair_tab.c: CP936, Unihan readings, the general bigram model. */
 void rtab_init(void);
+void rtab_init_gbk(void);        /* the CP936 part only */
 /* CP936 double-byte code -> code point, 0 when unassigned. */
 uint32_t gbk_decode(unsigned lead, unsigned trail);
 /* Code point -> CP936 double-byte code (lead << 8 | trail), 0 when none. */
@@ -39,6 +40,7 @@ void doc_add_text(struct docmodel *dm, const char *s, size_t n);
 void doc_free(struct docmodel *dm);
 /* log2 P(b | a), both unfolded, mixing document and general models. */
 double lm_score(struct docmodel *dm, uint32_t a, uint32_t b);
+int lm_known(struct docmodel *dm, uint32_t c);
 
 /* repair_moji.c: the mojibake forms.  Each works in place on line and
  * returns REPAIR_* flags. */

@@ -128,7 +128,7 @@ cls(uint32_t c)
 	}
 	if (utf8_is_han(c))
 		return C_HAN;
-	if (c < 0x80 || (c >= 0xFF10 && c <= 0xFF5A))
+	if (c < 0x80 || (c >= 0xFF10 && c <= 0xFF19))
 		return C_ASCII;
 	return C_SYM;
 }
@@ -138,8 +138,8 @@ cls(uint32_t c)
 #define HUGE 1000
 static const short cls_score[8][8] = {
 	/* to:    HAN   NUM    SP   OPEN CLOSE PUNCT ASCII   SYM */
-	[C_HAN] = { 0,    0,  -9,   -6,   -6,   -4,   -9,  -22 },
-	[C_NUM] = { 0,    0,  -9,   -6,   -2,   -4,   -9,  -22 },
+	[C_HAN] = { 0,    0,  -9,   -8,   -8,   -7,   -9,  -22 },
+	[C_NUM] = { 0,    0,  -9,   -8,   -2,   -7,   -9,  -22 },
 	[C_SP] = { HUGE, HUGE, -2,   -2,   -9,   -9,   -6,  -22 },
 	[C_OPEN] = { HUGE, -2, -12,  -12,  -12,  -12,   -6,  -22 },
 	[C_CLOSE] = { HUGE, HUGE, -9, -8,   -8,   -5,   -6,  -22 },
@@ -149,14 +149,14 @@ static const short cls_score[8][8] = {
 };
 
 static double
-uni_log2(struct docmodel *dm, uint32_t fb)
+uni_prob(struct docmodel *dm, uint32_t fb)
 {
 	int u = bigram_uni(fb);
 	double p = u < 0 ? 0 : ldexp(1, u - BIGRAM_TOTAL_LOG2);
 
 	if (dm->used)
 		p = 0.8 * p + 0.2 * lookup(dm, (uint64_t)fb << 32) / 20000.0;
-	return log2(p + ldexp(1, -26));
+	return p + ldexp(1, -26);
 }
 
 double
@@ -164,7 +164,7 @@ lm_score(struct docmodel *dm, uint32_t a, uint32_t b)
 {
 	int ca = cls(a), cb = cls(b), q, ua;
 	uint32_t fa, fb, da;
-	double pb = 0, pu, pd = 0;
+	double pb = 0, pd = 0;
 
 	if (dm->text.len)
 		doc_index(dm);
@@ -172,17 +172,31 @@ lm_score(struct docmodel *dm, uint32_t a, uint32_t b)
 	if ((ca != C_HAN && ca != C_NUM) || (cb != C_HAN && cb != C_NUM)) {
 		if (cls_score[ca][cb] != HUGE)
 			return cls_score[ca][cb];
-		return uni_log2(dm, fb) + 1;
+		return log2(uni_prob(dm, fb));
 	}
 	fa = zh_t2s_char(a);
 	q = bigram_pair(fa, fb);
-	ua = bigram_uni(fa);
-	if (q >= 0 && ua >= 0)
-		pb = ldexp(1, q / 2 - ua) * (q & 1 ? 1.41 : 1.0);
+	if (q >= 0 && (ua = bigram_uni(fa)) >= 0)
+		pb = ldexp(q & 1 ? 1.41 : 1.0, q / 2 - ua);
 	if (pb > 1)
 		pb = 1;
-	pu = exp2(uni_log2(dm, fb));
 	if (dm->used && (da = lookup(dm, (uint64_t)fa << 32)) != 0)
 		pd = (double)lookup(dm, (uint64_t)fa << 32 | fb) / da;
-	return log2(0.55 * pb + 0.25 * pd + 0.2 * pu);
+	return log2(0.55 * pb + 0.25 * pd + 0.2 * uni_prob(dm, fb));
+}
+
+/* Whether either model has seen c (non-Han characters always count). */
+int
+lm_known(struct docmodel *dm, uint32_t c)
+{
+	uint32_t f;
+
+	if (!utf8_is_han(c))
+		return 1;
+	f = zh_t2s_char(c);
+	if (bigram_uni(f) >= 0)
+		return 1;
+	if (dm->text.len)
+		doc_index(dm);
+	return dm->used && lookup(dm, (uint64_t)f << 32) != 0;
 }

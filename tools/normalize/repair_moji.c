@@ -19,13 +19,16 @@
 #define MAXRUN 48               /* observed characters in one run */
 #define MAXALT 40               /* readings kept per boundary */
 #define BEAM2 16                /* partial readings with two */
-#define TOP1 6                  /* first characters tried for two drops */
-#define DROP_COST 5.0           /* log2 odds against a dropped pair */
+#define TOP1 4                  /* first characters tried for two drops */
+/* A dropped pair adds a character to the reading, which a language
+ * model always charges for; the cost of a drop is what is left after
+ * crediting an average character's log2 probability back. */
+#define DROP_COST 0.0
 #define LEAD_A1 0.0             /* the lost byte: usually an indent's A1 */
 #define LEAD_A3 (-5.0)
 #define LEAD_OTHER (-12.0)
 #define READING_BONUS 12.0      /* the resync char's pinyin agrees */
-#define ACCEPT_GAIN 24.0        /* log2 gain over the text as it is */
+#define ACCEPT_GAIN 16.0        /* log2 gain over the text as it is */
 #define ACCEPT_PER_CHAR 6.0
 
 struct alt {
@@ -36,7 +39,7 @@ struct alt {
 	int from;
 };
 
-static unsigned char ua_list[0x80][96];  /* per first byte, unassigned seconds */
+static unsigned char ua_list[0x80][128];  /* per first byte, unassigned seconds */
 static unsigned char ua_n[0x80];
 static int ua_ready;
 
@@ -50,18 +53,25 @@ ua_init(void)
 	ua_ready = 1;
 	for (x = 0x81; x <= 0xFE; x++)
 		for (y = 0x81; y <= 0xFE; y++)
-			if (gbk_decode(x, y) == 0 && ua_n[x - 0x80] < 96)
+			if (gbk_decode(x, y) == 0)
 				ua_list[x - 0x80][ua_n[x - 0x80]++] = (unsigned char)y;
 }
 
 /* A character of the symbol rows that real text hardly uses; seeing one
  * in a run of Han text is the evidence for misalignment. */
 static int
-symbol_row(unsigned code)
+symbol_row(unsigned code, int first)
 {
 	unsigned lead = code >> 8, trail = code & 0xFF;
 
+	/* After an indent's A1 every first pair is in the A1 row. */
+	if (first && lead == 0xA1 && trail >= 0xA4)
+		return 1;
 	if (lead >= 0xA6 && lead <= 0xA9)
+		return 1;
+	if (lead == 0xA1)       /* math signs, arrows, shapes */
+		return trail >= 0xC0;
+	if (lead == 0xA2)       /* enclosed and Roman numerals */
 		return 1;
 	return lead >= 0xA1 && lead <= 0xA7 && trail < 0xA1;
 }
@@ -92,6 +102,7 @@ struct run {
 	int t;                  /* resync byte, -1 when the last char is lost */
 	uint32_t before, after; /* context characters, 0 when none */
 	int reading;            /* pinyin after the resync char, -1 if none */
+	int deep;               /* also try two dropped pairs in a row */
 	struct alt alt[MAXRUN + 1][MAXALT];
 	int nalt[MAXRUN + 1];
 	double keys[MAXALT];
@@ -116,6 +127,7 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 		unsigned x2;
 	} beam[BEAM2];
 	int nb, e, w;
+	double s1, nscore[0x80];
 
 	memset(&a, 0, sizeof(a));
 	if (right && (c1 = gbk_decode(left, right)) != 0) {
@@ -126,34 +138,43 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 	}
 	if (!right)
 		return;
-	/* One dropped pair (x, y): characters (left, x) and (y, right). */
+	/* One dropped pair (x, y): characters (left, x) and (y, right).
+	 * Only characters the models know are tried: a dropped pair sits
+	 * between two characters of running text. */
+	for (y = 0x81; y <= 0xFE; y++) {
+		c2 = gbk_decode(y, right);
+		nscore[y - 0x80] = c2 && lm_known(dm, c2) ? lm_score(dm, c2, nextctx) : 1;
+	}
 	for (x = 0x81; x <= 0xFE; x++) {
-		if ((c1 = gbk_decode(left, x)) == 0)
+		if ((c1 = gbk_decode(left, x)) == 0 || !lm_known(dm, c1))
 			continue;
-		s = lm_score(dm, prevctx, c1);
-		if (nt < TOP1 || s > top[nt - 1]) {
+		s1 = lm_score(dm, prevctx, c1);
+		if (nt < TOP1 || s1 > top[nt - 1]) {
 			i = nt < TOP1 ? nt++ : nt - 1;
-			for (; i > 0 && top[i - 1] < s; i--) {
+			for (; i > 0 && top[i - 1] < s1; i--) {
 				top[i] = top[i - 1];
 				topc[i] = topc[i - 1];
 				topx[i] = topx[i - 1];
 			}
-			top[i] = s;
+			top[i] = s1;
 			topc[i] = c1;
 			topx[i] = x;
 		}
 		for (k = 0; k < ua_n[x - 0x80]; k++) {
 			y = ua_list[x - 0x80][k];
-			if ((c2 = gbk_decode(y, right)) == 0)
+			if (nscore[y - 0x80] > 0)
 				continue;
+			c2 = gbk_decode(y, right);
 			a.n = 2;
 			a.ch[0] = c1;
 			a.ch[1] = c2;
 			a.inner = prior - DROP_COST + lm_score(dm, c1, c2);
-			s = a.inner + lm_score(dm, prevctx, c1) + lm_score(dm, c2, nextctx);
+			s = a.inner + s1 + nscore[y - 0x80];
 			keep_alt(out, n, MAXALT, &a, s, r->keys);
 		}
 	}
+	if (!r->deep)
+		return;
 	/* Two dropped pairs (x, y) (x2, y2): characters (left, x), (y, x2),
 	 * (y2, right); a small beam over the first two keeps this cheap. */
 	nb = 0;
@@ -162,7 +183,8 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 		for (k = 0; k < ua_n[x - 0x80]; k++) {
 			y = ua_list[x - 0x80][k];
 			for (x2 = 0x81; x2 <= 0xFE; x2++) {
-				if (ua_n[x2 - 0x80] == 0 || (c2 = gbk_decode(y, x2)) == 0)
+				if (ua_n[x2 - 0x80] == 0 || (c2 = gbk_decode(y, x2)) == 0 ||
+				    !lm_known(dm, c2))
 					continue;
 				s = top[i] + lm_score(dm, topc[i], c2);
 				if (nb == BEAM2) {
@@ -366,12 +388,12 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 				pos = save;
 				break;
 			}
-			evidence |= symbol_row(code);
+			evidence |= symbol_row(code, m == 0);
 			r->b[1 + 2 * m] = (unsigned char)(code >> 8);
 			r->b[2 + 2 * m] = (unsigned char)code;
 			seen[m++] = cp;
 		}
-		if (!evidence || m < 2)
+		if (!evidence)
 			continue;
 		r->m = m;
 		end = pos;
@@ -405,6 +427,9 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 				r->before = utf8_next(s, n, &pos);
 			}
 		}
+		/* Two dropped pairs in a row are tried only when one at a
+		 * time does not explain the run: they cost far more. */
+		r->deep = 1;
 		got = solve(dm, r, seen, m, out, (int)(sizeof(out) / sizeof(out[0])));
 		if (got < 0) {
 			flags |= REPAIR_DAMAGED;

@@ -24,6 +24,9 @@ static uint16_t *bg_index;              /* BMP code point -> index + 1 */
 static unsigned char bg_uni[BIGRAM_NCHARS];
 static uint32_t *bg_keys;
 static unsigned char *bg_q;
+#define BG_SLOTS (1u << 17)
+static uint32_t *bg_hkey;               /* key + 1, 0 = empty */
+static unsigned char *bg_hq;
 static signed char digit[256];          /* 0..31 continued, 32..63 last */
 
 /* Reads one packed number; see data/gen-repair-tables.py. */
@@ -128,6 +131,24 @@ init_bigram(void)
 		bg_keys[i] = key;
 		bg_q[i] = (unsigned char)(v & 63);
 	}
+	/* Scoring looks pairs up millions of times per damaged run. */
+	bg_hkey = xcalloc(BG_SLOTS, sizeof(*bg_hkey));
+	bg_hq = xcalloc(BG_SLOTS, 1);
+	for (i = 0; i < BIGRAM_NPAIRS; i++) {
+		size_t h = (bg_keys[i] * 2654435761u) >> 15;
+
+		while (bg_hkey[h])
+			h = (h + 1) & (BG_SLOTS - 1);
+		bg_hkey[h] = bg_keys[i] + 1;
+		bg_hq[h] = bg_q[i];
+	}
+}
+
+void
+rtab_init_gbk(void)
+{
+	if (gbk_dec == NULL)
+		init_gbk();
 }
 
 void
@@ -137,7 +158,7 @@ rtab_init(void)
 		return;
 	ready = 1;
 	init_digits();
-	init_gbk();
+	rtab_init_gbk();
 	init_pinyin();
 	init_bigram();
 }
@@ -225,17 +246,13 @@ bigram_pair(uint32_t a, uint32_t b)
 {
 	int ia = char_index(a), ib = char_index(b);
 	uint32_t key;
-	size_t lo = 0, hi = BIGRAM_NPAIRS, mid;
+	size_t h;
 
 	if (ia < 0 || ib < 0)
 		return -1;
 	key = (uint32_t)ia << 14 | (uint32_t)ib;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (bg_keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < BIGRAM_NPAIRS && bg_keys[lo] == key ? bg_q[lo] : -1;
+	for (h = (key * 2654435761u) >> 15; bg_hkey[h]; h = (h + 1) & (BG_SLOTS - 1))
+		if (bg_hkey[h] == key + 1)
+			return bg_hq[h];
+	return -1;
 }

@@ -64,8 +64,9 @@ sim_pair(unsigned a, unsigned b, struct buf *out)
  * Misaligned decoding: the first byte shows as '?', pairs are read one
  * byte late, unassigned pairs vanish (counted in *drops), a lead byte
  * before a byte below 0x40 vanishes alone, and the first ASCII byte puts
- * the decoder back in step.  *lost is set when no ASCII byte came and the
- * last character was cut in half.
+ * the decoder back in step.  *lost is 1 when no ASCII byte came and the
+ * last character was cut in half, 2 when the decoder got back in step on a
+ * byte that no pair can hold (0x80, 0xFF), a case not modelled.
  */
 static int
 sim_misalign(const char *clean, struct buf *out, int *drops, int *lost)
@@ -85,8 +86,9 @@ sim_misalign(const char *clean, struct buf *out, int *drops, int *lost)
 		if (c < 0x80)
 			return sim_decode(b + p, (size_t)(n - p), out);
 		if (c == 0x80 || c == 0xFF) {
-			p++;
-			continue;
+			/* back in step without an ASCII byte: not modelled */
+			*lost = 2;
+			return 0;
 		}
 		if (p + 1 >= n) {
 			*lost = 1;

@@ -19,7 +19,7 @@
 #define MAXRUN 48               /* observed characters in one run */
 #define MAXALT 40               /* readings kept per boundary */
 #define BEAM2 16                /* partial readings with two */
-#define TOP1 4                  /* first characters tried for two drops */
+#define TOP1 6                  /* first characters tried for two drops */
 /* A dropped pair adds a character to the reading, which a language
  * model always charges for; the cost of a drop is what is left after
  * crediting an average character's log2 probability back. */
@@ -65,7 +65,7 @@ symbol_row(unsigned code, int first)
 	unsigned lead = code >> 8, trail = code & 0xFF;
 
 	/* After an indent's A1 every first pair is in the A1 row. */
-	if (first && lead == 0xA1 && trail >= 0xA4)
+	if (first && lead == 0xA1 && trail >= 0xA2)
 		return 1;
 	if (lead >= 0xA6 && lead <= 0xA9)
 		return 1;
@@ -396,6 +396,7 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		if (!evidence)
 			continue;
 		r->m = m;
+		r->b[0] = 0xA1;         /* the likely lost byte, as context */
 		end = pos;
 		r->t = -1;
 		r->reading = -1;

@@ -33,6 +33,8 @@ struct docmodel {
 	uint64_t *keys;         /* (a << 32 | b), b == 0 for unigrams */
 	uint32_t *counts;
 	size_t used;
+	unsigned long total;    /* Han characters counted */
+	unsigned long trad, simp;       /* of them only in one script */
 	struct buf text;        /* document text not yet counted */
 };
 void doc_reset(struct docmodel *dm);

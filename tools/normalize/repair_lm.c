@@ -19,6 +19,37 @@
  * constant and the head already holds the document's vocabulary. */
 #define DOC_MAXTEXT (256u * 1024)
 
+/* Characters that only simplified text uses (targets of the t2s fold
+ * that do not fold themselves) and only traditional text uses: a reading
+ * in the other script than the document's is unlikely. */
+static unsigned char simp_only[0x10000 / 8], trad_only[0x10000 / 8];
+static int script_ready;
+
+static void
+script_init(void)
+{
+	uint32_t c, f;
+
+	for (c = 0x3400; c < 0x10000; c++) {
+		f = zh_t2s_char(c);
+		if (f != c && f < 0x10000) {
+			trad_only[c >> 3] |= (unsigned char)(1u << (c & 7));
+			simp_only[f >> 3] |= (unsigned char)(1u << (f & 7));
+		}
+	}
+	for (c = 0x3400; c < 0x10000; c++)
+		if (trad_only[c >> 3] >> (c & 7) & 1)
+			simp_only[c >> 3] &= (unsigned char)~(1u << (c & 7));
+	script_ready = 1;
+}
+
+static int
+bit(const unsigned char *set, uint32_t c)
+{
+	return c < 0x10000 && (set[c >> 3] >> (c & 7) & 1);
+}
+
+
 void
 doc_reset(struct docmodel *dm)
 {
@@ -26,6 +57,7 @@ doc_reset(struct docmodel *dm)
 		memset(dm->keys, 0, DOC_SLOTS * sizeof(*dm->keys));
 		dm->used = 0;
 	}
+	dm->total = dm->trad = dm->simp = 0;
 	dm->text.len = 0;
 }
 
@@ -88,6 +120,8 @@ doc_index(struct docmodel *dm)
 
 	if (dm->text.len == 0)
 		return;
+	if (!script_ready)
+		script_init();
 	if (dm->keys == NULL) {
 		dm->keys = xcalloc(DOC_SLOTS, sizeof(*dm->keys));
 		dm->counts = xcalloc(DOC_SLOTS, sizeof(*dm->counts));
@@ -98,8 +132,11 @@ doc_index(struct docmodel *dm)
 			a = 0;
 			continue;
 		}
+		dm->trad += bit(trad_only, b);
+		dm->simp += bit(simp_only, b);
 		b = zh_t2s_char(b);
 		count(dm, (uint64_t)b << 32);
+		dm->total++;
 		if (a)
 			count(dm, (uint64_t)a << 32 | b);
 		a = b;
@@ -154,13 +191,31 @@ uni_prob(struct docmodel *dm, uint32_t fb)
 	int u = bigram_uni(fb);
 	double p = u < 0 ? 0 : ldexp(1, u - BIGRAM_TOTAL_LOG2);
 
-	if (dm->used)
-		p = 0.8 * p + 0.2 * lookup(dm, (uint64_t)fb << 32) / 20000.0;
+	/* The document's own vocabulary is the best guide once it has some
+	 * length. */
+	if (dm->total >= 200)
+		p = 0.6 * p + 0.4 * lookup(dm, (uint64_t)fb << 32) / dm->total;
 	return p + ldexp(1, -26);
 }
 
+static double lm_raw(struct docmodel *, uint32_t, uint32_t);
+
+#define SCRIPT_COST 6.0
+
 double
 lm_score(struct docmodel *dm, uint32_t a, uint32_t b)
+{
+	double s = lm_raw(dm, a, b);
+
+	if (dm->trad > 4 * dm->simp + 8 && bit(simp_only, b))
+		s -= SCRIPT_COST;
+	else if (dm->simp > 4 * dm->trad + 8 && bit(trad_only, b))
+		s -= SCRIPT_COST;
+	return s;
+}
+
+static double
+lm_raw(struct docmodel *dm, uint32_t a, uint32_t b)
 {
 	int ca = cls(a), cb = cls(b), q, ua;
 	uint32_t fa, fb, da;

@@ -58,22 +58,22 @@ ua_init(void)
 }
 
 /* A character of the symbol rows that real text hardly uses; seeing one
- * in a run of Han text is the evidence for misalignment. */
+ * in a run of Han text is the evidence for misalignment (1).  After an
+ * indent's A1, the first pair is always in the A1 row: weaker (2). */
 static int
 symbol_row(unsigned code, int first)
 {
 	unsigned lead = code >> 8, trail = code & 0xFF;
 
-	/* After an indent's A1 every first pair is in the A1 row. */
-	if (first && lead == 0xA1 && trail >= 0xA2)
-		return 1;
 	if (lead >= 0xA6 && lead <= 0xA9)
 		return 1;
-	if (lead == 0xA1)       /* math signs, arrows, shapes */
-		return trail >= 0xC0;
+	if (lead == 0xA1 && trail >= 0xC0)      /* math signs, arrows, shapes */
+		return 1;
 	if (lead == 0xA2)       /* enclosed and Roman numerals */
 		return 1;
-	return lead >= 0xA1 && lead <= 0xA7 && trail < 0xA1;
+	if (lead >= 0xA1 && lead <= 0xA7 && trail < 0xA1)
+		return 1;
+	return first && lead == 0xA1 && trail >= 0xA2 ? 2 : 0;
 }
 
 static void
@@ -395,6 +395,11 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		}
 		if (!evidence)
 			continue;
+		/* An A1-row first character alone is weak evidence: ask also
+		 * for an ASCII trail byte to end the run. */
+		if (!(evidence & 1) && (pos >= n || (unsigned char)s[pos] < 0x40 ||
+		    (unsigned char)s[pos] >= 0x7F))
+			continue;
 		r->m = m;
 		r->b[0] = 0xA1;         /* the likely lost byte, as context */
 		end = pos;
@@ -451,7 +456,8 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		}
 		flags |= REPAIR_FIXED;
 		st->runs_repaired++;
-		i = end - 1;
+		/* a '?' standing for the lost character starts no new run */
+		i = r->t < 0 && end < n && s[end] == '?' ? end : end - 1;
 	}
 	if (!(flags & REPAIR_FIXED))
 		return flags;

@@ -15,7 +15,7 @@
 #include "repair_int.h"
 #include "utf8.h"
 
-#define SPLIT_MARGIN 3.0        /* log2: best lead byte over the next best */
+#define SPLIT_MARGIN 2.0        /* log2: best lead byte over the next best */
 #define SPLIT_FLOOR (-34.0)     /* the best reading must itself be plausible */
 #define RECODE_PER_CHAR 4.0     /* log2 gain per character to accept */
 #define MAXREGION 512           /* bytes of one re-encoded region */
@@ -39,6 +39,13 @@ char_before(const char *s, size_t i)
 		return 0;
 	pos = b - 1;
 	return utf8_next(s, i, &pos);
+}
+
+static int
+cjk_punct(uint32_t c)
+{
+	return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
+	    c == 0x201C || c == 0x201D || c == 0x300A || c == 0x300B;
 }
 
 /* Best lead byte for trail t between characters prev and next. */
@@ -85,7 +92,7 @@ moji_split_pair(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		if (!q && s[i] != '(')
 			continue;
 		prev = char_before(s, i);
-		if (!utf8_is_han(prev))
+		if (!utf8_is_han(prev) && !(q && cjk_punct(prev)))
 			continue;
 		start = i;
 		if (q) {
@@ -113,7 +120,7 @@ moji_split_pair(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		if (t < 0x40 || t >= 0x7F || t == '(' || t == '?')
 			continue;
 		next = char_at(s, n, i + k + 1);
-		if (!utf8_is_han(next) && next != 0x3001 && next != 0xFF0C && next != 0x3002)
+		if (!utf8_is_han(next) && !cjk_punct(next))
 			continue;
 		c = best_lead(dm, prev, next, t, &margin, &score);
 		if (getenv("ZH_REPAIR_DEBUG"))
@@ -338,8 +345,10 @@ moji_utf8_as_gbk(struct docmodel *dm, struct buf *line, struct buf *tmp,
 				break;
 			dec[nd++] = cp;
 			cjk += utf8_is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) ||
+			    (cp >= 0x2010 && cp <= 0x2027) ||
 			    (cp >= 0xFF00 && cp <= 0xFFEF);
 			lost += cp == 0xFFFD;
+			cjk += cp == 0xFFFD;
 			k += (size_t)len;
 		}
 		/* Whole GBK characters only: an odd count of UTF-8 characters

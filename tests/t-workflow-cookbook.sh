@@ -11,20 +11,19 @@ render=$ZH_TOP/examples/cookbook-render.sh
 between() {
 	B="$2" E="$3" awk 'BEGIN { b = ENVIRON["B"]; e = ENVIRON["E"] } $0 == e { f = 0 } f { print } $0 == b { f = 1 }' "$1"
 }
-sh "$render" markdown >"$ZH_TMP/cb.md"
-between "$ZH_TOP/README.md" '<!-- BEGIN cookbook -->' '<!-- END cookbook -->' >"$ZH_TMP/cb.readme"
-if cmp -s "$ZH_TMP/cb.md" "$ZH_TMP/cb.readme"; then
-	pass "cookbook README matches examples/cookbook.sh"
-else
-	fail "cookbook README matches examples/cookbook.sh" "run examples/cookbook-render.sh --update"
-fi
-sh "$render" mdoc >"$ZH_TMP/cb.mdoc"
-between "$ZH_TOP/man/zhtsv.7" '.\" BEGIN cookbook' '.\" END cookbook' >"$ZH_TMP/cb.man"
-if cmp -s "$ZH_TMP/cb.mdoc" "$ZH_TMP/cb.man"; then
-	pass "cookbook zhtsv.7 matches examples/cookbook.sh"
-else
-	fail "cookbook zhtsv.7 matches examples/cookbook.sh" "run examples/cookbook-render.sh --update"
-fi
+# same_block FORMAT FILE BEGIN END: the file carries the rendered cookbook.
+same_block() {
+	sh "$render" "$1" >"$ZH_TMP/cb.want"
+	between "$2" "$3" "$4" >"$ZH_TMP/cb.have"
+	if cmp -s "$ZH_TMP/cb.want" "$ZH_TMP/cb.have"; then
+		pass "cookbook in $(basename "$2") matches examples/cookbook.sh"
+	else
+		fail "cookbook in $(basename "$2") matches examples/cookbook.sh" \
+		    "run examples/cookbook-render.sh --update"
+	fi
+}
+same_block markdown "$ZH_TOP/README.md" '<!-- BEGIN cookbook -->' '<!-- END cookbook -->'
+same_block mdoc "$ZH_TOP/man/zhtsv.7" '.\" BEGIN cookbook' '.\" END cookbook'
 
 # Split the book into r/N.title, r/N.exp (regexes), r/N.cmd.
 r=$ZH_TMP/cb.r

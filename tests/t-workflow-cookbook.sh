@@ -71,7 +71,7 @@ while [ "$i" -lt "$nrec" ]; do
 	name="cookbook $i: $(cat "$r/$i.title")"
 	missing=
 	for p in $(grep -o 'zh-[a-z-]*' "$r/$i.cmd" | sort -u); do
-		have "${p#zh-}" || missing="$missing $p"
+		have "${p#zh-}" || missing="${missing:+$missing }$p"
 	done
 	if [ -n "$missing" ]; then
 		skip "$name" "$missing not built yet"

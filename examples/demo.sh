@@ -72,7 +72,7 @@ if have split-sections; then
 	"$bin/zh-split-sections" -H "$last" >"$tmp/sect.tsv" || exit 1
 	note zh-split-sections
 	last=$tmp/sect.tsv
-	awk -F "$tab" 'NR == 1 || $6 == "title" || $6 == "heading"' "$last" >"$tmp/head.tsv"
+	awk -F "$tab" 'NR == 1 || $5 == "title" || $5 == "heading"' "$last" >"$tmp/head.tsv"
 	rows=40 show "… | zh-split-sections -H  (title and heading rows)" "$tmp/head.tsv"
 else
 	skip zh-split-sections

@@ -57,8 +57,7 @@ static const char *const fixture[] = {
 #define NFIX (sizeof(fixture) / sizeof(fixture[0]))
 
 static const char *const markers[] = {
-	"（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）",
-	"（八）", "（九）", "（十）", "一是", "",
+	"（一）", "（二）", "（三）", "（四）", "（六）", "（十）", "一是", "",
 };
 #define NMARK (sizeof(markers) / sizeof(markers[0]))
 
@@ -171,7 +170,7 @@ test_misaligned(int with_doc)
 
 	for (i = 0; i < NFIX; i++)
 		for (j = 0; j < NMARK; j++)
-			for (k = 0; k < 12; k += 5) {
+			for (k = 0; k < 12; k += 6) {
 				const char *s = fixture[i];
 
 				/* start the sentence k characters in */

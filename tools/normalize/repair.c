@@ -5,6 +5,7 @@
  * their bytes and a copy into the document's evidence.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "repair_int.h"
@@ -13,19 +14,25 @@
 struct repair {
 	struct docmodel dm;
 	struct buf tmp;
+	unsigned long u8lines;  /* lines left to check for UTF-8 read as GBK */
 };
+
+/* UTF-8 read as GBK garbles whole pages, so a document's head tells:
+ * only its first lines are checked, keeping clean text cheap. */
+#define U8_HEAD_LINES 2
+#define U8_HEAD_BYTES 384
 
 enum {
 	P_PINYIN = 1,           /* '(' then a Latin letter */
 	P_QMARK = 2,            /* '?' then a letter or non-ASCII */
-	P_SYMBOL = 4,           /* bopomofo, box drawing, PUA, small forms */
-	P_LATIN1 = 8,           /* U+0080..U+00FF */
-	P_UTF8GBK = 16,         /* a possible first character of UTF-8 read as GBK */
+	P_LATIN1 = 4,           /* two U+0080..U+00FF in a row */
+	P_UTF8GBK = 8,          /* a possible first character of UTF-8 read as GBK */
 };
 
 /* Bytes that can start a candidate; everything else is skipped in a
- * tight loop. */
-static unsigned char hot[256];
+ * tight loop.  Lead bytes of CJK (E4..E9) are hot only in a document's
+ * head (hot8). */
+static unsigned char hot[256], hot8[256];
 static unsigned char u8lead[0x10000 / 8];
 static int hot_ready;
 
@@ -34,11 +41,10 @@ hot_init(void)
 {
 	int c;
 
-	hot['('] = hot['?'] = 1;
-	for (c = 0xC2; c <= 0xC7; c++)
-		hot[c] = 1;
-	for (c = 0xE2; c <= 0xEF; c++)
-		hot[c] = 1;
+	hot['('] = hot['?'] = hot[0xC2] = hot[0xC3] = 1;
+	memcpy(hot8, hot, sizeof(hot));
+	for (c = 0xE4; c <= 0xE9; c++)
+		hot8[c] = 1;
 	rtab_init_gbk();
 	for (c = 0x3000; c < 0x10000; c++)
 		if (moji_utf8_lead((uint32_t)c))
@@ -52,18 +58,59 @@ letter_at(const unsigned char *s, size_t i, size_t n)
 	return i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 0xC3 && s[i] <= 0xC7));
 }
 
+#define ONES 0x0101010101010101ull
+#define HAS0(v) (((v) - ONES) & ~(v) & (ONES * 0x80))
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#define BLOCK 16
+/* Whether the 16 bytes at s may hold '(', '?', 0xC2 or 0xC3. */
 static int
-prescan(const char *str, size_t n)
+block_hot(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)),
+	    _mm_set1_epi8((char)0xC2)));
+	return _mm_movemask_epi8(m) != 0;
+}
+#else
+#define BLOCK 8
+static int
+block_hot(const unsigned char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	return (HAS0(w ^ (ONES * '(')) | HAS0(w ^ (ONES * '?')) |
+	    HAS0((w & (ONES * 0xFE)) ^ (ONES * 0xC2))) != 0;
+}
+#endif
+
+static int
+prescan(const char *str, size_t n, const unsigned char *h)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i;
+	size_t i, blk = 0;
 	int found = 0;
 	uint32_t cp;
 
 	for (i = 0; i < n; i++) {
-		unsigned c = s[i];
+		unsigned c;
 
-		if (!hot[c])
+		/* Clean text is skipped a block at a time; a hit is looked
+		 * at byte by byte to the end of its block. */
+		if (h == hot && i >= blk) {
+			while (i + BLOCK <= n && !block_hot(s + i))
+				i += BLOCK;
+			blk = i + BLOCK;
+			if (i >= n)
+				break;
+		}
+		c = s[i];
+		if (!h[c])
 			continue;
 		if (c == '(') {
 			if (letter_at(s, i + 1, n))
@@ -72,15 +119,15 @@ prescan(const char *str, size_t n)
 			if (i + 1 < n && (s[i + 1] >= 0x80 || letter_at(s, i + 1, n)))
 				found |= P_QMARK;
 		} else if (c < 0xE0) {
-			if (i + 1 < n)
-				found |= c <= 0xC3 ? P_LATIN1 : P_SYMBOL;
+			/* GB bytes shown as Latin-1 come in pairs: one such
+			 * character alone (·, ×, é) is ordinary text */
+			if (i + 3 < n && (s[i + 2] == 0xC2 || s[i + 2] == 0xC3))
+				found |= P_LATIN1;
+			i++;
 		} else if (i + 2 < n) {
 			cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
 			    (s[i + 2] & 0x3F);
-			if ((cp >= 0x2500 && cp <= 0x257F) || (cp >= 0x3100 && cp <= 0x312F) ||
-			    (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xFE30 && cp <= 0xFE6F))
-				found |= P_SYMBOL;
-			else if (c >= 0xE4 && c <= 0xE9 && (u8lead[cp >> 3] >> (cp & 7) & 1))
+			if (u8lead[cp >> 3] >> (cp & 7) & 1)
 				found |= P_UTF8GBK;
 			i += 2;
 		}
@@ -91,9 +138,13 @@ prescan(const char *str, size_t n)
 struct repair *
 repair_new(void)
 {
+	struct repair *rp;
+
 	if (!hot_ready)
 		hot_init();
-	return xcalloc(1, sizeof(struct repair));
+	rp = xcalloc(1, sizeof(struct repair));
+	rp->u8lines = U8_HEAD_LINES;
+	return rp;
 }
 
 void
@@ -110,6 +161,7 @@ void
 repair_doc_begin(struct repair *rp)
 {
 	doc_reset(&rp->dm);
+	rp->u8lines = U8_HEAD_LINES;
 }
 
 /* A reading glued to a non-Han character (W(xué)) is what a misaligned
@@ -138,13 +190,27 @@ repair_line(struct repair *rp, struct buf *line, struct repair_stats *st)
 
 	if (line->len == 0)
 		return 0;
-	found = prescan(line->s, line->len);
+	if (rp->u8lines && rp->u8lines <= U8_HEAD_LINES) {
+		found = prescan(line->s, line->len < U8_HEAD_BYTES ? line->len :
+		    U8_HEAD_BYTES, hot8);
+		if (line->len > U8_HEAD_BYTES)
+			found |= prescan(line->s + U8_HEAD_BYTES,
+			    line->len - U8_HEAD_BYTES, hot);
+	} else
+		found = prescan(line->s, line->len, rp->u8lines ? hot8 : hot);
+	if (rp->u8lines)
+		rp->u8lines--;
 	if (found) {
 		rtab_init();
 		if (found & P_LATIN1)
 			flags |= moji_latin1(&rp->dm, line, &rp->tmp, st);
-		if (found & P_UTF8GBK)
-			flags |= moji_utf8_as_gbk(&rp->dm, line, &rp->tmp, st);
+		if (found & P_UTF8GBK) {
+			int f = moji_utf8_as_gbk(&rp->dm, line, &rp->tmp, st);
+
+			if (f & REPAIR_FIXED)   /* a garbled page: check it all */
+				rp->u8lines = (unsigned long)-1;
+			flags |= f;
+		}
 		if (found & P_QMARK) {
 			flags |= moji_misaligned(&rp->dm, line, &rp->tmp, st);
 			flags |= moji_split_pair(&rp->dm, line, &rp->tmp, st);

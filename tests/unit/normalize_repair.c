@@ -164,7 +164,7 @@ doc_with_others(size_t skip)
 static void
 test_misaligned(int with_doc)
 {
-	int tot[4] = { 0 }, ok[4] = { 0 }, lostn = 0, lostok = 0, drops, lost, f;
+	int tot[4] = { 0 }, ok[4] = { 0 }, bad[4] = { 0 }, lostn = 0, lostok = 0, drops, lost, f;
 	size_t i, j, k, d;
 	struct repair_stats st = { 0, 0, 0 };
 	char name[96];
@@ -204,13 +204,18 @@ test_misaligned(int with_doc)
 				tot[drops]++;
 				if ((f & REPAIR_FIXED) && strcmp(line.s, want.s) == 0)
 					ok[drops]++;
+				else if (!(f & REPAIR_DAMAGED))
+					bad[drops]++;
+				if (strcmp(line.s, want.s) == 0)
+					;
 				else if (getenv("ZH_REPAIR_VERBOSE"))
 					printf("# miss %d: %s -> %s\n", drops, dmg.s, line.s);
 			}
 	for (i = 0; i < 4; i++)
-		printf("# misaligned%s, %zu%s dropped pairs: %d/%d exact (%d%%)\n",
+		printf("# misaligned%s, %zu%s dropped pairs: %d/%d exact (%d%%), "
+		    "%d wrong without flag l\n",
 		    with_doc ? " with document" : "", i, i == 3 ? "+" : "", ok[i], tot[i],
-		    tot[i] ? 100 * ok[i] / tot[i] : 0);
+		    tot[i] ? 100 * ok[i] / tot[i] : 0, bad[i]);
 	printf("# misaligned%s, last character lost: %d/%d flagged l\n",
 	    with_doc ? " with document" : "", lostok, lostn);
 	if (!with_doc)

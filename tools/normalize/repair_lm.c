@@ -236,7 +236,7 @@ lm_raw(struct docmodel *dm, uint32_t a, uint32_t b)
 	if (pb > 1)
 		pb = 1;
 	if (dm->used && (da = lookup(dm, (uint64_t)fa << 32)) != 0)
-		pd = (double)lookup(dm, (uint64_t)fa << 32 | fb) / da;
+		pd = (double)lookup(dm, (uint64_t)fa << 32 | fb) / (da + 4);
 	return log2(0.55 * pb + 0.25 * pd + 0.2 * uni_prob(dm, fb));
 }
 

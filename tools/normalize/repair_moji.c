@@ -15,6 +15,7 @@
 
 #include "repair_int.h"
 #include "utf8.h"
+#include "zhfold.h"
 
 #define MAXRUN 48               /* observed characters in one run */
 #define MAXALT 40               /* readings kept per boundary */
@@ -29,13 +30,15 @@
 #define LEAD_OTHER (-12.0)
 #define READING_BONUS 12.0      /* the resync char's pinyin agrees */
 #define ACCEPT_GAIN 16.0        /* log2 gain over the text as it is */
-#define ACCEPT_PER_CHAR 6.0
+#define ACCEPT_PER_CHAR 5.0
+#define MIN_MARGIN 0.5         /* log2: best reading over any other */
 
 struct alt {
 	uint32_t ch[3];
 	int n;
 	double inner;
 	double best;            /* Viterbi: best path ending here */
+	double back;            /* best continuation from here to the end */
 	int from;
 };
 
@@ -221,6 +224,21 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 	}
 }
 
+/* Readings that differ only by variant forms (為/爲) are one reading to
+ * the model: no margin can be asked between them. */
+static int
+same_folded(const struct alt *a, const struct alt *b)
+{
+	int i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (zh_t2s_char(a->ch[i]) != zh_t2s_char(b->ch[i]))
+			return 0;
+	return 1;
+}
+
 static double
 path_score(struct docmodel *dm, const uint32_t *c, int n)
 {
@@ -238,10 +256,10 @@ static int
 solve(struct docmodel *dm, struct run *r, const uint32_t *seen, int nseen,
     uint32_t *out, int cap)
 {
-	int j, i, k, best = -1, n;
+	int j, i, k, best = -1, n, c;
 	unsigned left, right, lead;
 	uint32_t prevctx, nextctx;
-	double s, bs, base, prior;
+	double s, bs, base, prior, margin;
 	struct alt *a;
 	uint32_t tmp[2 * MAXRUN + 8];
 
@@ -313,6 +331,43 @@ solve(struct docmodel *dm, struct run *r, const uint32_t *seen, int nseen,
 		}
 	}
 	if (best < 0)
+		return -1;
+	/* How sure: the best path against the best one that reads any
+	 * boundary differently.  A close second means the model cannot
+	 * tell, and a guess would be an invented text. */
+	for (i = 0; i < r->nalt[j]; i++) {
+		a = &r->alt[j][i];
+		a->back = (r->after ? lm_score(dm, a->ch[a->n - 1], r->after) : 0) +
+		    (j == r->m && r->reading >= 0 ? (pinyin_reads(a->ch[a->n - 1],
+		    r->reading) ? READING_BONUS : -READING_BONUS) : 0);
+	}
+	for (k = j - 1; k >= 0; k--)
+		for (i = 0; i < r->nalt[k]; i++) {
+			struct alt *p = &r->alt[k][i];
+			int e;
+
+			p->back = -1e18;
+			for (e = 0; e < r->nalt[k + 1]; e++) {
+				a = &r->alt[k + 1][e];
+				s = lm_score(dm, p->ch[p->n - 1], a->ch[0]) + a->inner + a->back;
+				if (s > p->back)
+					p->back = s;
+			}
+		}
+	margin = 1e18;
+	for (k = j, c = best; k >= 0 && c >= 0; k--) {
+		for (i = 0; i < r->nalt[k]; i++)
+			if (i != c && !same_folded(&r->alt[k][i], &r->alt[k][c]) &&
+			    bs - (r->alt[k][i].best + r->alt[k][i].back) < margin) {
+				margin = bs - (r->alt[k][i].best + r->alt[k][i].back);
+				if (getenv("ZH_REPAIR_DEBUG"))
+					fprintf(stderr, "margin %d at %d: U+%04X.. vs U+%04X..\n",
+					    (int)margin, k, (unsigned)r->alt[k][i].ch[0],
+					    (unsigned)r->alt[k][c].ch[0]);
+			}
+		c = r->alt[k][c].from;
+	}
+	if (margin < MIN_MARGIN)
 		return -1;
 	n = 0;
 	for (k = j, i = best; k >= 0 && i >= 0; k--) {

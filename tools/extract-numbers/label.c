@@ -13,7 +13,8 @@ stops(uint32_t c)
 	case ',': case 0x3002: case ';': case ':': case '!': case '?':
 	case 0x3001: case '(': case ')': case '\t': case 0x3010: case 0x3011:
 	case 0x300A: case 0x300B: case '[': case ']': case 0x3014: case 0x3015:
-	case '|': case 0x2014: case ' ': case '.': case 0xFFFD:
+	case '|': case 0x2014: case ' ': case '.': case 0xFFFD: case '-':
+	case '~': case '/':
 		return true;
 	}
 	return c < 0x20;
@@ -43,8 +44,7 @@ trim(const uint32_t *f, size_t *a, size_t *b)
 	for (;;) {
 		while (*a < *b && (f[*a] == ' ' || f[*a] == 0x201D))
 			(*a)++;
-		if (*a < *b && (l = xn_list_at(XL_FILL_HEAD, f, *a, *b)) != 0 &&
-		    l < *b - *a) {
+		if (*a < *b && (l = xn_list_at(XL_FILL_HEAD, f, *a, *b)) != 0) {
 			*a += l;
 			continue;
 		}

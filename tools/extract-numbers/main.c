@@ -104,6 +104,7 @@ main(int argc, char **argv)
 	int ch, rc;
 
 	cli_init("zh-extract-numbers");
+	opterr = 0;     /* getopt would name the program by its path */
 	while ((ch = getopt_long(argc, argv, "HVhy:", lopts, NULL)) != -1) {
 		switch (ch) {
 		case 'H':
@@ -119,7 +120,9 @@ main(int argc, char **argv)
 		case 'V':
 			cli_version();
 		default:
-			zusage("unknown option");
+			if (optopt == 'y')
+				zusage("-y needs a year");
+			zusage("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	c.xn = xn_new();

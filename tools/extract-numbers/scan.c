@@ -651,7 +651,7 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		/* Most numerals in running text (一是, 进一步, 二十大) have
 		 * nothing after them that could make a quantity. */
 		c = at(x, j);
-		if (!xn_unit_may_start(c) && c != U'余' && c != U'多' &&
+		if (!ordctx && !xn_unit_may_start(c) && c != U'余' && c != U'多' &&
 		    c != U'个' && c != U'年' && c != U'月' && c != U'万' &&
 		    c != U'亿')
 			return false;
@@ -934,6 +934,9 @@ try_range(struct xn *x, struct q *a)
 		if (b->mult && !a->mult)
 			return false;   /* 1-2万: too rare to guess */
 		a->unit = b->unit;
+	} else if (!*a->unit && *b->unit && a->mult && b->mult &&
+	    b->kind != XK_ORDINAL) {
+		a->unit = b->unit;      /* 100万-200万元 */
 	} else if (strcmp(a->unit, b->unit) != 0 || !*a->unit) {
 		return false;
 	}

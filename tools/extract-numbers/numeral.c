@@ -220,7 +220,7 @@ xn_parse_cn(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
 		return false;
 	if (num->nchars == 1 && xn_cn_digit(f[i]) == 0)
 		return false;           /* 零容忍, 零事故 */
-	num->one = num->nchars == 1 && (f[i] == 0x4E00 || f[i] == 0x4E24);
+	num->one = num->nchars == 1 && f[i] == 0x4E00;
 	num->ival = total;
 	num->ival_ok = true;
 	dec_set_u64(val, total);

@@ -20,7 +20,7 @@ struct xn_num {
 	bool frac;               /* Arabic: a decimal point seen */
 	bool lead0;              /* Arabic: 0 followed by more digits (codes) */
 	bool seq;                /* Chinese: digit by digit, 二〇二四 */
-	bool one;                /* Chinese: a lone 一 or 两 */
+	bool one;                /* Chinese: a lone 一 */
 	size_t nchars;           /* Chinese: characters used */
 	bool ival_ok;            /* ival holds the value (integer < 10^18) */
 	uint64_t ival;

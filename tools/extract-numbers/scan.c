@@ -1122,7 +1122,10 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 			i = skip_token(x, i);
 			continue;
 		}
-		try_range(x, q);
+		if (q->date)
+			ordctx = false; /* 第1月 is no ordinal */
+		if (!ordctx)
+			try_range(x, q);
 		if (!accept(x, q, i, ordctx)) {
 			i = skip_token(x, i);
 			continue;

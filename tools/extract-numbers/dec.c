@@ -71,13 +71,17 @@ dec_is_zero(const struct dec *x)
 bool
 dec_u64(const struct dec *x, uint64_t *v)
 {
-	size_t ni = x->d.len - x->scale;
+	size_t ni = x->d.len > x->scale ? x->d.len - x->scale : 0;
 	uint64_t r = 0;
 	size_t digits = 0;
 
 	for (size_t i = ni; i < x->d.len; i++)
 		if (x->d.s[i] != '0')
 			return false;
+	if (x->d.len <= x->scale) {
+		*v = 0;
+		return true;
+	}
 	for (size_t i = 0; i < ni; i++) {
 		if (r == 0 && x->d.s[i] == '0')
 			continue;
@@ -93,7 +97,24 @@ void
 dec_format(const struct dec *x, struct buf *out)
 {
 	const char *s = x->d.s;
-	size_t n = x->d.len, ni = n - x->scale, i = 0, end = n;
+	size_t n = x->d.len, ni, i = 0, end = n;
+
+	/* More fraction digits than digits: 0.0xyz. */
+	if (x->scale > n) {
+		size_t z = x->scale - n;
+
+		while (end > 0 && s[end - 1] == '0')
+			end--;
+		buf_addc(out, '0');
+		if (end == 0)
+			return;
+		buf_addc(out, '.');
+		while (z--)
+			buf_addc(out, '0');
+		buf_add(out, s, end);
+		return;
+	}
+	ni = n - x->scale;
 
 	while (i < ni && s[i] == '0')
 		i++;

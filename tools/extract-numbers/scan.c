@@ -1094,9 +1094,8 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 		i = x->cand[ci];
 		c = x->f[i];
 		if (!xn_is_digit(c) && !xn_is_cn_numeral(c) && c != U'半') {
-			if ((c == U'今' || c == U'去' || c == U'上' || c == U'本' ||
-			    c == U'明' || c == U'前' || c == U'下') &&
-			    (e = relative_year(x, i)) != 0) {
+			if ((at(x, i + 1) == U'年' || at(x, i + 1) == U'一') &&
+			    c != U'年' && (e = relative_year(x, i)) != 0) {
 				i = e;
 				continue;
 			}

@@ -17,7 +17,7 @@ stops(uint32_t c)
 	case '~': case '/':
 		return true;
 	}
-	return c < 0x20;
+	return c < 0x20 || (c >= '0' && c <= '9') || c == 0xD7;
 }
 
 static bool

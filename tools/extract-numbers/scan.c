@@ -609,6 +609,9 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 			return true;
 		}
 	} else {
+		/* 数十家, 几百人: indefinite. */
+		if (i && (x->f[i - 1] == U'数' || x->f[i - 1] == U'几'))
+			return false;
 		if (!xn_parse_cn(x->f, i, x->n, &num, val))
 			return false;
 		src = UF_CN;
@@ -813,11 +816,13 @@ bare_ok(struct xn *x, struct q *q, size_t numstart)
 	    nx == ')' || nx == ':' || nx == '/' || nx == '-' || nx == '+' ||
 	    nx == '#' || nx == '*' || nx == '_' || nx == '=' || nx == '>' ||
 	    nx == '<' || nx == 0x3015 || nx == ']' || nx == 0x3011 ||
-	    nx == '@' || nx == '\\' || nx == '&')
+	    nx == '@' || nx == '\\' || nx == '&' || nx == 0xD7 /* × */ ||
+	    nx == 0x2236 /* ∶ */)
 		return false;
 	if (p == '(' || p == '#' || p == '-' || p == '/' || p == ':' ||
 	    p == '.' || p == 0x3014 || p == '[' || p == 0x3010 || p == '_' ||
-	    p == '=' || p == '@' || p == '\\' || p == '&' || p == '*' || p == '~')
+	    p == '=' || p == '@' || p == '\\' || p == '&' || p == '*' || p == '~' ||
+	    p == 0xD7 || p == 0x2236)
 		return false;
 	/* A number alone at the start of a clause is an enumerator. */
 	if (numstart == 0 || is_clause_punct(p) || p == ' ')
@@ -846,6 +851,9 @@ accept(struct xn *x, struct q *q, size_t numstart, bool ordctx)
 	if (!*q->unit && nx == U'号')
 		return false;
 	if (q->arabic && (p == '-' || p == '/' || p == '.'))
+		return false;
+	/* 8时30分 is a time, not a score. */
+	if (q->kind == XK_SCORE && (p == U'时' || p == U'点' || p == ':'))
 		return false;
 	/* 三个一, 一人一档: a numeral right after the unit makes a slogan. */
 	if (!q->arabic && *q->unit && (xn_cn_digit(after) >= 1 ||

@@ -9,15 +9,10 @@
 static bool
 stops(uint32_t c)
 {
-	switch (c) {
-	case ',': case 0x3002: case ';': case ':': case '!': case '?':
-	case 0x3001: case '(': case ')': case '\t': case 0x3010: case 0x3011:
-	case 0x300A: case 0x300B: case '[': case ']': case 0x3014: case 0x3015:
-	case '|': case 0x2014: case ' ': case '.': case 0xFFFD: case '-':
-	case '~': case '/':
+	if (xn_clause_punct(c))
 		return true;
-	}
-	return c < 0x20 || (c >= '0' && c <= '9') || c == 0xD7;
+	return c < 0x20 || (c >= '0' && c <= '9') || c == ' ' || c == '.' ||
+	    c == '-' || c == '~' || c == '/' || c == 0xD7 || c == 0xFFFD;
 }
 
 static bool

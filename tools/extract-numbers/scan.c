@@ -172,20 +172,6 @@ is_alpha(uint32_t c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Clause punctuation: labels never cross it. */
-static bool
-is_clause_punct(uint32_t c)
-{
-	switch (c) {
-	case ',': case 0x3002: case ';': case ':': case '!': case '?':
-	case 0x3001: case '(': case ')': case '\t': case 0x3010: case 0x3011:
-	case 0x300A: case 0x300B: case '[': case ']': case 0x3014: case 0x3015:
-	case '|': case 0x2014:
-		return true;
-	}
-	return false;
-}
-
 static bool
 is_open_quote(uint32_t c)
 {
@@ -464,7 +450,7 @@ money_context(struct xn *x, size_t i)
 	size_t lo = i > 16 ? i - 16 : 0;
 
 	for (size_t k = i; k > lo; k--) {
-		if (is_clause_punct(x->f[k - 1]) || x->f[k - 1] == 0x3002)
+		if (xn_clause_punct(x->f[k - 1]) || x->f[k - 1] == 0x3002)
 			break;
 		if (xn_list_before(XL_MONEY, x->f, k))
 			return true;
@@ -825,7 +811,7 @@ bare_ok(struct xn *x, struct q *q, size_t numstart)
 	    p == 0xD7 || p == 0x2236)
 		return false;
 	/* A number alone at the start of a clause is an enumerator. */
-	if (numstart == 0 || is_clause_punct(p) || p == ' ')
+	if (numstart == 0 || xn_clause_punct(p) || p == ' ')
 		return false;
 	return true;
 }
@@ -867,7 +853,7 @@ accept(struct xn *x, struct q *q, size_t numstart, bool ordctx)
 		 * enumerator at the start of a clause. */
 		if (is_han(after) || is_alpha(after) || xn_is_digit(after))
 			return false;
-		if (numstart < 2 || is_clause_punct(x->f[numstart - 2]) ||
+		if (numstart < 2 || xn_clause_punct(x->f[numstart - 2]) ||
 		    x->f[numstart - 2] == ' ')
 			return false;
 		/* “产业第一” is a slogan. */

@@ -364,3 +364,16 @@ xn_unit_may_start(uint32_t c)
 {
 	return c < 0x10000 && unit_idx[c];
 }
+
+bool
+xn_clause_punct(uint32_t c)
+{
+	switch (c) {
+	case ',': case 0x3002: case ';': case ':': case '!': case '?':
+	case 0x3001: case '(': case ')': case '\t': case 0x3010: case 0x3011:
+	case 0x300A: case 0x300B: case '[': case ']': case 0x3014: case 0x3015:
+	case '|': case 0x2014:
+		return true;
+	}
+	return false;
+}

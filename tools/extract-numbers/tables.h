@@ -53,6 +53,10 @@ void xn_tables_init(void);
 const struct xn_unit *xn_unit_at(const uint32_t *f, size_t i, size_t n,
     unsigned src);
 
+/* Clause punctuation (folded): labels never cross it, and a number
+ * right after it starts its clause. */
+bool xn_clause_punct(uint32_t c);
+
 /* Whether some unit begins with c. */
 bool xn_unit_may_start(uint32_t c);
 

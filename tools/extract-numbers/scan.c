@@ -654,7 +654,11 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 	q->ival = num.ival;
 	q->ival_ok = num.ival_ok;
 
-	/* Years: 2024年, 二〇二四年, then 度 or a month and a day. */
+	/* Years: 2024年, 二〇二四年, then 度 or a month and a day; a
+	 * heading may put a space before 年 (2025 年工作计划). */
+	if (at(x, j) == ' ' && at(x, j + 1) == U'年' && q->arabic &&
+	    num.intlen == 4 && q->plain_int && plausible_year(num.ival))
+		j++;
 	if (at(x, j) == U'年' && num.ival_ok && ((q->arabic && num.intlen == 4 &&
 	    q->plain_int) || (num.seq && num.nchars == 4)) &&
 	    plausible_year(num.ival)) {

@@ -96,6 +96,8 @@ xn_label(const uint32_t *f, const uint32_t *off, const char *text,
 	if (fb < n && fb - end >= FWD_MAX)
 		fb = end;       /* a long clause: no clear noun */
 	trim(f, &fa, &fb);
+	if (fb - fa < 2 && fb > fa)
+		fb = fa;        /* 一年多来: a lone character is no noun */
 	if (b > a)
 		buf_add(out, text + off[a], off[b] - off[a]);
 	if (fb > fa)

@@ -61,9 +61,9 @@ struct xn {
 
 static const char *const rel_words[] = {
 	"下一年度", "上一年度", "今年度", "本年度", "上年度", "下年度",
-	"今年", "去年", "前年", "明年", "上年", NULL
+	"上一年", "下一年", "今年", "去年", "前年", "明年", "上年", NULL
 };
-static const int rel_delta[] = { 1, -1, 0, 0, -1, 1, 0, -1, -2, 1, -1 };
+static const int rel_delta[] = { 1, -1, 0, 0, -1, 1, -1, 1, 0, -1, -2, 1, -1 };
 static struct xn_key rel_keys[sizeof rel_delta / sizeof rel_delta[0]];
 
 static const char *const pre_approx[] = {
@@ -765,6 +765,12 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 			dec_add_half(val);
 			j++;
 		}
+	}
+	/* 一年多, 三个月余 */
+	if (u && u->kind == XK_DURATION && !*q->approx &&
+	    (at(x, j) == U'多' || at(x, j) == U'余')) {
+		q->approx = at(x, j) == U'余' ? "余" : "多";
+		j++;
 	}
 tail:
 	/* 90分以上, 100人左右 */

@@ -93,6 +93,7 @@ static struct xn_unit units[] = {
 	U("头", "头", XK_COUNT, A, NULL),
 	U("匹", "匹", XK_COUNT, A, NULL),
 	U("宗次", "宗次", XK_COUNT, ALL, NULL),
+	U("通", "通", XK_COUNT, A | C, "过知报讯道用信告报畅达关"),
 	U("倍", "倍", XK_RATIO, ALL, "增"),
 	U("成", "成", XK_RATIO, A | C, NULL),
 	U("分", "分", XK_SCORE, A | C, NULL),

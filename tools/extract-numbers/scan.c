@@ -93,15 +93,18 @@ starts_init(void)
 	}
 }
 
-/* Characters that fold to another: looked up only for those. */
-static uint8_t foldable[0x10000 / 8];
+/* Folding of the BMP, one load per character in the hot loop.  (The
+ * rare folds to astral code points stay unfolded: no key uses them.) */
+static uint16_t fold_bmp[0x10000];
 
 static void
 foldable_init(void)
 {
-	for (uint32_t c = 0x2E80; c < 0x10000; c++)
-		if (zh_t2s_char(c) != c)
-			foldable[c >> 3] |= (uint8_t)(1u << (c & 7));
+	for (uint32_t c = 0; c < 0x10000; c++) {
+		uint32_t f = zh_fold(c);
+
+		fold_bmp[c] = (uint16_t)(f < 0x10000 ? f : c);
+	}
 }
 
 static inline bool
@@ -109,6 +112,9 @@ may_start(uint32_t c)
 {
 	return c >= 0x10000 || (starts[c >> 3] >> (c & 7)) & 1;
 }
+
+/* The same as bytes, for the 3-byte fast path of decode(). */
+static uint8_t start_byte[0x10000];
 
 struct xn *
 xn_new(void)
@@ -127,6 +133,8 @@ xn_new(void)
 		}
 		starts_init();
 		foldable_init();
+		for (uint32_t c = 0; c < 0x10000; c++)
+			start_byte[c] = may_start(c);
 	}
 	return x;
 }
@@ -229,12 +237,11 @@ decode(struct xn *x, const char *s, size_t len)
 			    (uint32_t)((unsigned char)s[pos + 1] & 0x3F) << 6 |
 			    ((unsigned char)s[pos + 2] & 0x3F);
 			pos += 3;
-			if (c >= 0xFF01 && c <= 0xFF5E)
-				c -= 0xFEE0;
-			else if ((foldable[c >> 3] >> (c & 7)) & 1)
-				c = zh_t2s_char(c);
-			else if (c == 0x3000)
-				c = ' ';
+			c = fold_bmp[c];
+			x->cand[x->ncand] = (uint32_t)k;
+			x->ncand += start_byte[c];
+			x->f[k++] = c;
+			continue;
 		} else {
 			c = zh_fold(utf8_next(s, len, &pos));
 		}

@@ -288,6 +288,42 @@ test_forms(void)
 	    "utf8-as-gbk: 锟斤拷 flagged l");
 }
 
+/* Random lines from the characters every form looks at: nothing may
+ * crash, valid UTF-8 stays valid, and a second pass changes nothing that
+ * the first one repaired from scratch (no ping-pong). */
+static void
+test_random(void)
+{
+	static const char *const bits[] = {
+		"?", "(", ")", " ", "W", "a", "q", "ū", "é", "ǘ", "qū)", "(xué)",
+		"區", "學", "習", "的", "ㄒ", "唬", "。", "┰", "（", "）", "　", "¡",
+		"Í", "Å", "鍙", "戝", "竷", "锟", "斤", "拷", "\xff", "\xc3", "\x80",
+		"一", "二", "﹫", "", "\t",
+	};
+	struct repair_stats st = { 0, 0, 0 };
+	unsigned long seed = 12345;
+	int i, k, n, bad = 0, crashy = 0;
+
+	for (i = 0; i < 3000; i++) {
+		buf_clear(&want);
+		n = 1 + (int)(seed % 40);
+		for (k = 0; k < n; k++) {
+			seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+			buf_adds(&want, bits[(seed >> 33) % (sizeof(bits) / sizeof(bits[0]))]);
+		}
+		if (i % 100 == 0)
+			repair_doc_begin(rp);
+		buf_clear(&line);
+		buf_add(&line, want.s, want.len);
+		repair_line(rp, &line, &st);
+		if (utf8_valid(want.s, want.len) && !utf8_valid(line.s, line.len))
+			bad++;
+		crashy += line.len > 4 * want.len + 16;
+	}
+	CHECK(bad == 0, "random lines: valid UTF-8 stays valid");
+	CHECK(crashy == 0, "random lines: no runaway growth");
+}
+
 static int
 filter(int argc, char **argv)
 {
@@ -396,6 +432,7 @@ main(int argc, char **argv)
 	}
 	test_pinyin();
 	test_identity();
+	test_random();
 	if (getenv("ZH_REPAIR_NODOC"))
 		test_misaligned(0);
 	test_misaligned(1);

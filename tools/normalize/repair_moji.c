@@ -18,6 +18,7 @@
 #include "zhfold.h"
 
 #define MAXRUN 48               /* observed characters in one run */
+#define MAXSOLVE 8              /* runs solved per line; more are flagged */
 #define MAXALT 40               /* readings kept per boundary */
 #define BEAM2 16                /* partial readings with two */
 #define TOP1 6                  /* first characters tried for two drops */
@@ -421,7 +422,7 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 	size_t n = line->len, i, pos, end, runstart;
 	uint32_t cp, seen[MAXRUN], out[3 * MAXRUN + 3];
 	unsigned code;
-	int m, evidence, flags = 0, k, got, syl;
+	int m, evidence, flags = 0, k, got, syl, nsolve = 0;
 	struct run *r = &runbuf;
 	size_t plen;
 
@@ -488,8 +489,13 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 				r->before = utf8_next(s, n, &pos);
 			}
 		}
-		/* Two dropped pairs in a row are tried only when one at a
-		 * time does not explain the run: they cost far more. */
+		/* A solve costs milliseconds: a line full of runs (or built
+		 * to be) gets its first few solved and the rest flagged. */
+		if (++nsolve > MAXSOLVE) {
+			flags |= REPAIR_DAMAGED;
+			st->runs_damaged++;
+			continue;
+		}
 		r->deep = 1;
 		got = solve(dm, r, seen, m, out, (int)(sizeof(out) / sizeof(out[0])));
 		if (got < 0) {

@@ -54,6 +54,8 @@ if "$ZH_BIN/zh-normalize" --help 2>&1 | grep -q -- '--no-repair'; then
 		sh -c "! grep -qF -f '$toned' '$ZH_TMP/n4.out'"
 	check "zh-normalize 004: no misaligned run left" \
 		sh -c "! grep -qF -f '$symrow' '$ZH_TMP/n4.out'"
+	m=$(cut -f4 "$ZH_TMP/n4.out" | grep '^（' | cut -b 1-9 | tr -d '\n')
+	check "zh-normalize 004: section markers back (got $m)" [ "$m" = "（一）（二）（一）（二）（三）" ]
 	check "zh-normalize 004: flag r on repaired rows" \
 		sh -c "cut -f3 '$ZH_TMP/n4.out' | grep -q r"
 	check "zh-normalize 004: --no-repair leaves the damage" \

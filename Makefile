@@ -26,7 +26,7 @@ $(error unknown build variant V=$(V))
 endif
 
 ALL_CFLAGS = $(WARN) $(VFLAGS) $(CPPFLAGS) -DZH_VERSION='"$(VERSION)"' \
-	-Icommon -Itools/$(word 2,$(subst /, ,$<)) $(PCRE2_CFLAGS) $(ZLIB_CFLAGS) -MMD -MP
+	-Icommon $(TOOL_INC) $(PCRE2_CFLAGS) $(ZLIB_CFLAGS) -MMD -MP
 LIBS = $(PCRE2_LIBS) $(ZLIB_LIBS) $(ICONV_LIBS) -lm
 
 COMMON_SRC := $(sort $(wildcard common/*.c))
@@ -60,6 +60,7 @@ $(LIBZH): $(COMMON_OBJ)
 
 # Each program: all .c files of its directory, linked with common/.
 define tool_rule
+$(BUILD)/tools/$(1)/%.o: TOOL_INC = -Itools/$(1)
 $(BINDIR)/zh-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/$(1)/*.c)) $(LIBZH)
 	@mkdir -p $$(@D)
 	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
@@ -71,6 +72,7 @@ $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 units: $(UNITS)
 tool_objs = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %/main.c,$(wildcard tools/$(1)/*.c)))
 define unit_rule
+$(BUILD)/tests/unit/$(1).o: TOOL_INC = -Itools/$(firstword $(subst _, ,$(1)))
 $(BUILD)/tests/unit/$(1): $(BUILD)/tests/unit/$(1).o $(call tool_objs,$(firstword $(subst _, ,$(1)))) $(LIBZH)
 	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
 endef

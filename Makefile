@@ -86,7 +86,7 @@ fuzzers: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
 define fuzz_rule
 $(BUILD)/$(1): $(BUILD)/tests/fuzz/$(1).o $(call tool_objs,$(firstword $(subst _, ,$(1)))) $(LIBZH)
 	$$(CC) $$(VFLAGS) -fsanitize=fuzzer -o $$@ $$^ $$(LIBS)
-$(BUILD)/tests/fuzz/$(1).o: ALL_CFLAGS += -Itools/$(firstword $(subst _, ,$(1)))
+$(BUILD)/tests/fuzz/$(1).o: TOOL_INC = -Itools/$(firstword $(subst _, ,$(1)))
 endef
 $(foreach f,$(FUZZ_SRC:tests/fuzz/%.c=%),$(eval $(call fuzz_rule,$(f))))
 endif

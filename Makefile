@@ -115,7 +115,7 @@ check-big: all units
 	ZH_BIG=1 tests/run.sh bin build/rel
 
 # Valgrind memcheck over the seed pipeline and the bad-input cases.
-check-valgrind: all
+check-valgrind: all units
 	tests/valgrind.sh bin
 
 lint-man:

@@ -25,5 +25,5 @@ if ! make --no-print-directory -s -j2 V=fuzz CC="$cc" fuzzers >"$ZH_TMP/fuzzbuil
 fi
 echo "PASS: fuzz build"
 mkdir -p "$ZH_TMP/fuzzwork"
-FUZZ_WORK=$ZH_TMP/fuzzwork tests/fuzz/run.sh "$secs"
+FUZZ_WORK=$ZH_TMP/fuzzwork FUZZ_LOGS=$ZH_TMP/fuzzlogs tests/fuzz/run.sh "$secs"
 exit 0

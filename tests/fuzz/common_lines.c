@@ -10,7 +10,6 @@
  *   3. the raw bytes through zin_open (they may look like gzip) never
  *      crash or hang, and plain data reassembles exactly.
  */
-#define _GNU_SOURCE
 #include <stdint.h>
 #include <string.h>
 #include <zlib.h>

@@ -7,7 +7,6 @@
  * text and a prefix with the column count they claim, escaping round
  * trips, and the fields tsv_field() returns rebuild the line.
  */
-#define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdint.h>
 #include <string.h>

@@ -1,15 +1,14 @@
 /*
  * Helpers shared by the fuzz harnesses: the common/ readers take paths,
- * so fuzz input is handed to them as a memory file (memfd) reached
- * through /proc/self/fd, which costs no disk and needs no change to the
- * library's API.
+ * so fuzz input is handed to them as an unlinked temporary file (in
+ * /dev/shm: memory) reached through /proc/self/fd, which needs no change
+ * to the library's API.
  */
 #ifndef ZH_FUZZMEM_H
 #define ZH_FUZZMEM_H
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 /* Fills the reusable memory file with data; returns a path that opens it
@@ -21,11 +20,17 @@ fuzz_memfile(int slot, const void *data, size_t n)
 	static char paths[4][40];
 
 	if (fds[slot] < 0) {
-		fds[slot] = memfd_create("zhfuzz", 0);
+		char tmpl[] = "/dev/shm/zhfuzz-XXXXXX", alt[] = "/tmp/zhfuzz-XXXXXX";
+		char *name = tmpl;
+
+		fds[slot] = mkstemp(tmpl);
+		if (fds[slot] < 0)
+			fds[slot] = mkstemp(name = alt);
 		if (fds[slot] < 0) {
-			perror("memfd_create");
+			perror("mkstemp");
 			abort();
 		}
+		unlink(name);
 		snprintf(paths[slot], sizeof paths[slot], "/proc/self/fd/%d", fds[slot]);
 	}
 	if (ftruncate(fds[slot], 0) < 0 ||

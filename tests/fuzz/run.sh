@@ -4,10 +4,11 @@
 # Build them first with `make V=fuzz CC=clang fuzzers` (make fuzz does).
 #
 # The seed corpus tests/fuzz/corpus/NAME/ is read, never written: new
-# inputs go to $FUZZ_WORK/NAME (default build/fuzz/corpus), crashes to
-# build/fuzz/artifacts/.  Prints PASS/FAIL per harness with its figures
-# and appends them to build/fuzz/results.tsv.  A crash input, once
-# fixed, belongs in the seed corpus as a regression (regress-*).
+# inputs go to $FUZZ_WORK/NAME (default build/fuzz/corpus), logs to
+# $FUZZ_LOGS (build/fuzz/logs), crashes to build/fuzz/artifacts/.
+# Prints PASS/FAIL per harness with its figures and appends them to
+# build/fuzz/results.tsv.  A crash input, once fixed, belongs in the
+# seed corpus as a regression (regress-*).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
@@ -15,7 +16,8 @@ secs=${1:-60}
 [ $# -gt 0 ] && shift
 fdir=build/fuzz
 work=${FUZZ_WORK:-$fdir/corpus}
-mkdir -p "$fdir/artifacts" "$fdir/logs" "$work"
+logs=${FUZZ_LOGS:-$fdir/logs}
+mkdir -p "$fdir/artifacts" "$logs" "$work"
 if [ $# -eq 0 ]; then
 	for src in tests/fuzz/*.c; do
 		[ -f "$src" ] && set -- "$@" "$(basename "$src" .c)"
@@ -34,7 +36,7 @@ for h in "$@"; do
 	mkdir -p "$work/$h" "tests/fuzz/corpus/$h"
 	dict=
 	[ -f "tests/fuzz/$h.dict" ] && dict=-dict=tests/fuzz/$h.dict
-	log=$fdir/logs/$h.log
+	log=$logs/$h.log
 	# -close_fd_mask=3: the harness's own stdout/stderr (diagnostics of
 	# the code under test) are discarded; libFuzzer and sanitizer
 	# reports still reach the log.
@@ -46,20 +48,20 @@ for h in "$@"; do
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
 	rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log")
-	last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+	last=$(grep -aE '^#[0-9]+' "$log" | tail -1)
 	cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
 	ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
 	corp=$(echo "$last" | sed -n 's/.* corp: \([0-9]*\)\/.*/\1/p')
-	if [ $rc -eq 0 ] && grep -q '^Done ' "$log"; then
+	if [ $rc -eq 0 ] && grep -aq '^Done ' "$log"; then
 		res=ok
 		echo "PASS: fuzz $h (${secs}s: ${execs:-?} execs, ${eps:-?}/s, cov ${cov:-?}, ft ${ft:-?}, corpus ${corp:-?}, rss ${rss:-?} MB)"
 	else
 		res=crash
 		status=1
-		art=$(grep -o 'Test unit written to [^ ]*' "$log" | tail -1 | sed 's/.* to //')
-		why=$(grep -E 'ERROR: |SUMMARY: |property failed' "$log" | head -2 | tr '\n' ' ')
+		art=$(grep -ao 'Test unit written to [^ ]*' "$log" | tail -1 | sed 's/.* to //')
+		why=$(grep -aE 'ERROR: |SUMMARY: |property failed' "$log" | head -2 | tr '\n' ' ')
 		echo "FAIL: fuzz $h (status $rc; ${why:-see $log}; input ${art:-none})"
-		grep -A12 -E '^==[0-9]+==ERROR|runtime error' "$log" | head -24 | sed 's/^/  /'
+		grep -a -A12 -E '^==[0-9]+==ERROR|runtime error' "$log" | head -24 | sed 's/^/  /'
 	fi
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
 		"$h" "$secs" "${execs:-}" "${eps:-}" "${cov:-}" "${ft:-}" "${corp:-}" \

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "cli.h"
 #include "input.h"
@@ -119,6 +120,49 @@ test_out_whole_rows(void)
 	free(got);
 }
 
+/* A gzip bomb of short lines (about 250:1, far under deflate's 1030:1
+ * ceiling) must be refused early, not decoded to the end. */
+static void
+test_gzip_bomb(void)
+{
+	char tmpl[] = "/tmp/zh-bomb-XXXXXX";
+	static char line[256], out[1 << 16];
+	unsigned char *gz = malloc(1 << 20);
+	unsigned long long total = 0;
+	z_stream z;
+	struct zin *in;
+	ssize_t n;
+	int fd = mkstemp(tmpl);
+
+	memset(line, 'a', sizeof line - 1);
+	line[sizeof line - 1] = '\n';
+	memset(&z, 0, sizeof z);
+	deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+	z.next_out = gz;
+	z.avail_out = 1 << 20;
+	/* 64 MB of text in about 256 KB. */
+	for (int i = 0; i < (1 << 18) && z.avail_out; i++) {
+		z.next_in = (unsigned char *)line;
+		z.avail_in = sizeof line;
+		deflate(&z, Z_NO_FLUSH);
+	}
+	deflate(&z, Z_FINISH);
+	if (fd < 0 || write(fd, gz, (size_t)(z.next_out - gz)) < 0) {
+		CHECK(0, "gzip bomb (temp file)");
+		return;
+	}
+	deflateEnd(&z);
+	close(fd);
+	in = zin_open(tmpl);
+	while (in && (n = zin_read(in, out, sizeof out)) > 0)
+		total += (unsigned long long)n;
+	CHECK(in && zin_failed(in), "gzip bomb of short lines refused");
+	CHECK(total < (48ull << 20), "gzip bomb stopped well before its end");
+	zin_close(in);
+	unlink(tmpl);
+	free(gz);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -128,5 +172,6 @@ main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "--lines") == 0)
 		return lines_cat(argc - 2, argv + 2);
 	test_out_whole_rows();
+	test_gzip_bomb();
 	return test_failed;
 }

@@ -57,3 +57,16 @@ write("common_tsv", "header-only", b"\x01doc\tline\tflags\ttext\n")
 write("common_tsv", "no-tabs", b"\x00" + TEXT)
 write("common_tsv", "escapes", b"\x00" + b"\\\\\\t\\n\\r\\a\\\n\\\\\\\n")
 write("common_tsv", "gzip", b"\x01" + gz(ROWS))
+
+# extract-numbers_values: byte 0 < 16 anchors the year 2000+N.
+VALUES = {
+    "money": "滨江区财政安排专项经费3996.98万元，减免罚款约860万元，涉及金额1.37亿元。",
+    "counts": "受理申请384件，审结339件，惠及群众超5万人次，培训执法人员800余人次。",
+    "percent": "成功率98.2%，下降4.7个百分点，百分之八十七，增长两成，翻了1.5倍。",
+    "dates": "2024年12月24日，2021/03/29，“3·15”，10月底，2023-2025年，2024年1月至11月，今年，上年度。",
+    "numerals": "一千二百三十四人，两万余件，廿三项，壹佰贰拾元，第三名，一年半，十四五，二十大。",
+    "digits": "１２３４５件，12,345元，0.05%，000123人，99999999999999999999999元。",
+}
+for name, text in VALUES.items():
+    for opt in (0, 7):
+        write("extract-numbers_values", "%s-%d" % (name, opt), bytes([opt]) + text.encode())

@@ -144,12 +144,14 @@ doc_index(struct docmodel *dm)
 	dm->text.len = 0;
 }
 
-enum { C_HAN, C_NUM, C_SP, C_OPEN, C_CLOSE, C_PUNCT, C_ASCII, C_SYM };
+enum { C_HAN, C_NUM, C_SP, C_OPEN, C_CLOSE, C_PUNCT, C_ASCII, C_SYM, C_START };
 
 static int
 cls(uint32_t c)
 {
 	switch (c) {
+	case 0:                 /* the start of the line */
+		return C_START;
 	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
 	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
 		return C_NUM;
@@ -173,7 +175,7 @@ cls(uint32_t c)
 /* log2 P(class b | class a) where at least one is not a Han character;
  * HUGE marks "score the Han character by its own frequency". */
 #define HUGE 1000
-static const short cls_score[8][8] = {
+static const short cls_score[9][8] = {
 	/* to:    HAN   NUM    SP   OPEN CLOSE PUNCT ASCII   SYM */
 	[C_HAN] = { 0,    0,  -9,   -8,   -8,   -7,   -9,  -22 },
 	[C_NUM] = { 0,    0,  -9,   -8,   -2,   -7,   -9,  -22 },
@@ -183,6 +185,8 @@ static const short cls_score[8][8] = {
 	[C_PUNCT] = { HUGE, HUGE, -9, -4,   -6,   -9,   -8,  -22 },
 	[C_ASCII] = { HUGE, HUGE, -6, -6,   -6,   -6,   -1,  -22 },
 	[C_SYM] = { -22, -22, -22,  -22,  -22,  -22,  -22,  -14 },
+	/* a line opens with an indent, a bracket or text, not punctuation */
+	[C_START] = { HUGE, HUGE, -2,  -4,   -12,  -14,   -6,  -22 },
 };
 
 static double

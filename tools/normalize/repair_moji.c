@@ -32,6 +32,7 @@
 #define READING_BONUS 12.0      /* the resync char's pinyin agrees */
 #define ACCEPT_GAIN 16.0        /* log2 gain over the text as it is */
 #define ACCEPT_PER_CHAR 5.0
+#define HEAD_JOIN (-11.0)       /* log2 P(after | last) for a head-only run */
 #define MIN_MARGIN 0.5         /* log2: best reading over any other */
 
 struct alt {
@@ -282,8 +283,11 @@ solve(struct docmodel *dm, struct run *r, const uint32_t *seen, int nseen,
 					one.n = 1;
 					one.ch[0] = gbk_decode(lead, right);
 					one.inner = prior;
+					/* ranked like boundary()'s readings, context
+					 * on both sides */
 					keep_alt(r->alt[0], &r->nalt[0], MAXALT, &one,
-					    prior + lm_score(dm, one.ch[0], nextctx), r->keys);
+					    prior + lm_score(dm, r->before, one.ch[0]) +
+					    lm_score(dm, one.ch[0], nextctx), r->keys);
 				}
 			}
 		} else {
@@ -301,7 +305,7 @@ solve(struct docmodel *dm, struct run *r, const uint32_t *seen, int nseen,
 			a->best = -1e18;
 			a->from = -1;
 			if (j == 0) {
-				a->best = a->inner + (r->before ? lm_score(dm, r->before, a->ch[0]) : 0);
+				a->best = a->inner + lm_score(dm, r->before, a->ch[0]);
 				continue;
 			}
 			for (k = 0; k < r->nalt[j - 1]; k++) {
@@ -407,6 +411,12 @@ solve(struct docmodel *dm, struct run *r, const uint32_t *seen, int nseen,
 	if (getenv("ZH_REPAIR_DEBUG"))
 		fprintf(stderr, "run: m=%d gain=%d per=%d\n", r->m, (int)(s - base),
 		    (int)((s - base) / (nseen + 1)));
+	/* With no observed pair ("?^司"), the text as it is reads like
+	 * ordinary ASCII; ask instead that the reading join its right
+	 * neighbour as a known pair. */
+	if (r->m == 0)
+		return n >= 2 && r->after && lm_score(dm, out[n - 1], r->after) >= HEAD_JOIN ?
+		    n : -1;
 	if (s - base < ACCEPT_GAIN || s - base < ACCEPT_PER_CHAR * (nseen + 1))
 		return -1;
 	return n;
@@ -422,7 +432,7 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 	size_t n = line->len, i, pos, end, runstart;
 	uint32_t cp, seen[MAXRUN], out[3 * MAXRUN + 3];
 	unsigned code;
-	int m, evidence, flags = 0, k, got, syl, nsolve = 0;
+	int m, evidence, flags = 0, k, got, syl, nsolve = 0, head;
 	struct run *r = &runbuf;
 	size_t plen;
 
@@ -430,7 +440,12 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 	buf_clear(tmp);
 	runstart = 0;
 	for (i = 0; i < n; i++) {
-		if (s[i] != '?' || i + 1 >= n || (unsigned char)s[i + 1] < 0x80)
+		/* At the head of a line the pair after the lost byte may have
+		 * been dropped too (　 before 區: A1 85 is unassigned), leaving
+		 * '?' and the trail byte alone: "?^司法局". */
+		head = i == 0 && n >= 3 && (unsigned char)s[1] >= 0x40 &&
+		    (unsigned char)s[1] < 0x7F && s[1] != '(' && (unsigned char)s[2] >= 0x80;
+		if (s[i] != '?' || i + 1 >= n || ((unsigned char)s[i + 1] < 0x80 && !head))
 			continue;
 		pos = i + 1;
 		m = 0;
@@ -449,7 +464,7 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			r->b[2 + 2 * m] = (unsigned char)code;
 			seen[m++] = cp;
 		}
-		if (!evidence)
+		if (!evidence && !head)
 			continue;
 		/* An A1-row first character alone is weak evidence: ask also
 		 * for an ASCII trail byte to end the run. */
@@ -498,6 +513,10 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		}
 		r->deep = 1;
 		got = solve(dm, r, seen, m, out, (int)(sizeof(out) / sizeof(out[0])));
+		/* Without a symbol to go by, only the indent's own reading
+		 * (an ideographic space first) shows the line was damaged. */
+		if (m == 0 && (got < 2 || out[0] != 0x3000))
+			continue;
 		if (got < 0) {
 			flags |= REPAIR_DAMAGED;
 			st->runs_damaged++;

@@ -8,8 +8,6 @@
  * Each is reversed only when the reversal decodes cleanly and the
  * language model prefers it by a wide margin.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "repair_int.h"
@@ -123,9 +121,6 @@ moji_split_pair(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		if (!utf8_is_han(next) && !cjk_punct(next))
 			continue;
 		c = best_lead(dm, prev, next, t, &margin, &score);
-		if (getenv("ZH_REPAIR_DEBUG"))
-			fprintf(stderr, "split: best U+%04X margin %d score %d\n", (unsigned)c,
-			    (int)margin, (int)score);
 		if (c == 0 || margin < SPLIT_MARGIN || score < SPLIT_FLOOR) {
 			flags |= REPAIR_DAMAGED;
 			st->runs_damaged++;

@@ -9,8 +9,6 @@
  * most probable original, kept only when it beats the text as it is by
  * a wide margin.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "repair_int.h"
@@ -107,7 +105,6 @@ struct run {
 	int t;                  /* resync byte, -1 when the last char is lost */
 	uint32_t before, after; /* context characters, 0 when none */
 	int reading;            /* pinyin after the resync char, -1 if none */
-	int deep;               /* also try two dropped pairs in a row */
 	struct alt alt[MAXRUN + 1][MAXALT];
 	int nalt[MAXRUN + 1];
 	double keys[MAXALT];
@@ -178,8 +175,6 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 			keep_alt(out, n, MAXALT, &a, s, r->keys);
 		}
 	}
-	if (!r->deep)
-		return;
 	/* Two dropped pairs (x, y) (x2, y2): characters (left, x), (y, x2),
 	 * (y2, right); a small beam over the first two keeps this cheap. */
 	nb = 0;
@@ -363,13 +358,8 @@ solve(struct docmodel *dm, struct run *r, const uint32_t *seen, int nseen,
 	for (k = j, c = best; k >= 0 && c >= 0; k--) {
 		for (i = 0; i < r->nalt[k]; i++)
 			if (i != c && !same_folded(&r->alt[k][i], &r->alt[k][c]) &&
-			    bs - (r->alt[k][i].best + r->alt[k][i].back) < margin) {
+			    bs - (r->alt[k][i].best + r->alt[k][i].back) < margin)
 				margin = bs - (r->alt[k][i].best + r->alt[k][i].back);
-				if (getenv("ZH_REPAIR_DEBUG"))
-					fprintf(stderr, "margin %d at %d: U+%04X.. vs U+%04X..\n",
-					    (int)margin, k, (unsigned)r->alt[k][i].ch[0],
-					    (unsigned)r->alt[k][c].ch[0]);
-			}
 		c = r->alt[k][c].from;
 	}
 	if (margin < MIN_MARGIN)
@@ -408,9 +398,6 @@ solve(struct docmodel *dm, struct run *r, const uint32_t *seen, int nseen,
 	if (r->after)
 		tmp[k++] = r->after;
 	s = path_score(dm, tmp, k);
-	if (getenv("ZH_REPAIR_DEBUG"))
-		fprintf(stderr, "run: m=%d gain=%d per=%d\n", r->m, (int)(s - base),
-		    (int)((s - base) / (nseen + 1)));
 	/* With no observed pair ("?^司"), the text as it is reads like
 	 * ordinary ASCII; ask instead that the reading join its right
 	 * neighbour as a known pair. */
@@ -511,7 +498,6 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			st->runs_damaged++;
 			continue;
 		}
-		r->deep = 1;
 		got = solve(dm, r, seen, m, out, (int)(sizeof(out) / sizeof(out[0])));
 		/* Without a symbol to go by, only the indent's own reading
 		 * (an ideographic space first) shows the line was damaged. */

@@ -18,11 +18,11 @@
 #define MAXRUN 48               /* observed characters in one run */
 #define MAXSOLVE 8              /* runs solved per line; more are flagged */
 #define MAXALT 40               /* readings kept per boundary */
-#define BEAM2 16                /* partial readings with two */
+#define BEAM2 16                /* partial readings kept for two drops */
 #define TOP1 6                  /* first characters tried for two drops */
-/* A dropped pair adds a character to the reading, which a language
- * model always charges for; the cost of a drop is what is left after
- * crediting an average character's log2 probability back. */
+/* A dropped pair adds a character, which the language model already
+ * charges for; tried costs of ±3 only traded one error for another
+ * (健全/健 against 二/二十). */
 #define DROP_COST 0.0
 #define LEAD_A1 0.0             /* the lost byte: usually an indent's A1 */
 #define LEAD_A3 (-5.0)
@@ -31,7 +31,7 @@
 #define ACCEPT_GAIN 16.0        /* log2 gain over the text as it is */
 #define ACCEPT_PER_CHAR 5.0
 #define HEAD_JOIN (-11.0)       /* log2 P(after | last) for a head-only run */
-#define MIN_MARGIN 0.5         /* log2: best reading over any other */
+#define MIN_MARGIN 0.5          /* log2: best reading over any other */
 
 struct alt {
 	uint32_t ch[3];

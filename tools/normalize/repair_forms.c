@@ -17,6 +17,7 @@
 #define SPLIT_FLOOR (-34.0)     /* the best reading must itself be plausible */
 #define RECODE_PER_CHAR 4.0     /* log2 gain per character to accept */
 #define MAXREGION 512           /* bytes of one re-encoded region */
+#define MAXSPLICE 64            /* regions reversed per line */
 
 static uint32_t
 char_at(const char *s, size_t n, size_t i)
@@ -231,7 +232,7 @@ moji_latin1(struct docmodel *dm, struct buf *line, struct buf *tmp,
 	unsigned char bytes[MAXREGION];
 	uint32_t orig[MAXREGION], dec[MAXREGION], cp;
 	size_t i, pos, start, end;
-	int nb, no, nd, hi, han, flags = 0, v, need;
+	int nb, no, nd, hi, han, flags = 0, v, need, nsplice = 0;
 	double s0, s1;
 
 	for (i = 0; i < line->len; i = end) {
@@ -275,6 +276,12 @@ moji_latin1(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		s1 = seq_score(dm, char_before(line->s, start), dec, nd, char_at(line->s, line->len, end));
 		if (s1 - s0 < RECODE_PER_CHAR * no)
 			continue;
+		/* each splice copies the line: bound them on a huge one */
+		if (++nsplice > MAXSPLICE) {
+			flags |= REPAIR_DAMAGED;
+			st->runs_damaged++;
+			continue;
+		}
 		splice(line, tmp, start, end, dec, nd);
 		end = start;
 		pos = start;
@@ -304,7 +311,7 @@ moji_utf8_as_gbk(struct docmodel *dm, struct buf *line, struct buf *tmp,
 	unsigned char bytes[MAXREGION];
 	uint32_t orig[MAXREGION], dec[MAXREGION], cp;
 	size_t i, pos, start, end, k;
-	int nb, no, nd, flags = 0, len, cjk, lost;
+	int nb, no, nd, flags = 0, len, cjk, lost, nsplice = 0;
 	unsigned code;
 	double s0, s1;
 
@@ -367,6 +374,12 @@ moji_utf8_as_gbk(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			    char_at(line->s, line->len, end));
 			if (s1 - s0 < RECODE_PER_CHAR * no)
 				continue;
+		}
+		/* each splice copies the line: bound them on a huge one */
+		if (++nsplice > MAXSPLICE) {
+			flags |= REPAIR_DAMAGED;
+			st->runs_damaged++;
+			continue;
 		}
 		splice(line, tmp, start, end, dec, nd);
 		pos = start;

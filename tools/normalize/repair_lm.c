@@ -225,6 +225,8 @@ lm_raw(struct docmodel *dm, uint32_t a, uint32_t b)
 	uint32_t fa, fb, da;
 	double pb = 0, pd = 0;
 
+	if (b == 0)             /* no right context: nothing to score */
+		return 0;
 	if (dm->text.len)
 		doc_index(dm);
 	fb = zh_t2s_char(b);

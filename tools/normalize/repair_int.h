@@ -36,6 +36,7 @@ struct docmodel {
 	unsigned long total;    /* Han characters counted */
 	unsigned long trad, simp;       /* of them only in one script */
 	struct buf text;        /* document text not yet counted */
+	size_t added;           /* bytes of the document taken so far */
 };
 void doc_reset(struct docmodel *dm);
 void doc_add_text(struct docmodel *dm, const char *s, size_t n);

@@ -59,6 +59,7 @@ doc_reset(struct docmodel *dm)
 	}
 	dm->total = dm->trad = dm->simp = 0;
 	dm->text.len = 0;
+	dm->added = 0;
 }
 
 void
@@ -72,8 +73,9 @@ doc_free(struct docmodel *dm)
 void
 doc_add_text(struct docmodel *dm, const char *s, size_t n)
 {
-	if (dm->text.len + n + 1 > DOC_MAXTEXT)
+	if (dm->added + n + 1 > DOC_MAXTEXT)
 		return;
+	dm->added += n + 1;
 	buf_add(&dm->text, s, n);
 	buf_addc(&dm->text, '\n');
 }

@@ -91,7 +91,19 @@ need_tables(enum enc e)
 static inline unsigned char *
 put_utf8(unsigned char *o, uint32_t cp)
 {
-	return o + utf8_encode(cp, (char *)o);
+	if (cp < 0x80) {
+		*o++ = (unsigned char)cp;
+	} else if (cp < 0x800) {
+		*o++ = (unsigned char)(0xC0 | (cp >> 6));
+		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*o++ = (unsigned char)(0xE0 | (cp >> 12));
+		*o++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
+	} else {
+		o += utf8_encode(cp, (char *)o);
+	}
+	return o;
 }
 
 /*
@@ -236,9 +248,9 @@ utf16_guess(const unsigned char *p, size_t n)
 		}
 	}
 	/* Little-endian ASCII has its NUL in the odd byte. */
-	if (z[1] * 20 >= units && z[0] * 50 <= z[1] && good[0] * 10 >= units * 8)
+	if (z[1] * 20 >= units && z[0] * 3 <= z[1] && good[0] * 10 >= units * 8)
 		return ENC_UTF16LE;
-	if (z[0] * 20 >= units && z[1] * 50 <= z[0] && good[1] * 10 >= units * 8)
+	if (z[0] * 20 >= units && z[1] * 3 <= z[0] && good[1] * 10 >= units * 8)
 		return ENC_UTF16BE;
 	return 0;
 }

@@ -26,7 +26,7 @@ struct norm {
 	struct buf doc, line, san, text, conv, title, date, source;
 	struct held q[NORM_HOLD];
 	int qfirst, qlen;
-	bool head, title_seen, first_seen;
+	bool head, title_seen, first_seen, decoded;
 	int head_lines;
 };
 
@@ -82,10 +82,16 @@ norm_doc_begin(struct norm *nm, const char *doc, const char *file)
 	buf_clear(&nm->source);
 	nm->qfirst = nm->qlen = 0;
 	nm->head = true;
-	nm->title_seen = nm->first_seen = false;
+	nm->title_seen = nm->first_seen = nm->decoded = false;
 	nm->head_lines = 0;
 	if (nm->rp)
 		repair_doc_begin(nm->rp);
+}
+
+void
+norm_doc_decoded(struct norm *nm, bool decoded)
+{
+	nm->decoded = decoded;
 }
 
 /* Text without \t \n \r (control folding on) needs only backslashes
@@ -258,7 +264,8 @@ norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 	int flags = 0, cls = 0;
 
 	nm->st.lines_in++;
-	if (!utf8_valid(s, len)) {
+	if (nm->decoded ? memchr(s, 0xFF, len) != NULL :
+	    text_valid_prefix(s, len) != len) {
 		size_t bad = utf8_count_invalid(s, len);
 
 		buf_clear(&nm->san);
@@ -287,7 +294,8 @@ norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 		len = nm->line.len;
 	}
 	text_normalize(&nm->o.text, s, len, &nm->text, &nm->st.controls);
-	if (nm->text.len == 0) {
+	if (nm->text.len == 0 || (!nm->o.text.space &&
+	    strspn(nm->text.s, " \t") == nm->text.len)) {
 		nm->st.blank++;
 		return;
 	}

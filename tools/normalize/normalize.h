@@ -50,6 +50,9 @@ struct norm *norm_new(const struct norm_opts *o);
 void norm_free(struct norm *nm);
 /* doc is the id written in column 1, file the name for diagnostics. */
 void norm_doc_begin(struct norm *nm, const char *doc, const char *file);
+/* Says that the lines of this document come from a decoder that writes
+ * only valid UTF-8 apart from 0xFF markers, so validation is a memchr. */
+void norm_doc_decoded(struct norm *nm, bool decoded);
 /* One source line (any bytes; s[len] must be writable). */
 void norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len);
 /* Ends the document: decides on the lines still held back. */

@@ -6,6 +6,62 @@
 /* Character classes for the space rule. */
 enum { C_NONE, C_CJK, C_DIGIT, C_OTHER };
 
+size_t
+text_valid_prefix(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c;
+
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			__builtin_memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = s[i];
+		if (c < 0x80) {
+			i++;
+		} else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
+		    n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+		} else if (c >= 0xC2 && c <= 0xDF && n - i >= 2 &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+		} else {
+			uint32_t cp;
+			int l = utf8_decode(s + i, n - i, &cp);
+
+			if (l < 0)
+				return i;
+			i += (size_t)l;
+		}
+	}
+	return n;
+}
+
+/* Decodes the valid character at u[0..n); returns its length. */
+static inline int
+dec_valid(const unsigned char *u, size_t n, uint32_t *cp)
+{
+	if (u[0] >= 0xE0 && u[0] < 0xF0 && n >= 3) {
+		*cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+		    (u[2] & 0x3F);
+		return 3;
+	}
+	if (u[0] >= 0xC2 && u[0] < 0xE0 && n >= 2) {
+		*cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+		return 2;
+	}
+	return utf8_decode(u, n, cp);
+}
+
 static int
 is_space_cp(uint32_t cp)
 {
@@ -103,7 +159,7 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 	char *w;
 	size_t i = 0;
 	int prev = C_NONE, pend = 0, cls;
-	unsigned run = 0;       /* CJK characters since the last kept space */
+	unsigned run = 0;       /* CJK characters since the last space */
 
 	buf_clear(out);
 	if (out->cap < 3 * n + 16)
@@ -115,10 +171,9 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 #define FLUSH_AT(cls_, after_) do { \
 	if (pend) { \
 		if (prev != C_NONE && !(o->cjk_space && \
-		    drop_space(prev, (cls_), run, s, (after_), n))) { \
+		    drop_space(prev, (cls_), run, s, (after_), n))) \
 			*w++ = ' '; \
-			run = 0; \
-		} \
+		run = 0; \
 		pend = 0; \
 	} \
 	prev = (cls_); \
@@ -171,7 +226,7 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 			i += 3;
 			continue;
 		}
-		len = utf8_decode(u + i, n - i, &cp);
+		len = dec_valid(u + i, n - i, &cp);
 		if (len < 0)
 			len = 1;        /* the caller sanitised; be safe anyway */
 		if (is_space_cp(cp) && o->space) {

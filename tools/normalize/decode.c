@@ -270,16 +270,19 @@ detect_encoding(const unsigned char *p, size_t n, bool at_eof)
 		return ENC_UTF16LE_BOM;
 	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
 		return ENC_UTF16BE_BOM;
-	/* ASCII in UTF-16 is also valid UTF-8: check the NUL pattern first. */
-	if ((u16 = utf16_guess(p, n)) != 0)
-		return (enum enc)u16;
 	v = utf8_valid_prefix((const char *)p, n);
 	if (v == n || (!at_eof && n - v < 4 && utf8_count_invalid((const char *)p + v,
 	    n - v) == n - v && p[v] >= 0xC2 && p[v] <= 0xF4 && v + 4 > n)) {
+		/* ASCII in UTF-16 is valid UTF-8 too, but then about every
+		 * other byte is NUL; a few NULs in text are just bad bytes. */
 		for (size_t i = 0; i < n; i++)
 			nul += p[i] == 0;
-		return nul * 10 > n ? ENC_BINARY : ENC_UTF8;
+		if (nul * 4 >= n && (u16 = utf16_guess(p, n)) != 0)
+			return (enum enc)u16;
+		return nul * 3 > n ? ENC_BINARY : ENC_UTF8;
 	}
+	if ((u16 = utf16_guess(p, n)) != 0)
+		return (enum enc)u16;
 	for (size_t i = 0; i < n; i++)
 		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' &&
 		    p[i] != '\f' && p[i] != '\v' && p[i] != 0x1B)

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "decode.h"
+#include "text.h"
 #include "utf8.h"
 
 #include "../../data/charfreq.inc"
@@ -216,7 +217,9 @@ score_utf8(const unsigned char *p, size_t n, struct evidence *ev)
 			/* A sequence cut by the end of the prefix is no error. */
 			if (n - i < 4)
 				break;
-			ev->errors++;
+			/* Clearly not UTF-8: the count is high enough to lose. */
+			if (++ev->errors > 64 && ev->errors > 4 * ev->chars)
+				break;
 			i++;
 			continue;
 		}
@@ -256,12 +259,13 @@ utf16_guess(const unsigned char *p, size_t n)
 }
 
 enum enc
-detect_encoding(const unsigned char *p, size_t n, bool at_eof)
+detect_encoding(const unsigned char *p, size_t n, bool at_eof, bool *valid)
 {
 	struct evidence ev[3];
 	size_t ctl = 0, nul = 0, v, lim;
 	int u16, best;
 
+	*valid = false;
 	if (n == 0)
 		return ENC_EMPTY;
 	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -270,31 +274,44 @@ detect_encoding(const unsigned char *p, size_t n, bool at_eof)
 		return ENC_UTF16LE_BOM;
 	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
 		return ENC_UTF16BE_BOM;
-	v = utf8_valid_prefix((const char *)p, n);
+	v = text_valid_prefix((const char *)p, n);
 	if (v == n || (!at_eof && n - v < 4 && utf8_count_invalid((const char *)p + v,
 	    n - v) == n - v && p[v] >= 0xC2 && p[v] <= 0xF4 && v + 4 > n)) {
 		/* ASCII in UTF-16 is valid UTF-8 too, but then about every
 		 * other byte is NUL; a few NULs in text are just bad bytes. */
+		*valid = v == n;
+		if (memchr(p, 0, n) == NULL)
+			return ENC_UTF8;
 		for (size_t i = 0; i < n; i++)
 			nul += p[i] == 0;
 		if (nul * 4 >= n && (u16 = utf16_guess(p, n)) != 0)
 			return (enum enc)u16;
 		return nul * 3 > n ? ENC_BINARY : ENC_UTF8;
 	}
-	if ((u16 = utf16_guess(p, n)) != 0)
-		return (enum enc)u16;
-	for (size_t i = 0; i < n; i++)
+	lim = n < 8192 ? n : 8192;
+	for (size_t i = 0; i < lim; i++)
 		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' &&
 		    p[i] != '\f' && p[i] != '\v' && p[i] != 0x1B)
-			ctl++;
-	if (ctl * 12 > n)
+			ctl++, nul += p[i] == 0;
+	/* UTF-16 text always has NULs (at least its line ends). */
+	if (nul && (u16 = utf16_guess(p, n)) != 0)
+		return (enum enc)u16;
+	if (ctl * 12 > lim)
 		return ENC_BINARY;
-	/* Enough text to be sure without decoding the whole prefix twice. */
-	lim = n < 65536 ? n : 65536;
+	/* A few kilobytes are thousands of characters: evidence enough,
+	 * unless the start is mostly ASCII. */
 	if (!freq_ready)
 		freq_init();
-	memset(ev, 0, sizeof ev);
-	score_mb(ENC_GB18030, p, lim, at_eof && lim == n, &ev[0]);
+	for (lim = n < 4096 ? n : 4096;; lim = n < 65536 ? n : 65536) {
+		memset(ev, 0, sizeof ev);
+		score_mb(ENC_GB18030, p, lim, at_eof && lim == n, &ev[0]);
+		if (ev[0].chars >= 200 || lim == n || lim >= 65536)
+			break;
+	}
+	/* Clean GB18030 made mostly of common characters: Big5 bytes read
+	 * as GB18030 give rare ones, so nothing can beat it. */
+	if (ev[0].errors == 0 && ev[0].chars >= 20 && ev[0].weight >= 2 * ev[0].chars)
+		return ENC_GB18030;
 	score_mb(ENC_BIG5, p, lim, at_eof && lim == n, &ev[1]);
 	score_utf8(p, lim, &ev[2]);
 	/* Fewest errors first, within a small tolerance; then the decoding
@@ -378,6 +395,7 @@ struct dec {
 	unsigned char *rb;
 	size_t rlen, rpos;
 	bool eof, err;
+	bool all_valid;         /* the whole document is in the prefix and valid */
 	iconv_t cd;
 };
 
@@ -447,7 +465,11 @@ dec_open(struct zin *in, const unsigned char *mem, size_t memlen, int forced,
 		if (d->rlen == 0)
 			d->enc = ENC_EMPTY;
 	} else {
-		d->enc = detect_encoding(d->rb, d->rlen, d->eof);
+		bool valid;
+
+		d->enc = detect_encoding(d->rb, d->rlen, d->eof, &valid);
+		/* Detection checked every byte of a short UTF-8 document. */
+		d->all_valid = d->eof && d->enc == ENC_UTF8 && valid;
 	}
 	if (d->enc == ENC_UTF8_BOM && d->rlen >= 3 && d->rb[0] == 0xEF)
 		d->rpos = 3;
@@ -625,6 +647,12 @@ dec_read(void *ctx, void *buf, size_t cap)
 	if (n == 0 && d->err)
 		return -1;
 	return (ssize_t)n;
+}
+
+bool
+dec_output_valid(const struct dec *d)
+{
+	return d->enc != ENC_UTF8 && d->enc != ENC_UTF8_BOM ? true : d->all_valid;
 }
 
 void

@@ -34,8 +34,10 @@ enum enc {
 #define DETECT_PREFIX (128u * 1024)
 
 /* Detects the encoding of p[0..n); at_eof says whether p is the whole
- * document.  Pure: used by the decoder and by unit tests. */
-enum enc detect_encoding(const unsigned char *p, size_t n, bool at_eof);
+ * document.  *valid says p was checked to be entirely valid UTF-8.
+ * Pure: used by the decoder and by unit tests. */
+enum enc detect_encoding(const unsigned char *p, size_t n, bool at_eof,
+    bool *valid);
 const char *enc_name(enum enc e);
 /* Maps a --from name to a decoder; ENC_ICONV when only iconv has it.
  * Returns -1 (and prints nothing) if iconv does not know the name. */
@@ -51,6 +53,9 @@ struct dec *dec_open(struct zin *in, const unsigned char *mem, size_t memlen,
     int forced, const char *iconv_name, enum enc *encp);
 /* zl_read_fn: decoded UTF-8, 0 at end, -1 on a read error. */
 ssize_t dec_read(void *ctx, void *buf, size_t cap);
+/* True when the output is valid UTF-8 apart from 0xFF markers (always
+ * for converted input, for UTF-8 when detection saw all of it valid). */
+bool dec_output_valid(const struct dec *d);
 void dec_close(struct dec *d);
 
 #endif

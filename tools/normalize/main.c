@@ -247,7 +247,7 @@ do_file(struct run *r, const char *path)
 		zerror(path, 0, "binary data (not text in any known encoding): skipped");
 		r->skipped++;
 	} else {
-		norm_doc_decoded(r->nm, e != ENC_UTF8 && e != ENC_UTF8_BOM);
+		norm_doc_decoded(r->nm, dec_output_valid(d));
 		lr = zlines_new_fn(dec_read, d, ZL_CR_EOL);
 		while ((rc = zlines_next(lr, &ln)) == 1)
 			norm_line(r->nm, ln.lineno, ln.s, ln.len);

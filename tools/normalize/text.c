@@ -13,21 +13,19 @@ text_valid_prefix(const char *str, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
-		unsigned c;
+		unsigned c = s[i];
 
-		while (i + 8 <= n) {
-			uint64_t w;
-
-			__builtin_memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ull)
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		c = s[i];
 		if (c < 0x80) {
+			/* Only ASCII text is worth scanning eight bytes at a time. */
 			i++;
+			while (i + 8 <= n) {
+				uint64_t w;
+
+				__builtin_memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
 		} else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
 		    n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
 			i += 3;

@@ -18,12 +18,15 @@ VFLAGS := $(ASAN_FLAGS)
 else ifeq ($(V),bench)
 BINDIR := $(BUILD)/bin
 VFLAGS := $(BENCH_FLAGS)
+else ifeq ($(V),fuzz)
+BINDIR := $(BUILD)/bin
+VFLAGS := $(FUZZ_FLAGS)
 else
 $(error unknown build variant V=$(V))
 endif
 
 ALL_CFLAGS = $(WARN) $(VFLAGS) $(CPPFLAGS) -DZH_VERSION='"$(VERSION)"' \
-	-Icommon -Itools/$(word 2,$(subst /, ,$<)) $(PCRE2_CFLAGS) $(ZLIB_CFLAGS) -MMD -MP
+	-Icommon $(TOOL_INC) $(PCRE2_CFLAGS) $(ZLIB_CFLAGS) -MMD -MP
 LIBS = $(PCRE2_LIBS) $(ZLIB_LIBS) $(ICONV_LIBS) -lm
 
 COMMON_SRC := $(sort $(wildcard common/*.c))
@@ -40,7 +43,8 @@ MAN1 := $(sort $(wildcard man/*.1))
 MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
-.PHONY: all units check check-quick bench install uninstall clean deps demo lint-man
+.PHONY: all units check check-quick bench install uninstall clean deps demo lint-man \
+	fuzz fuzzers check-big check-valgrind
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -56,6 +60,7 @@ $(LIBZH): $(COMMON_OBJ)
 
 # Each program: all .c files of its directory, linked with common/.
 define tool_rule
+$(BUILD)/tools/$(1)/%.o: TOOL_INC = -Itools/$(1)
 $(BINDIR)/zh-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/$(1)/*.c)) $(LIBZH)
 	@mkdir -p $$(@D)
 	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
@@ -67,10 +72,24 @@ $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 units: $(UNITS)
 tool_objs = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %/main.c,$(wildcard tools/$(1)/*.c)))
 define unit_rule
+$(BUILD)/tests/unit/$(1).o: TOOL_INC = -Itools/$(firstword $(subst _, ,$(1)))
 $(BUILD)/tests/unit/$(1): $(BUILD)/tests/unit/$(1).o $(call tool_objs,$(firstword $(subst _, ,$(1)))) $(LIBZH)
 	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
 endef
 $(foreach u,$(UNIT_SRC:tests/unit/%.c=%),$(eval $(call unit_rule,$(u))))
+
+# libFuzzer harnesses tests/fuzz/NAME.c -> build/fuzz/NAME (V=fuzz only,
+# clang): like unit tests, NAME = TOOL_* also links that tool's objects.
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/*.c))
+ifeq ($(V),fuzz)
+fuzzers: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+define fuzz_rule
+$(BUILD)/$(1): $(BUILD)/tests/fuzz/$(1).o $(call tool_objs,$(firstword $(subst _, ,$(1)))) $(LIBZH)
+	$$(CC) $$(VFLAGS) -fsanitize=fuzzer -o $$@ $$^ $$(LIBS)
+$(BUILD)/tests/fuzz/$(1).o: TOOL_INC = -Itools/$(firstword $(subst _, ,$(1)))
+endef
+$(foreach f,$(FUZZ_SRC:tests/fuzz/%.c=%),$(eval $(call fuzz_rule,$(f))))
+endif
 
 -include $(shell find build/$(V) -name '*.d' 2>/dev/null)
 
@@ -84,6 +103,20 @@ check: all units lint-man
 # One pass over the normal build only, for quick iteration.
 check-quick: all units
 	tests/run.sh bin build/rel
+
+# Every fuzz harness for FUZZ_SECONDS each (make check runs 10 s each).
+fuzz:
+	$(MAKE) --no-print-directory V=fuzz CC=$(FUZZ_CC) fuzzers
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The bad-input matrix at full size (200 MB random, 100 MB line, 10M
+# lines, gzip bomb): too slow to run twice under ASan in make check.
+check-big: all units
+	ZH_BIG=1 tests/run.sh bin build/rel
+
+# Valgrind memcheck over the seed pipeline and the bad-input cases.
+check-valgrind: all units
+	tests/valgrind.sh bin
 
 lint-man:
 	@if command -v mandoc >/dev/null 2>&1; then \
@@ -105,9 +138,9 @@ install: all
 		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
 	cp -f $(PROGS) $(DESTDIR)$(PREFIX)/bin/
 	cd $(DESTDIR)$(PREFIX)/bin && chmod 755 $(notdir $(PROGS))
-	cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
-	cp -f $(MAN5) $(DESTDIR)$(MANPREFIX)/man5/
-	cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
+	$(if $(MAN1),cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/)
+	$(if $(MAN5),cp -f $(MAN5) $(DESTDIR)$(MANPREFIX)/man5/)
+	$(if $(MAN7),cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/)
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(PROGS)))

@@ -196,15 +196,23 @@ chrome_class(struct chrome *ch, const char *s, size_t n)
 	if (n > CHROME_MAXLEN)
 		return 0;
 	buf_clear(&ch->key);
+	if (ch->key.cap < n + 16)
+		buf_grow(&ch->key, n + 16);
+	/* Folding never lengthens a character, so the key fits in n bytes. */
 	while (i < n) {
-		uint32_t cp = utf8_next(s, n, &i);
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
 
+		if (c < 0x80) {
+			ch->key.s[ch->key.len++] = (char)c;
+			i++;
+			continue;
+		}
+		cp = utf8_next(s, n, &i);
 		cp = zh_fold(cp);
-		/* The fold's full-width colon is the pattern's ASCII one. */
-		if (cp == 0xFF1A)
-			cp = ':';
-		buf_add_utf8(&ch->key, cp);
+		ch->key.len += (size_t)utf8_encode(cp, ch->key.s + ch->key.len);
 	}
+	ch->key.s[ch->key.len] = '\0';
 	if (matches(ch, ch->meta, ch->key.s, ch->key.len))
 		cls |= CH_META | CH_CHROME;
 	else if (matches(ch, ch->chrome, ch->key.s, ch->key.len))

@@ -23,6 +23,27 @@
  * of the speed this program needs).
  */
 static uint32_t *gb2, *gb4, *big5;
+/* The double-byte tables again as ready UTF-8: the bytes from the low
+ * end up, the length in the top byte, 0 if invalid. */
+static uint32_t *gb2u8, *big5u8;
+
+static uint32_t *
+packed_utf8(const uint32_t *t)
+{
+	uint32_t *u = xcalloc(DBCS_SIZE, sizeof *u);
+
+	for (size_t i = 0; i < DBCS_SIZE; i++) {
+		char b[4];
+		int n;
+
+		if (t[i] < 0x80 || t[i] > 0xFFFF)
+			continue;       /* left to the general path */
+		n = utf8_encode(t[i], b);
+		u[i] = (uint32_t)(unsigned char)b[0] | (uint32_t)(unsigned char)b[1] << 8 |
+		    (n > 2 ? (uint32_t)(unsigned char)b[2] << 16 : 0) | (uint32_t)n << 24;
+	}
+	return u;
+}
 
 static uint32_t
 iconv_one(iconv_t cd, const unsigned char *code, size_t n)
@@ -83,10 +104,14 @@ build_gb(void)
 static void
 need_tables(enum enc e)
 {
-	if (e == ENC_GB18030 && !gb2)
+	if (e == ENC_GB18030 && !gb2) {
 		build_gb();
-	if (e == ENC_BIG5 && !big5)
+		gb2u8 = packed_utf8(gb2);
+	}
+	if (e == ENC_BIG5 && !big5) {
 		big5 = build_dbcs("CP950");
+		big5u8 = packed_utf8(big5);
+	}
 }
 
 static inline unsigned char *
@@ -174,13 +199,17 @@ note(struct evidence *ev, uint32_t cp)
 		ev->weight += freq[cp];
 }
 
+/* Characters enough to decide: far more than the 40 the detector must
+ * handle, and reached in well under a kilobyte of Chinese text. */
+#define EVIDENCE_CHARS 400
+
 static void
 score_mb(enum enc e, const unsigned char *p, size_t n, bool eof, struct evidence *ev)
 {
 	size_t i = 0;
 
 	need_tables(e);
-	while (i < n) {
+	while (i < n && ev->chars + ev->errors < EVIDENCE_CHARS) {
 		uint32_t cp;
 		size_t u;
 
@@ -204,7 +233,7 @@ score_utf8(const unsigned char *p, size_t n, struct evidence *ev)
 {
 	size_t i = 0;
 
-	while (i < n) {
+	while (i < n && ev->chars + ev->errors < EVIDENCE_CHARS) {
 		uint32_t cp;
 		int u;
 
@@ -288,7 +317,7 @@ detect_encoding(const unsigned char *p, size_t n, bool at_eof, bool *valid)
 			return (enum enc)u16;
 		return nul * 3 > n ? ENC_BINARY : ENC_UTF8;
 	}
-	lim = n < 8192 ? n : 8192;
+	lim = n < 4096 ? n : 4096;
 	for (size_t i = 0; i < lim; i++)
 		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' &&
 		    p[i] != '\f' && p[i] != '\v' && p[i] != 0x1B)
@@ -302,12 +331,9 @@ detect_encoding(const unsigned char *p, size_t n, bool at_eof, bool *valid)
 	 * unless the start is mostly ASCII. */
 	if (!freq_ready)
 		freq_init();
-	for (lim = n < 4096 ? n : 4096;; lim = n < 65536 ? n : 65536) {
-		memset(ev, 0, sizeof ev);
-		score_mb(ENC_GB18030, p, lim, at_eof && lim == n, &ev[0]);
-		if (ev[0].chars >= 200 || lim == n || lim >= 65536)
-			break;
-	}
+	lim = n < 65536 ? n : 65536;
+	memset(ev, 0, sizeof ev);
+	score_mb(ENC_GB18030, p, lim, at_eof && lim == n, &ev[0]);
 	/* Clean GB18030 made mostly of common characters: Big5 bytes read
 	 * as GB18030 give rare ones, so nothing can beat it. */
 	if (ev[0].errors == 0 && ev[0].chars >= 20 && ev[0].weight >= 2 * ev[0].chars)
@@ -489,8 +515,37 @@ static size_t
 dec_mb(struct dec *d, unsigned char *o, size_t cap)
 {
 	unsigned char *o0 = o, *oe = o + cap - 8;
+	const uint32_t *u8 = d->enc == ENC_GB18030 ? gb2u8 : big5u8;
 
 	while (o < oe) {
+		/* The common case, with four bytes of input in reach: ASCII or
+		 * a double-byte code copied from the ready UTF-8 table. */
+		const unsigned char *q = d->rb + d->rpos;
+		const unsigned char *qe = d->rb + (d->rlen >= 4 ? d->rlen - 4 : 0);
+
+		while (q < qe && o < oe) {
+			unsigned c = q[0], t = q[1];
+			uint32_t v;
+
+			if (c < 0x80) {
+				*o++ = (unsigned char)c;
+				q++;
+				continue;
+			}
+			if (c == 0x80 || c == 0xFF || t < 0x40 || t == 0x7F || t == 0xFF)
+				break;
+			v = u8[(c - 0x81) * 191 + (t - 0x40)];
+			if (!v)
+				break;
+			o[0] = (unsigned char)v;
+			o[1] = (unsigned char)(v >> 8);
+			o[2] = (unsigned char)(v >> 16);
+			o += v >> 24;
+			q += 2;
+		}
+		d->rpos = (size_t)(q - d->rb);
+		if (o >= oe)
+			break;
 		const unsigned char *p;
 		size_t avail;
 		uint32_t cp;

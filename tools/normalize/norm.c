@@ -258,6 +258,19 @@ count_script(struct norm *nm, const char *s, size_t n)
 	}
 }
 
+static bool
+has_full_stop(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memchr(p, 0xE3, (size_t)(e - p))) != NULL) {
+		if (e - p >= 3 && p[1] == '\x80' && p[2] == '\x82')
+			return true;
+		p++;
+	}
+	return false;
+}
+
 void
 norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 {
@@ -305,7 +318,10 @@ norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 		emit(nm, lineno, flags, nm->text.s, nm->text.len, false);
 		return;
 	}
-	cls = chrome_class(nm->ch, nm->text.s, nm->text.len);
+	/* In the body, a sentence (it has a full stop) is never chrome:
+	 * that spares the patterns nearly every body line. */
+	if (nm->head || !has_full_stop(nm->text.s, nm->text.len))
+		cls = chrome_class(nm->ch, nm->text.s, nm->text.len);
 	if (nm->head) {
 		nm->head_lines++;
 		if (cls) {

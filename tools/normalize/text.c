@@ -29,6 +29,11 @@ text_valid_prefix(const char *str, size_t n)
 		} else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
 		    n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
 			i += 3;
+			/* Runs of Han (U+4000..U+9FFF) in a tight loop. */
+			while (n - i >= 3 && (unsigned)(s[i] - 0xE4) <= 5 &&
+			    ((s[i + 1] & s[i + 2]) & 0xC0) == 0x80 &&
+			    ((s[i + 1] | s[i + 2]) & 0x40) == 0)
+				i += 3;
 		} else if (c >= 0xC2 && c <= 0xDF && n - i >= 2 &&
 		    (s[i + 1] & 0xC0) == 0x80) {
 			i += 2;
@@ -222,11 +227,31 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 			w[2] = s[i + 2];
 			w += 3;
 			i += 3;
+			/* The rest of a run of Han needs no decisions. */
+			while (n - i >= 3 && u[i] >= 0xE4 && u[i] <= 0xE9) {
+				w[0] = s[i];
+				w[1] = s[i + 1];
+				w[2] = s[i + 2];
+				w += 3;
+				i += 3;
+				run++;
+			}
 			continue;
 		}
 		len = dec_valid(u + i, n - i, &cp);
 		if (len < 0)
 			len = 1;        /* the caller sanitised; be safe anyway */
+		/* CJK punctuation and extension A: copied, the common case
+		 * after Han. */
+		if (cp > 0x3000 && cp < 0x4000 && o->punct != PUNCT_ASCII) {
+			FLUSH_AT(is_cjk(cp) ? C_CJK : C_OTHER, i + 3);
+			w[0] = (char)c;
+			w[1] = s[i + 1];
+			w[2] = s[i + 2];
+			w += 3;
+			i += 3;
+			continue;
+		}
 		if (is_space_cp(cp) && o->space) {
 			pend = 1;
 		} else if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {

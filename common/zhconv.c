@@ -49,6 +49,12 @@ struct zhconv {
 	 * that starts there can reach (an upper bound). */
 	uint8_t reach[0x10000];
 	unsigned maxreach;
+	/* What stage s makes of a BMP character when no key longer than one
+	 * character matches there: 0 unchanged, 0xFFFF too complex. */
+	uint16_t single[MAXSTAGE][0x10000];
+	/* Bit set of the first two characters of every longer key: when the
+	 * pair at a position is not in it, no longer key matches there. */
+	uint8_t pairs[1u << 17];
 	struct buf tmp[2];
 };
 
@@ -308,6 +314,109 @@ simple_build(struct zhconv *zc)
 		zc->maxreach = l2max + 64;
 }
 
+static inline uint32_t
+pair_hash(uint32_t a, uint32_t b)
+{
+	return (a * 0x9E3779B1u ^ b * 0x85EBCA6Bu) >> 12;    /* 20 bits */
+}
+
+static void
+pairs_build(struct zhconv *zc)
+{
+	for (int d = 0; d < zc->nd; d++) {
+		for (const char *p = zc->d[d].blob; *p; ) {
+			const char *tab = strchr(p, '\t'), *nl = strchr(tab, '\n');
+			size_t l0 = u8len((unsigned char)p[0]);
+
+			if (p + l0 < tab) {
+				uint32_t a = u8cp((const unsigned char *)p, l0);
+				uint32_t b = u8cp((const unsigned char *)p + l0,
+				    u8len((unsigned char)p[l0]));
+				uint32_t h = pair_hash(a, b);
+
+				zc->pairs[h >> 3] |= (uint8_t)(1u << (h & 7));
+			}
+			p = nl + 1;
+		}
+	}
+	for (int st = 0; st < zc->nstage; st++) {
+		for (uint32_t cp = 0x80; cp < 0x10000; cp++) {
+			unsigned fb = zc->first[cp] & zc->stagebits[st];
+			char k[4];
+			int kl;
+
+			if (!fb || (cp >= 0xD800 && cp <= 0xDFFF))
+				continue;
+			kl = utf8_encode_fast(cp, k);
+			for (int i = 0; zc->stage[st][i] >= 0; i++) {
+				const struct zdict *d = &zc->d[zc->stage[st][i]];
+				const struct ent *e = slot(d, hash_bytes(k, (size_t)kl), k,
+				    (size_t)kl);
+				uint32_t v;
+
+				if (e->klen == 0 || !(e->flags & E_KEY))
+					continue;
+				v = 0xFFFF;
+				if (e->vlen <= 3 && u8len((unsigned char)d->blob[e->voff]) == e->vlen) {
+					v = u8cp((const unsigned char *)d->blob + e->voff, e->vlen);
+					if (v < 0x80 || v >= 0xFFFF)
+						v = 0xFFFF;
+				}
+				zc->single[st][cp] = (uint16_t)(v == cp ? 0 : v);
+				break;
+			}
+		}
+	}
+}
+
+static inline int
+pair_maybe(const struct zhconv *zc, uint32_t a, uint32_t b)
+{
+	uint32_t h = pair_hash(a, b);
+
+	return zc->pairs[h >> 3] >> (h & 7) & 1;
+}
+
+/*
+ * The cheapest test for a character that is not simple: when neither it
+ * and the next character, nor their stage-1 results, begin any longer
+ * key, each stage acts on it alone.  Returns the result, or 0.
+ */
+static uint32_t
+alone_here(const struct zhconv *zc, const char *s, size_t i, size_t n, size_t cl,
+    uint32_t cp)
+{
+	uint32_t x = 0, x1, v1, v2;
+
+	if (cp >= 0x10000 || zc->nstage != 2)
+		return 0;
+	if (i + cl < n) {
+		size_t l = u8len((unsigned char)s[i + cl]);
+
+		if (l > n - i - cl)
+			return 0;
+		x = u8cp((const unsigned char *)s + i + cl, l);
+		if (x >= 0x10000 || pair_maybe(zc, cp, x))
+			return 0;
+	}
+	v1 = zc->single[0][cp] ? zc->single[0][cp] : cp;
+	if (v1 == 0xFFFF)
+		return 0;
+	if (x) {
+		/* Stage 1 sees the next character as stage 0 leaves it. */
+		if (!(zc->first[x] & zc->stagebits[0]))
+			x1 = x;
+		else if (zc->fast[0][x])
+			x1 = zc->fast[0][x];
+		else
+			return 0;
+		if (pair_maybe(zc, v1, x1))
+			return 0;
+	}
+	v2 = zc->single[1][v1] ? zc->single[1][v1] : v1;
+	return v2 == 0xFFFF ? 0 : v2;
+}
+
 struct zhconv *
 zhconv_new(enum zc_dir dir)
 {
@@ -342,6 +451,7 @@ zhconv_new(enum zc_dir dir)
 		fast_build(zc, s);
 	}
 	simple_build(zc);
+	pairs_build(zc);
 	return zc;
 }
 
@@ -691,7 +801,8 @@ zhconv_run(struct zhconv *zc, const char *s, size_t n, struct buf *out)
 			i += cl;
 			continue;
 		}
-		if ((v = simple_here(zc, s, i, n, cl, cp)) != 0) {
+		if ((v = alone_here(zc, s, i, n, cl, cp)) != 0 ||
+		    (v = simple_here(zc, s, i, n, cl, cp)) != 0) {
 			if (v == cp) {
 				for (size_t k = 0; k < cl; k++)
 					o[k] = s[i + k];

@@ -23,14 +23,15 @@
  * of the speed this program needs).
  */
 static uint32_t *gb2, *gb4, *big5;
-/* The double-byte tables again as ready UTF-8: the bytes from the low
- * end up, the length in the top byte, 0 if invalid. */
+/* The double-byte tables again as ready UTF-8, indexed by the two bytes:
+ * the bytes from the low end up, the length in the top byte, 0 if the
+ * pair is not a valid code. */
 static uint32_t *gb2u8, *big5u8;
 
 static uint32_t *
 packed_utf8(const uint32_t *t)
 {
-	uint32_t *u = xcalloc(DBCS_SIZE, sizeof *u);
+	uint32_t *u = xcalloc(0x10000, sizeof *u);
 
 	for (size_t i = 0; i < DBCS_SIZE; i++) {
 		char b[4];
@@ -39,7 +40,8 @@ packed_utf8(const uint32_t *t)
 		if (t[i] < 0x80 || t[i] > 0xFFFF)
 			continue;       /* left to the general path */
 		n = utf8_encode(t[i], b);
-		u[i] = (uint32_t)(unsigned char)b[0] | (uint32_t)(unsigned char)b[1] << 8 |
+		u[(0x81 + i / 191) << 8 | (0x40 + i % 191)] = (uint32_t)(unsigned char)b[0] |
+		    (uint32_t)(unsigned char)b[1] << 8 |
 		    (n > 2 ? (uint32_t)(unsigned char)b[2] << 16 : 0) | (uint32_t)n << 24;
 	}
 	return u;
@@ -524,7 +526,7 @@ dec_mb(struct dec *d, unsigned char *o, size_t cap)
 		const unsigned char *qe = d->rb + (d->rlen >= 4 ? d->rlen - 4 : 0);
 
 		while (q < qe && o < oe) {
-			unsigned c = q[0], t = q[1];
+			unsigned c = q[0];
 			uint32_t v;
 
 			if (c < 0x80) {
@@ -532,9 +534,8 @@ dec_mb(struct dec *d, unsigned char *o, size_t cap)
 				q++;
 				continue;
 			}
-			if (c == 0x80 || c == 0xFF || t < 0x40 || t == 0x7F || t == 0xFF)
-				break;
-			v = u8[(c - 0x81) * 191 + (t - 0x40)];
+			/* Indexed by both bytes: invalid pairs hold 0. */
+			v = u8[c << 8 | q[1]];
 			if (!v)
 				break;
 			o[0] = (unsigned char)v;

@@ -57,7 +57,7 @@ zh-normalize reports/* | zh-tag-entities --types ORG | awk -F'\t' '$8 == ""' | c
 
 #: Each quantity with its report's issuing body and date: join the numbers to the --meta rows
 #? ^[^	]+	[^	]*	20[0-9][0-9]-[0-9][0-9]
-zh-normalize --meta meta.tsv reports/* >norm.tsv && zh-extract-numbers norm.tsv | LC_ALL=C sort -s -t $'\t' -k1,1 | LC_ALL=C join -t $'\t' -o 0,2.7,2.6,1.10,1.6,1.7 - <(LC_ALL=C sort -t $'\t' -k1,1 meta.tsv) | head -n 20
+zh-normalize --meta meta.tsv reports/* >norm.tsv && zh-extract-numbers norm.tsv | LC_ALL=C sort -s -t $'\t' -k1,1 | LC_ALL=C join -t $'\t' -o 0,2.7,2.6,1.10,1.6,1.7 - <(LC_ALL=C sort -t $'\t' -k1,1 meta.tsv) >numbers-meta.tsv && grep -m 5 $'\t20[0-9][0-9]-' numbers-meta.tsv
 
 #: Compare two years of one district: totals of counts per measure word, side by side
 #? ^[^	]+	[0-9.]+	[0-9.]+$
@@ -68,5 +68,6 @@ per_unit() { zh-normalize "$1" | zh-extract-numbers | awk -F'\t' '$8 == "count" 
 awk -F'\t' 'NR > 1 && !n[$1]++' out/labels.tsv | LC_ALL=C sort -t $'\t' -k3,3gr | head
 
 #: From the workflow tables: the quantities in each report's plans for next year
-#? 	plans	
-awk -F'\t' 'NR == 1 || $6 == "plans"' out/numbers.tsv | cut -f1,6,9-14 | column -t -s $'\t' | head -n 20
+#? ^doc +part +value
+#? ^[^ ]+ +plans +[0-9]
+awk -F'\t' 'NR == 1 || $6 == "plans"' out/numbers.tsv | cut -f1,6,9-14 | column -t -s $'\t'

@@ -13,7 +13,6 @@ if ! command -v parallel >/dev/null 2>&1; then
 	skip "parallel" "GNU parallel not installed (make deps)"
 	exit 0
 fi
-need parallel normalize || exit 0
 
 P="parallel --will-cite -j2"
 t=$ZH_TMP/par
@@ -33,10 +32,18 @@ same() {
 }
 
 set -- "$ZH_SEEDS"/* "$ZH_TOP/examples/report.txt" "$ZH_TOP/examples/report-trad.txt"
-"$bin/zh-normalize" "$@" >"$t/norm.tsv" 2>/dev/null
+if have normalize; then
+	"$bin/zh-normalize" "$@" >"$t/norm.tsv" 2>/dev/null
+else
+	# Stand-in rows (doc line flags text) so the row programs are tested
+	# before zh-normalize exists: equality does not need clean text.
+	awk '{ d = FILENAME; sub(/.*\//, "", d); sub(/\.txt$/, "", d)
+		sub(/\r$/, ""); gsub(/\t/, " ") }
+	    $0 != "" { printf "%s\t%d\t\t%s\n", d, FNR, $0 }' "$@" >"$t/norm.tsv"
+fi
 # The line-local programs read the richest rows there are.
 in=$t/norm.tsv
-if have split-sections; then
+if have split-sections && have normalize; then
 	"$bin/zh-split-sections" "$t/norm.tsv" >"$t/sect.tsv" 2>/dev/null
 	in=$t/sect.tsv
 fi
@@ -102,7 +109,7 @@ else
 	skip "parallel zh-tag-entities" "zh-tag-entities not built yet"
 fi
 
-if have split-sections; then
+if have split-sections && have normalize; then
 	LC_ALL=C sort "$t/sect.tsv" >"$t/sect.sorted"
 	$P --pipe --shard 1 --colsep '\t' "$bin/zh-split-sections" <"$t/norm.tsv" 2>/dev/null |
 	    LC_ALL=C sort >"$t/sect.shard"
@@ -114,6 +121,6 @@ if have split-sections; then
 	same "parallel per-report jobs: zh-normalize | zh-split-sections equals serial" \
 	    "$t/sect.tsv" "$t/sect.files"
 else
-	skip "parallel zh-split-sections" "zh-split-sections not built yet"
+	skip "parallel zh-split-sections" "zh-normalize or zh-split-sections not built yet"
 fi
 exit 0

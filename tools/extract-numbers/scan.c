@@ -312,24 +312,30 @@ add_int(struct buf *b, int v, int width)
 }
 
 static void
+date_append(struct buf *b, int y, int m, int d)
+{
+	if (y)
+		add_int(b, y, 4);
+	else
+		buf_adds(b, "-");
+	if (m) {
+		buf_addc(b, '-');
+		add_int(b, m, 2);
+		if (d) {
+			buf_addc(b, '-');
+			add_int(b, d, 2);
+		}
+	} else if (d) {
+		buf_adds(b, "--");
+		add_int(b, d, 2);
+	}
+}
+
+static void
 date_value(struct q *q)
 {
 	buf_clear(&q->v);
-	if (q->y)
-		add_int(&q->v, q->y, 4);
-	else
-		buf_adds(&q->v, "-");
-	if (q->m) {
-		buf_addc(&q->v, '-');
-		add_int(&q->v, q->m, 2);
-		if (q->d) {
-			buf_addc(&q->v, '-');
-			add_int(&q->v, q->d, 2);
-		}
-	} else if (q->d) {
-		buf_adds(&q->v, "--");
-		add_int(&q->v, q->d, 2);
-	}
+	date_append(&q->v, q->y, q->m, q->d);
 }
 
 /* After a year (2024年, 今年): 度, 底, N月, N月N日, N-M月.  j is just
@@ -483,6 +489,9 @@ prefix_approx(struct xn *x, size_t i, const char **word)
 		}
 		if (i - key->len < x->last_end)
 			return 0;
+		/* 不超过3天 is a limit, not an estimate. */
+		if (i > key->len && x->f[i - key->len - 1] == U'不')
+			return 0;
 		*word = key->s;
 		return key->len;
 	}
@@ -505,6 +514,46 @@ mult_pow(uint32_t c)
 	case U'亿': return 8;
 	}
 	return 0;
+}
+
+/* 近千份, 逾百家: a bare 百/千/万 is a number only after a qualifier
+ * and before a measure word (千家万户 and 百姓 are words). */
+static bool
+round_hundreds(struct xn *x, size_t i, struct xn_num *num, struct dec *val)
+{
+	uint32_t c = at(x, i), p = i ? x->f[i - 1] : 0;
+
+	if (c != U'百' && c != U'千' && c != U'万')
+		return false;
+	if (p != U'近' && p != U'逾' && p != U'超' && p != U'约')
+		return false;
+	if (xn_is_cn_numeral(at(x, i + 1)))
+		return false;
+	{
+		const struct xn_unit *u = xn_unit_at(x->f, i + 1, x->n, UF_CN);
+
+		if (!u || u->kind != XK_COUNT)
+			return false;
+	}
+	*num = (struct xn_num){ .start = i, .end = i + 1, .nchars = 1,
+	    .ival_ok = true, .ival = xn_cn_unit(c) };
+	dec_set_u64(val, num->ival);
+	return true;
+}
+
+/* 90分以上, 100人左右, 三分之二以上: a qualifier after the quantity.
+ * Returns the new end. */
+static size_t
+approx_suffix(struct xn *x, size_t j, struct q *q)
+{
+	if ((at(x, j) == U'以' && (at(x, j + 1) == U'上' || at(x, j + 1) == U'下')) ||
+	    (at(x, j) == U'左' && at(x, j + 1) == U'右')) {
+		if (!*q->approx)
+			q->approx = at(x, j) == U'左' ? "左右" :
+			    at(x, j + 1) == U'上' ? "以上" : "以下";
+		j += 2;
+	}
+	return j;
 }
 
 /*
@@ -556,7 +605,8 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		q->kind = XK_PERCENT;
 		q->unit = c == U'百' ? "%" : c == U'千' ? "‰" : "‱";
 		dec_format(val, &q->v);
-		q->end = q->nend = num.end;
+		q->nend = num.end;
+		q->end = approx_suffix(x, num.end, q);
 		return true;
 	}
 	if (c == U'半') {
@@ -605,7 +655,8 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		/* 数十家, 几百人: indefinite. */
 		if (i && (x->f[i - 1] == U'数' || x->f[i - 1] == U'几'))
 			return false;
-		if (!xn_parse_cn(x->f, i, x->n, &num, val))
+		if (!xn_parse_cn(x->f, i, x->n, &num, val) &&
+		    !round_hundreds(x, i, &num, val))
 			return false;
 		src = UF_CN;
 		j = num.end;
@@ -641,7 +692,8 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 					buf_add(&q->v, tmp, (size_t)len);
 				}
 			}
-			q->end = q->nend = nu.end;
+			q->nend = nu.end;
+			q->end = approx_suffix(x, nu.end, q);
 			return true;
 		}
 		/* Most numerals in running text (一是, 进一步, 二十大) have
@@ -758,7 +810,8 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		}
 	}
 	u = xn_unit_at(x->f, j, x->n, src);
-	if (u && (u->flags & UF_ORD) && !ordctx)
+	if (u && (u->flags & UF_ORD) && !ordctx && !(i && x->f[i - 1] == U'前' &&
+	    u->key.cp[0] == U'季'))
 		u = NULL;
 	if (u && num.one && !(u->flags & UF_ONE) && !ordctx)
 		u = NULL;
@@ -780,14 +833,7 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		j++;
 	}
 tail:
-	/* 90分以上, 100人左右 */
-	if ((at(x, j) == U'以' && (at(x, j + 1) == U'上' || at(x, j + 1) == U'下')) ||
-	    (at(x, j) == U'左' && at(x, j + 1) == U'右')) {
-		if (!*q->approx)
-			q->approx = at(x, j) == U'左' ? "左右" :
-			    at(x, j + 1) == U'上' ? "以上" : "以下";
-		j += 2;
-	}
+	j = approx_suffix(x, j, q);
 	q->end = j;
 	q->bare = !*q->unit && !q->mult && !approx_in;
 	if (!*q->unit && (q->mult || approx_in) && money_context(x, i)) {
@@ -833,6 +879,50 @@ bare_ok(struct xn *x, struct q *q, size_t numstart)
 	return true;
 }
 
+/* Whether a Chinese numeral with a unit is part of a slogan or a name
+ * rather than a quantity. */
+static bool
+slogan(struct xn *x, struct q *q, size_t numstart)
+{
+	uint32_t p = numstart ? x->f[numstart - 1] : 0;
+	uint32_t after = at(x, q->end);
+	int d = xn_cn_digit(after);
+
+	/* 三个一, 一人一档, 三会一课; but 六章四十二条 counts twice. */
+	if (d >= 1) {
+		struct xn_num num;
+
+		if (d == 1 && !xn_cn_unit(at(x, q->end + 1)))
+			return true;
+		if (!xn_parse_cn(x->f, q->end, x->n, &num, &x->val2))
+			return true;
+		return !xn_unit_at(x->f, num.end, x->n, UF_CN);
+	}
+	if (is_han(after) && after != U'第' &&
+	    xn_cn_digit(at(x, q->end + 1)) == 1 && at(x, q->end + 2) != U'是')
+		return true;
+	/* “两个确保”, “四个意识”: a short quoted name. */
+	if (is_open_quote(p)) {
+		for (size_t k = q->end; k < x->n && k < numstart + 9; k++) {
+			if (is_close_quote(x->f[k]))
+				return true;
+			if (xn_clause_punct(x->f[k]))
+				break;
+		}
+	}
+	/* 十四届人大二次会议, 十三届六次全会: sessions, not counts. */
+	if (strcmp(q->unit, "次") == 0 && (after == U'会' || after == U'全') &&
+	    x->f[numstart] != U'两') {
+		for (size_t k = numstart; k > 0 && numstart - k < 14; k--) {
+			if (x->f[k - 1] == U'届')
+				return true;
+			if (xn_clause_punct(x->f[k - 1]) && x->f[k - 1] != 0x3001)
+				break;
+		}
+	}
+	return false;
+}
+
 static bool
 accept(struct xn *x, struct q *q, size_t numstart, bool ordctx)
 {
@@ -858,10 +948,13 @@ accept(struct xn *x, struct q *q, size_t numstart, bool ordctx)
 	/* 8时30分 is a time, not a score. */
 	if (q->kind == XK_SCORE && (p == U'时' || p == U'点' || p == ':'))
 		return false;
-	/* 三个一, 一人一档: a numeral right after the unit makes a slogan. */
-	if (!q->arabic && *q->unit && (xn_cn_digit(after) >= 1 ||
-	    (is_han(after) && xn_cn_digit(at(x, q->end + 1)) == 1 &&
-	    at(x, q->end + 2) != U'是')))
+	if (!q->arabic && *q->unit && slogan(x, q, numstart))
+		return false;
+	/* 于15日, 每月5日: a day of the month, not a number of days. */
+	if (strcmp(q->unit, "日") == 0 && (p == U'月' || p == U'每' ||
+	    (p == U'于' && numstart >= 2 && x->f[numstart - 2] != U'少' &&
+	    x->f[numstart - 2] != U'多' && x->f[numstart - 2] != U'低' &&
+	    x->f[numstart - 2] != U'高')))
 		return false;
 	if (ordctx) {
 		if (*q->unit)
@@ -904,6 +997,22 @@ try_range(struct xn *x, struct q *a)
 		return false;
 	if (xn_is_digit(at(x, s + 1)) != a->arabic && !a->date)
 		return false;
+	/* 4月22日至26日: the second day takes the first one's month. */
+	if (a->date && a->d && a->m && !a->bare && a->kind == XK_DATE) {
+		int d2;
+		size_t e2;
+
+		if (small_num(x, s + 1, &d2, &e2) && (at(x, e2) == U'日' ||
+		    at(x, e2) == U'号') && d2 > a->d && d2 <= 31 &&
+		    at(x, e2 + 1) != U'月') {
+			buf_addc(&a->v, '/');
+			date_append(&a->v, a->y, a->m, d2);
+			a->kind = XK_RANGE;
+			a->unit = "";
+			a->end = a->nend = e2 + 1;
+			return true;
+		}
+	}
 	/* a's value is already text in a->v, so b may reuse x->val. */
 	ok = parse_q(x, s + 1, b, false);
 	if (!ok)
@@ -1145,7 +1254,8 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 			q->kind = XK_ORDINAL;
 			q->approx = "";
 		} else if (i && x->f[i - 1] == U'前' && i - 1 >= x->last_end &&
-		    (strcmp(q->unit, "名") == 0 || strcmp(q->unit, "位") == 0)) {
+		    (strcmp(q->unit, "名") == 0 || strcmp(q->unit, "位") == 0 ||
+		    strcmp(q->unit, "季度") == 0)) {
 			q->start = i - 1;
 			q->kind = XK_ORDINAL;
 		} else if (!q->date && (pre = prefix_approx(x, i, &pw)) != 0) {

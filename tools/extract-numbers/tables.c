@@ -36,7 +36,7 @@ static struct xn_unit units[] = {
 	U("周年", "周年", XK_ORDINAL, ALL, NULL),
 	U("周岁", "周岁", XK_OTHER, A | C, NULL),
 	U("周", "周", XK_DURATION, A | C, "边末年期刊报到全密"),
-	U("年", "年", XK_DURATION, ALL, "行计规攻来一轻级底初末度"),
+	U("年", "年", XK_DURATION, ALL, "行计规攻一轻级底初末度"),
 	U("等奖", "等奖", XK_ORDINAL, ALL, NULL),
 	U("件次", "件次", XK_COUNT, ALL, NULL),
 	U("人次", "人次", XK_COUNT, ALL, NULL),
@@ -47,6 +47,13 @@ static struct xn_unit units[] = {
 	U("车次", "车次", XK_COUNT, A | C, NULL),
 	U("批次", "批次", XK_COUNT, A | C, NULL),
 	U("课时", "课时", XK_COUNT, A | C, NULL),
+	U("个学时", "学时", XK_COUNT, A | C, NULL),
+	U("辆次", "辆次", XK_COUNT, A | C, NULL),
+	U("艘次", "艘次", XK_COUNT, A | C, NULL),
+	U("架次", "架次", XK_COUNT, A | C, NULL),
+	U("卷", "卷", XK_COUNT, A | C, "宗轴入"),
+	U("块", "块", XK_COUNT, A | C, "状"),
+	U("日", "日", XK_DURATION, A | C, "起报常均游"),
 	U("学时", "学时", XK_COUNT, A | C, NULL),
 	U("个", "个", XK_COUNT, ALL, "体性别案人"),
 	U("人", "人", XK_COUNT, ALL, "民大社口力员身格"),
@@ -95,7 +102,7 @@ static struct xn_unit units[] = {
 	U("宗次", "宗次", XK_COUNT, ALL, NULL),
 	U("通", "通", XK_COUNT, A | C, "过知报讯道用信告报畅达关"),
 	U("倍", "倍", XK_RATIO, ALL, "增"),
-	U("成", "成", XK_RATIO, A | C, NULL),
+	U("成", "成", XK_RATIO, ALL, "员立为功效果本绩交熟型都"),
 	U("分", "分", XK_SCORE, A | C, NULL),
 	U("元", "元", XK_MONEY, ALL, "旦素首老宵件器化"),
 	U("平方公里", "平方公里", XK_OTHER, A | C, NULL),
@@ -114,15 +121,15 @@ static struct xn_unit units[] = {
 	/* Ordinal-only measure words: 第二十届, 第三季度. */
 	U("届", "届", XK_ORDINAL, A | C | UF_ORD, NULL),
 	U("季度", "季度", XK_ORDINAL, A | C | UF_ORD, NULL),
-	U("章", "章", XK_ORDINAL, A | C | UF_ORD, NULL),
-	U("节", "节", XK_ORDINAL, A | C | UF_ORD, NULL),
+	U("章", "章", XK_COUNT, A | C, "程"),
+	U("节", "节", XK_COUNT, A | C, "日约点能气"),
 	U("款", "款", XK_ORDINAL, A | C | UF_ORD, NULL),
 	U("阶段", "阶段", XK_ORDINAL, A | C | UF_ORD, NULL),
 	U("部分", "部分", XK_ORDINAL, A | C | UF_ORD, NULL),
 };
 
 /* Score 分, 秒, 米 etc. are one-character words inside many others. */
-static const char *const strict_units[] = { "分", "秒", "米", "成", NULL };
+static const char *const strict_units[] = { "分", "秒", "米", NULL };
 
 static const char *const setphrase[] = {
 	"一杯咖啡", "一件事", "一次性", "一次办", "一张网", "一站式",
@@ -132,14 +139,15 @@ static const char *const setphrase[] = {
 	"三个代表", "四个意识", "四个自信", "四个全面", "五位一体",
 	"三项制度", "三年行动", "五年行动", "一年级", "一次次", "一家人",
 	"一场场", "一个个", "一件件", "一项项", "一条条", "一份份",
-	"两年一", "三年一", "五年一", "一人一", "一户一", "一企一",
+	"两年一", "三年一", "五年一", "八项规定", "一成不变", "一次不用跑",
+	"一次都不跑", "一支队伍", "一人一", "一户一", "一企一",
 	"一案一", "一事一", "一村一", "一校一", "一街一", "一社区一",
 	NULL
 };
 
 static const char *const one_before[] = {
 	"统", "唯", "同", "万", "之", "逐", "单", "专", "划", "合", "归",
-	"初", "无", "择", "扫", "进", "不", "其", "任", "每", "另",
+	"初", "无", "择", "扫", "进", "跑", "不", "其", "任", "每", "另",
 	"这", "那", "某", "哪", "是", "有", "么", "看", "想", "试", NULL
 };
 

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Builds qa-stress.in (zhtsv rows) and qa-stress.gold (expected quantities:
-doc line start end value unit kind approx raw) from qa-stress.src.
-Needs opencc for the traditional (T) rows.  Run from this directory:
+"""Builds CASE.in (zhtsv rows) and CASE.gold (expected quantities: doc
+line start end value unit kind approx raw) from CASE.src, for CASE
+qa-stress (docs qa, qb) and qa-hard (docs ha, hb).  Needs opencc for the
+traditional (T) rows.  Run from this directory:
     /usr/bin/python3 qa-stress.py
 """
 import re
@@ -41,9 +42,9 @@ def derive(raw):
     return plain(m.group(1)), m.group(2), KINDS[m.group(2)], ""
 
 
-def main():
+def build(case, docs):
     rows = []
-    for line in open("qa-stress.src", encoding="utf-8"):
+    for line in open(case + ".src", encoding="utf-8"):
         line = line.rstrip("\n")
         if not line or line.startswith("#"):
             continue
@@ -67,11 +68,11 @@ def main():
         for r, c in zip(trad, conv):
             r[1] = c
             r[2] = [(t2(i[0]).rstrip("\n"),) + i[1:] for i in r[2]]
-    with open("qa-stress.in", "w", encoding="utf-8") as fin, \
-            open("qa-stress.gold", "w", encoding="utf-8") as fg:
+    with open(case + ".in", "w", encoding="utf-8") as fin, \
+            open(case + ".gold", "w", encoding="utf-8") as fg:
         n = {"S": 0, "T": 0}
         for script, text, items in rows:
-            doc = "qa" if script == "S" else "qb"
+            doc = docs[0] if script == "S" else docs[1]
             n[script] += 1
             fin.write("%s\t%d\t\t%s\n" % (doc, n[script], text))
             pos = 0
@@ -84,4 +85,5 @@ def main():
                                     value, unit, kind, approx, raw]) + "\n")
 
 
-main()
+build("qa-stress", ("qa", "qb"))
+build("qa-hard", ("ha", "hb"))

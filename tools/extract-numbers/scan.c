@@ -809,6 +809,15 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 			goto tail;
 		}
 	}
+	/* 两个多月, 一个余月 */
+	if (at(x, j) == U'个' && (at(x, j + 1) == U'多' || at(x, j + 1) == U'余') &&
+	    at(x, j + 2) == U'月' && !*q->approx) {
+		q->approx = at(x, j + 1) == U'余' ? "余" : "多";
+		q->unit = "个月";
+		q->kind = XK_DURATION;
+		j += 3;
+		goto tail;
+	}
 	u = xn_unit_at(x->f, j, x->n, src);
 	if (u && (u->flags & UF_ORD) && !ordctx && !(i && x->f[i - 1] == U'前' &&
 	    u->key.cp[0] == U'季'))
@@ -976,6 +985,18 @@ accept(struct xn *x, struct q *q, size_t numstart, bool ordctx)
 	return bare_ok(x, q, numstart);
 }
 
+/* 第一部分, 第三章 at the start of a row are section markers. */
+static bool
+heading(struct xn *x, const struct q *q, size_t di)
+{
+	for (size_t k = 0; k < di; k++)
+		if (x->f[k] != ' ' && x->f[k] != 0x3000 && x->f[k] != '\t')
+			return false;
+	return strcmp(q->unit, "部分") == 0 || strcmp(q->unit, "章") == 0 ||
+	    strcmp(q->unit, "节") == 0 || strcmp(q->unit, "篇") == 0 ||
+	    strcmp(q->unit, "编") == 0;
+}
+
 static bool
 is_year_q(const struct q *q)
 {
@@ -1012,6 +1033,22 @@ try_range(struct xn *x, struct q *a)
 			a->end = a->nend = e2 + 1;
 			return true;
 		}
+	}
+	/* 二〇二四年一月至十一月: a Chinese month only counts here. */
+	if (a->date && a->m && !a->d && a->kind == XK_DATE &&
+	    xn_is_cn_numeral(at(x, s + 1))) {
+		int m2;
+		size_t e2;
+
+		if (!small_num(x, s + 1, &m2, &e2) || at(x, e2) != U'月' ||
+		    m2 <= a->m || m2 > 12)
+			return false;
+		buf_addc(&a->v, '/');
+		date_append(&a->v, a->y, m2, 0);
+		a->kind = XK_RANGE;
+		a->unit = "";
+		a->end = a->nend = e2 + 1;
+		return true;
 	}
 	/* a's value is already text in a->v, so b may reuse x->val. */
 	ok = parse_q(x, s + 1, b, false);
@@ -1247,6 +1284,10 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 			try_range(x, q);
 		if (!accept(x, q, i, ordctx)) {
 			i = skip_token(x, i);
+			continue;
+		}
+		if (ordctx && heading(x, q, i - 1)) {
+			i = q->end;
 			continue;
 		}
 		if (ordctx) {

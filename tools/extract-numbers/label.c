@@ -73,10 +73,14 @@ xn_label(const uint32_t *f, const uint32_t *off, const char *text,
     struct buf *out)
 {
 	size_t a = start, b = start, fa, fb;
+	bool after_prev;
 
 	buf_clear(out);
 	while (a > floor && !stops(f[a - 1]) && start - a < BACK_MAX)
 		a--;
+	/* 9个街道和112个社区: words right after the previous quantity
+	 * are its noun, not this one's. */
+	after_prev = a == floor && floor > 0;
 	trim(f, &a, &b);
 	if (span_len(a, b) > 2 || back_only) {
 		if (b > a)
@@ -98,7 +102,7 @@ xn_label(const uint32_t *f, const uint32_t *off, const char *text,
 	trim(f, &fa, &fb);
 	if (fb - fa < 2 && fb > fa)
 		fb = fa;        /* 一年多来: a lone character is no noun */
-	if (b > a)
+	if (b > a && !(after_prev && fb > fa))
 		buf_add(out, text + off[a], off[b] - off[a]);
 	if (fb > fa)
 		buf_add(out, text + off[fa], off[fb] - off[fa]);

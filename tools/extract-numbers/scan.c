@@ -471,6 +471,18 @@ money_context(struct xn *x, size_t i)
 	return false;
 }
 
+static bool
+is_verb_yue(uint32_t c)
+{
+	static const char w[] = "预签节邀特制公条合相履违践集誉";
+	size_t pos = 0;
+
+	while (pos < sizeof w - 1)
+		if (utf8_next(w, sizeof w - 1, &pos) == c)
+			return true;
+	return false;
+}
+
 /* A qualifier written just before the number. */
 static size_t
 prefix_approx(struct xn *x, size_t i, const char **word)
@@ -488,6 +500,10 @@ prefix_approx(struct xn *x, size_t i, const char **word)
 				return 0;
 		}
 		if (i - key->len < x->last_end)
+			return 0;
+		/* 预约3次, 签约5家: 约 of a verb. */
+		if (key->len == 1 && key->cp[0] == U'约' && i >= 2 &&
+		    is_verb_yue(x->f[i - 2]))
 			return 0;
 		/* 不超过3天 is a limit, not an estimate. */
 		if (i > key->len && x->f[i - key->len - 1] == U'不')
@@ -570,7 +586,7 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 	size_t j, e;
 	unsigned src;
 	uint32_t c = at(x, i);
-	bool approx_in = false;
+	bool approx_in = false, quarter;
 
 	q_reset(q, i);
 	/* 百分之八十, 千分之三 */
@@ -818,11 +834,22 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		j += 3;
 		goto tail;
 	}
+	/* 共 120 件: a space left by a PDF between number and unit. */
+	if (q->arabic && at(x, j) == ' ' && (i == 0 || x->f[i - 1] == ' ' ||
+	    is_han(x->f[i - 1]))) {
+		u = xn_unit_at(x->f, j + 1, x->n, src);
+		if (u && !(u->flags & (UF_STRICT | UF_ORD)) && u->kind != XK_OTHER &&
+		    u->kind != XK_RATIO)
+			j++;
+	}
 	u = xn_unit_at(x->f, j, x->n, src);
-	if (u && (u->flags & UF_ORD) && !ordctx && !(i && x->f[i - 1] == U'前' &&
-	    u->key.cp[0] == U'季'))
+	/* 一季度 is the first quarter, as 第一季度 is. */
+	quarter = u && u->key.cp[0] == U'季' && !ordctx && num.ival_ok &&
+	    num.ival >= 1 && num.ival <= 4 && !q->mult && !approx_in &&
+	    (i == 0 || (x->f[i - 1] != U'每' && x->f[i - 1] != U'各'));
+	if (u && (u->flags & UF_ORD) && !ordctx && !quarter)
 		u = NULL;
-	if (u && num.one && !(u->flags & UF_ONE) && !ordctx)
+	if (u && num.one && !(u->flags & UF_ONE) && !ordctx && !quarter)
 		u = NULL;
 	if (u) {
 		q->unit = u->out;

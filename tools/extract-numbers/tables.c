@@ -30,6 +30,7 @@ static struct xn_unit units[] = {
 	U("小时", "小时", XK_DURATION, ALL, NULL),
 	U("个月", "个月", XK_DURATION, ALL, "来"),
 	U("个星期", "周", XK_DURATION, A | C, NULL),
+	U("个季度", "个季度", XK_DURATION, ALL, NULL),
 	U("分钟", "分钟", XK_DURATION, A | C, NULL),
 	U("秒", "秒", XK_DURATION, A, "杀"),
 	U("天", "天", XK_DURATION, ALL, "然津下"),
@@ -89,7 +90,7 @@ static struct xn_unit units[] = {
 	U("起", "起", XK_COUNT, A | C, "来草步诉点到始"),
 	U("例", "例", XK_COUNT, A | C, "如会行"),
 	U("批", "批", XK_COUNT, A | C, "准评复次示"),
-	U("期", "期", XK_COUNT, A | C, "间限满待刊货末"),
+	U("期", "期", XK_COUNT, A | C, "间限满待刊货末工"),
 	U("类", "类", XK_COUNT, A | C, "型别似"),
 	U("种", "种", XK_COUNT, A | C, "类子植"),
 	U("处", "处", XK_COUNT, A | C, "理置罚分室长级于"),
@@ -155,7 +156,10 @@ static const char *const setphrase[] = {
 	"三项制度", "三年行动", "五年行动", "一年级", "一次次", "一家人",
 	"一场场", "一个个", "一件件", "一项项", "一条条", "一份份",
 	"两年一", "三年一", "五年一", "八项规定", "一成不变", "一次不用跑",
-	"一次都不跑", "一支队伍", "一人一", "一户一", "一企一",
+	"一次都不跑", "一支队伍",
+	/* Places whose names hold a numeral and a measure word. */
+	"七台河", "九台", "五台", "三台", "三门峡", "三门县", "五家渠",
+	"八所", "千户苗寨", "四会", "一人一", "一户一", "一企一",
 	"一案一", "一事一", "一村一", "一校一", "一街一", "一社区一",
 	NULL
 };
@@ -184,7 +188,7 @@ static const char *const fill_tail[] = {
 	"截止到", "截至", "截止", "分别为", "分别", "达到", "高达", "已达", "共计", "累计", "合计",
 	"总计", "超过", "均为", "约为", "一共", "共有", "达", "为", "共",
 	"计", "约", "是", "有", "了", "的", "已", "逾", "至", "到", "近",
-	"超", "均", "将", "再", "和", NULL
+	"超", "均", "将", "再", "和", "平均", "人均", "日均", NULL
 };
 
 static const char *const nounit_next[] = {
@@ -195,7 +199,7 @@ static const char *const *const lists[XL_NLISTS] = {
 	setphrase, one_before, money, fill_head, fill_tail, nounit_next
 };
 
-#define LISTMAX 64
+#define LISTMAX 256
 static struct xn_key keys[XL_NLISTS][LISTMAX];
 static size_t nkeys[XL_NLISTS];
 static int ready;

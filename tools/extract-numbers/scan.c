@@ -422,6 +422,23 @@ plausible_year(uint64_t v)
 
 /* Separator date forms after a 4-digit year: 2024-12-24, 2021/03/29,
  * 2024.12.24, 2024-12. */
+/* One or two Arabic digits at i, not followed by a third. */
+static bool
+digits12(struct xn *x, size_t i, int *v, size_t *end)
+{
+	size_t j = i;
+
+	while (j < x->n && xn_is_digit(x->f[j]) && j - i < 3)
+		j++;
+	if (j == i || j - i > 2)
+		return false;
+	*v = (int)(x->f[i] - '0');
+	if (j - i == 2)
+		*v = *v * 10 + (int)(x->f[i + 1] - '0');
+	*end = j;
+	return true;
+}
+
 static bool
 sep_date(struct xn *x, size_t j, int y, struct q *q)
 {
@@ -431,10 +448,10 @@ sep_date(struct xn *x, size_t j, int y, struct q *q)
 
 	if (s != '-' && s != '/' && s != '.')
 		return false;
-	if (!xn_is_digit(at(x, j + 1)) || !small_num(x, j + 1, &m, &e) ||
-	    m < 1 || m > 12)
+	if (!digits12(x, j + 1, &m, &e) || m < 1 || m > 12)
 		return false;
-	if (at(x, e) == s && xn_is_digit(at(x, e + 1)) && small_num(x, e + 1, &d, &e2) &&
+	if (at(x, e) == s && digits12(x, e + 1, &d, &e2) &&
+	    !((at(x, e2) == s || at(x, e2) == '.') && xn_is_digit(at(x, e2 + 1))) &&
 	    d >= 1 && d <= 31 && !xn_is_digit(at(x, e2))) {
 		q->y = y;
 		q->m = m;
@@ -530,6 +547,33 @@ mult_pow(uint32_t c)
 	case U'亿': return 8;
 	}
 	return 0;
+}
+
+static bool
+article_next(uint32_t c)
+{
+	static const char w[] = "重新高良完深强坚长系";
+	size_t pos = 0;
+
+	while (pos < sizeof w - 1)
+		if (utf8_next(w, sizeof w - 1, &pos) == c)
+			return true;
+	return false;
+}
+
+/* A 4-digit year with 年 at f[i], or another one of a list. */
+static bool
+year_follows(struct xn *x, size_t i)
+{
+	for (;; i += 5) {
+		for (int k = 0; k < 4; k++)
+			if (!xn_is_digit(at(x, i + k)))
+				return false;
+		if (at(x, i + 4) == U'年')
+			return true;
+		if (at(x, i + 4) != 0x3001)
+			return false;
+	}
 }
 
 /* 近千份, 逾百家: a bare 百/千/万 is a number only after a qualifier
@@ -665,6 +709,30 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		if (num.intlen == 4 && q->plain_int && plausible_year(num.ival) &&
 		    sep_date(x, j, (int)num.ival, q)) {
 			q->nend = q->end;
+			return true;
+		}
+		/* 2024.12.31 reads as 2024.12 and a stray .31 otherwise. */
+		if (num.intlen == 4 && num.frac && !num.sep && at(x, j) == '.' &&
+		    xn_is_digit(at(x, j + 1))) {
+			int y = 0;
+
+			for (size_t k = i; k < i + 4; k++)
+				y = y * 10 + (int)(x->f[k] - '0');
+			if (plausible_year((uint64_t)y) && sep_date(x, i + 4, y, q)) {
+				q->nend = q->end;
+				return true;
+			}
+		}
+		/* 2023、2024年: the first year of a list shares the 年. */
+		if (num.intlen == 4 && q->plain_int && plausible_year(num.ival) &&
+		    (at(x, j) == 0x3001 || at(x, j) == U'和' || at(x, j) == U'及') &&
+		    year_follows(x, j + 1)) {
+			q->date = true;
+			q->kind = XK_YEAR;
+			q->unit = "年";
+			q->y = (int)num.ival;
+			q->end = q->nend = j;
+			date_value(q);
 			return true;
 		}
 	} else {
@@ -851,6 +919,11 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		u = NULL;
 	if (u && num.one && !(u->flags & UF_ONE) && !ordctx && !quarter)
 		u = NULL;
+	/* 作为一项重要工作, 一支高素质队伍: 一 as an article before an
+	 * evaluative word is no count. */
+	if (u && num.one && !ordctx && !quarter && u->kind == XK_COUNT &&
+	    article_next(at(x, j + u->key.len)))
+		return false;
 	if (u) {
 		q->unit = u->out;
 		q->kind = u->kind;
@@ -993,6 +1066,11 @@ accept(struct xn *x, struct q *q, size_t numstart, bool ordctx)
 	    x->f[numstart - 2] != U'高')))
 		return false;
 	if (ordctx) {
+		/* 第二十次全国代表大会 is the congress 二十大. */
+		if (strcmp(q->unit, "次") == 0 && ((after == U'全' &&
+		    at(x, q->end + 1) == U'国') || after == U'党' ||
+		    (after == U'代' && at(x, q->end + 1) == U'表')))
+			return false;
 		if (*q->unit)
 			return true;
 		/* 全市第一。 but not 第一责任人, 第三方, nor 第一, as an

@@ -69,8 +69,8 @@ span_len(size_t a, size_t b)
 
 void
 xn_label(const uint32_t *f, const uint32_t *off, const char *text,
-    size_t n, size_t start, size_t end, size_t floor, bool back_only,
-    struct buf *out)
+    size_t n, size_t start, size_t end, size_t floor, bool floor_count,
+    bool back_only, struct buf *out)
 {
 	size_t a = start, b = start, fa, fb;
 	bool after_prev;
@@ -80,7 +80,7 @@ xn_label(const uint32_t *f, const uint32_t *off, const char *text,
 		a--;
 	/* 9个街道和112个社区: words right after the previous quantity
 	 * are its noun, not this one's. */
-	after_prev = a == floor && floor > 0;
+	after_prev = a == floor && floor > 0 && floor_count;
 	trim(f, &a, &b);
 	if (span_len(a, b) > 2 || back_only) {
 		if (b > a)

@@ -54,6 +54,7 @@ struct xn {
 	struct q q1, q2;
 	struct buf lab;
 	size_t last_end;
+	bool last_count;         /* the quantity ending there is no date */
 	xn_emit_fn emit;
 	void *ctx;
 	size_t count;
@@ -1221,6 +1222,7 @@ emit(struct xn *x, struct q *q)
 	if (!x->anchor && q->date && q->y)
 		x->anchor = q->y;
 	xn_label(x->f, x->off, x->text, x->n, q->start, q->end, x->last_end,
+	    x->last_count,
 	    q->date || q->kind == XK_ORDINAL, &x->lab);
 	m.start = q->start;
 	m.end = q->end;
@@ -1235,6 +1237,7 @@ emit(struct xn *x, struct q *q)
 	m.raw_len = x->off[q->end] - x->off[q->start];
 	x->emit(x->ctx, &m);
 	x->last_end = q->end;
+	x->last_count = !q->date && q->kind != XK_YEAR && q->kind != XK_DATE;
 	x->count++;
 }
 
@@ -1341,6 +1344,7 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 	x->ctx = ctx;
 	x->count = 0;
 	x->last_end = 0;
+	x->last_count = false;
 	decode(x, text, len);
 	if (!x->anchor)
 		find_title_year(x);

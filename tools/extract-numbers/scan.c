@@ -983,6 +983,9 @@ bare_ok(struct xn *x, struct q *q, size_t numstart)
 	    p == '=' || p == '@' || p == '\\' || p == '&' || p == '*' || p == '~' ||
 	    p == 0xD7 || p == 0x2236)
 		return false;
+	/* 表1 2024年, 图2: captions; 1 2: table cells. */
+	if (p == U'表' || p == U'图' || (nx == ' ' && xn_is_digit(at(x, q->end + 1))))
+		return false;
 	/* A number alone at the start of a clause is an enumerator. */
 	if (numstart == 0 || xn_clause_punct(p) || p == ' ')
 		return false;
@@ -1260,6 +1263,26 @@ skip_token(struct xn *x, size_t i)
 	return j;
 }
 
+/* An item number written before a year, 1.2024年: returns in *e where
+ * the year starts. */
+static bool
+enum_year(struct xn *x, size_t i, size_t *e)
+{
+	size_t j = i;
+
+	while (j < x->n && xn_is_digit(x->f[j]) && j - i < 3)
+		j++;
+	if (j == i || j - i > 2 || at(x, j) != '.')
+		return false;
+	for (size_t k = j + 1; k < j + 5; k++)
+		if (!xn_is_digit(at(x, k)))
+			return false;
+	if (at(x, j + 5) != U'年' || at(x, j + 1) == '0')
+		return false;
+	*e = j + 1;
+	return true;
+}
+
 /* 今年, 去年, 上年度 ... anchored on the document year. */
 static size_t
 relative_year(struct xn *x, size_t i)
@@ -1380,6 +1403,10 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 				continue;
 			}
 			i++;
+			continue;
+		}
+		if (enum_year(x, i, &e)) {
+			i = e;  /* 1.2024年工作台账: an item number, then a year */
 			continue;
 		}
 		ordctx = i && x->f[i - 1] == U'第' && i - 1 >= x->last_end;

@@ -55,6 +55,7 @@ struct xn {
 	struct buf lab;
 	size_t last_end;
 	bool last_count;         /* the quantity ending there is no date */
+	size_t year_list_end;    /* 年 closing a list 2023、2024年 seen */
 	xn_emit_fn emit;
 	void *ctx;
 	size_t count;
@@ -566,12 +567,17 @@ article_next(uint32_t c)
 static bool
 year_follows(struct xn *x, size_t i)
 {
+	/* A long list is walked once, not once per year. */
+	if (i < x->year_list_end)
+		return true;
 	for (;; i += 5) {
 		for (int k = 0; k < 4; k++)
 			if (!xn_is_digit(at(x, i + k)))
 				return false;
-		if (at(x, i + 4) == U'年')
+		if (at(x, i + 4) == U'年') {
+			x->year_list_end = i + 4;
 			return true;
+		}
 		if (at(x, i + 4) != 0x3001)
 			return false;
 	}
@@ -1368,6 +1374,7 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 	x->count = 0;
 	x->last_end = 0;
 	x->last_count = false;
+	x->year_list_end = 0;
 	decode(x, text, len);
 	if (!x->anchor)
 		find_title_year(x);

@@ -107,6 +107,7 @@ foldable_init(void)
 
 		fold_bmp[c] = (uint16_t)(f < 0x10000 ? f : c);
 	}
+	fold_bmp[0x9980] = 0x4F59;      /* 馀, the other traditional 余 */
 }
 
 static inline bool
@@ -245,7 +246,8 @@ decode(struct xn *x, const char *s, size_t len)
 			x->f[k++] = c;
 			continue;
 		} else {
-			c = zh_fold(utf8_next(s, len, &pos));
+			c = utf8_next(s, len, &pos);
+			c = c < 0x10000 ? fold_bmp[c] : zh_fold(c);
 		}
 		x->cand[x->ncand] = (uint32_t)k;
 		x->ncand += may_start(c);

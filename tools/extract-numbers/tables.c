@@ -36,7 +36,7 @@ static struct xn_unit units[] = {
 	U("天", "天", XK_DURATION, ALL, "然津下"),
 	U("周年", "周年", XK_ORDINAL, ALL, NULL),
 	U("周岁", "周岁", XK_OTHER, A | C, NULL),
-	U("周", "周", XK_DURATION, A | C, "边末年期刊报到全密"),
+	U("周", "周", XK_DURATION, ALL, "边末年期刊报到全密"),
 	U("年", "年", XK_DURATION, ALL, "行计规攻一轻级底初末度"),
 	U("等奖", "等奖", XK_ORDINAL, ALL, NULL),
 	U("件次", "件次", XK_COUNT, ALL, NULL),

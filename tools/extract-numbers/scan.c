@@ -1071,6 +1071,11 @@ accept(struct xn *x, struct q *q, size_t numstart, bool ordctx)
 		return false;
 	if (!q->arabic && *q->unit && slogan(x, q, numstart))
 		return false;
+	/* 第八个五年规划: a plan, not the 8th of something nor 5 years. */
+	if (!q->arabic && ((strcmp(q->unit, "个") == 0 && after == U'五' &&
+	    at(x, q->end + 1) == U'年') || (strcmp(q->unit, "年") == 0 &&
+	    p == U'个' && x->f[numstart] == U'五' && q->end == numstart + 2)))
+		return false;
 	/* 于15日, 每月5日: a day of the month, not a number of days. */
 	if (strcmp(q->unit, "日") == 0 && (p == U'月' || p == U'每' ||
 	    (p == U'于' && numstart >= 2 && x->f[numstart - 2] != U'少' &&

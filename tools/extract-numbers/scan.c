@@ -991,6 +991,11 @@ bare_ok(struct xn *x, struct q *q, size_t numstart)
 	    p == '=' || p == '@' || p == '\\' || p == '&' || p == '*' || p == '~' ||
 	    p == 0xD7 || p == 0x2236)
 		return false;
+	/* 拨打110, 热线96123, 致电12348: phone numbers. */
+	if (p == U'拨' || p == U'线' || p == U'话' || p == U'码' ||
+	    (numstart >= 2 && ((p == U'打' && x->f[numstart - 2] == U'拨') ||
+	    (p == U'电' && x->f[numstart - 2] == U'致'))))
+		return false;
 	/* 表1 2024年, 图2: captions; 1 2: table cells. */
 	if (p == U'表' || p == U'图' || (nx == ' ' && xn_is_digit(at(x, q->end + 1))))
 		return false;

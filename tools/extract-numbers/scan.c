@@ -373,7 +373,7 @@ date_chain(struct xn *x, size_t j, struct q *q)
 		q->d = m2;      /* the caller turns this into a range */
 		q->kind = XK_RANGE;
 		q->unit = "";
-		return e2 + 1;
+		return e2 + 1 + (at(x, e2 + 1) == U'份');
 	}
 	if (at(x, e) != U'月')
 		return j;

@@ -39,6 +39,7 @@ static struct xn_unit units[] = {
 	U("周", "周", XK_DURATION, ALL, "边末年期刊报到全密"),
 	U("年", "年", XK_DURATION, ALL, "行计规攻一轻级底初末度"),
 	U("等奖", "等奖", XK_ORDINAL, ALL, NULL),
+	U("等功", "等功", XK_ORDINAL, ALL, NULL),
 	U("件次", "件次", XK_COUNT, ALL, NULL),
 	U("人次", "人次", XK_COUNT, ALL, NULL),
 	U("家次", "家次", XK_COUNT, ALL, NULL),
@@ -52,7 +53,7 @@ static struct xn_unit units[] = {
 	U("份次", "份次", XK_COUNT, A | C, NULL),
 	U("例次", "例次", XK_COUNT, A | C, NULL),
 	U("个次", "个次", XK_COUNT, A | C, NULL),
-	U("面", "面", XK_COUNT, A | C, "积向临对前上下貌广环孔"),
+	U("面", "面", XK_COUNT, A | C, "积向临对前上下貌广环孔人派"),
 	U("幅", "幅", XK_COUNT, A | C, "度员"),
 	U("盏", "盏", XK_COUNT, A | C, NULL),
 	U("把", "把", XK_COUNT, A, "手关握"),
@@ -294,7 +295,7 @@ xn_tables_init(void)
 		if (u->bad_next) {
 			size_t pos = 0, n = strlen(u->bad_next);
 
-			while (pos < n && u->nbad < 12)
+			while (pos < n && u->nbad < 20)
 				u->bad[u->nbad++] = utf8_next(u->bad_next, n, &pos);
 		}
 		for (const char *const *s = strict_units; *s; s++)

@@ -124,6 +124,7 @@ static struct xn_unit units[] = {
 	U("元", "元", XK_MONEY, ALL, "旦素首老宵件器化结"),
 	U("平方公里", "平方公里", XK_OTHER, A | C, NULL),
 	U("平方米", "平方米", XK_OTHER, A | C, NULL),
+	U("平方千米", "平方千米", XK_OTHER, A | C, NULL),
 	U("立方米", "立方米", XK_OTHER, A | C, NULL),
 	U("公里", "公里", XK_OTHER, A | C, NULL),
 	U("千米", "千米", XK_OTHER, A, NULL),

@@ -37,7 +37,7 @@ static struct xn_unit units[] = {
 	U("周年", "周年", XK_ORDINAL, ALL, NULL),
 	U("周岁", "周岁", XK_OTHER, A | C, NULL),
 	U("周", "周", XK_DURATION, ALL, "边末年期刊报到全密"),
-	U("年", "年", XK_DURATION, ALL, "行计规攻一轻级底初末度"),
+	U("年", "年", XK_DURATION, ALL, "行计规攻一轻级底初末度代"),
 	U("等奖", "等奖", XK_ORDINAL, ALL, NULL),
 	U("等功", "等功", XK_ORDINAL, ALL, NULL),
 	U("件次", "件次", XK_COUNT, ALL, NULL),
@@ -74,7 +74,7 @@ static struct xn_unit units[] = {
 	U("日", "日", XK_DURATION, A | C, "起报常均游"),
 	U("学时", "学时", XK_COUNT, A | C, NULL),
 	U("个", "个", XK_COUNT, ALL, "体性别案人"),
-	U("人", "人", XK_COUNT, ALL, "民大社口力员身格"),
+	U("人", "人", XK_COUNT, ALL, "民大社口力员身格帮"),
 	U("名", "名", XK_COUNT, ALL, "单称义额录片誉牌列"),
 	U("位", "位", XK_COUNT, ALL, "置于数"),
 	U("宗", "宗", XK_COUNT, ALL, "旨教族"),
@@ -100,7 +100,7 @@ static struct xn_unit units[] = {
 	U("套", "套", XK_COUNT, A | C, "餐"),
 	U("台", "台", XK_COUNT, ALL, "账湾风"),
 	U("辆", "辆", XK_COUNT, ALL, NULL),
-	U("部", "部", XK_COUNT, A | C, "门署分长署署委"),
+	U("部", "部", XK_COUNT, A | C, "门署分长委曲"),
 	U("本", "本", XK_COUNT, A, "地级市区"),
 	U("册", "册", XK_COUNT, A | C, NULL),
 	U("篇", "篇", XK_COUNT, A | C, "章"),
@@ -163,7 +163,8 @@ static const char *const setphrase[] = {
 	"两个确保", "两个责任", "两个毫不动摇", "两个大局", "两个健康",
 	"三个不放过", "三个务必", "三个区分开来", "三个有利于", "四个不两直",
 	"四个最严", "四个一律", "四个坚持", "五个坚持", "十个明确",
-	"十四个坚持", "两个作用", "三个转变", "四个必须",
+	"十四个坚持", "两个作用", "三个转变", "四个必须", "两个凡是",
+	"一天到晚",
 	/* Places whose names hold a numeral and a measure word. */
 	"七台河", "九台", "五台", "三台", "三门峡", "三门县", "五家渠",
 	"八所", "千户苗寨", "四会", "一人一", "一户一", "一企一",
@@ -174,7 +175,7 @@ static const char *const setphrase[] = {
 static const char *const one_before[] = {
 	"统", "唯", "同", "万", "之", "逐", "单", "专", "划", "合", "归",
 	"初", "无", "择", "扫", "进", "跑", "不", "其", "任", "每", "另",
-	"这", "那", "某", "哪", "是", "有", "么", "看", "想", "试", NULL
+	"这", "那", "某", "哪", "是", "此", "有", "么", "看", "想", "试", NULL
 };
 
 static const char *const money[] = {

@@ -11,7 +11,7 @@ X=$ZH_BIN/zh-extract-numbers
 D=$ZH_TOP/tests/extract-numbers
 T=$ZH_TMP/xn-qa
 mkdir -p "$T"
-for c in qa-stress qa-hard qa-extra; do
+for c in qa-stress qa-hard qa-extra qa-blind; do
 	if [ ! -f "$D/$c.in" ] || [ ! -f "$D/$c.gold" ]; then
 		echo "FAIL: extract-numbers $c (no $c.in or $c.gold)"
 		continue

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Builds CASE.in (zhtsv rows) and CASE.gold (expected quantities: doc
 line start end value unit kind approx raw) from CASE.src, for CASE
-qa-stress (docs qa, qb), qa-hard (ha, hb) and qa-extra (xa, xb).  Needs opencc for the
+qa-stress (docs qa, qb), qa-hard (ha, hb), qa-extra (xa, xb)
+and qa-blind (ba, bb).  Needs opencc for the
 traditional (T) rows.  Run from this directory:
     /usr/bin/python3 qa-stress.py
 """
@@ -9,7 +10,7 @@ import re
 import subprocess
 
 KINDS = {}
-for u in ("件 宗 次 个 名 人 家 户 项 场 场次 人次 件次 家次 户次 条 份 支 艘 所 "
+for u in ("件 宗 次 个 名 人 家 户 项 场 场次 人次 件次 家次 户次 辆次 条 份 支 艘 所 "
           "批 期 篇 册 本 台 辆 套 处 座 间 起 轮 卷 块 部 栋 批次 艘次 "
           "学时").split():
     KINDS[u] = "count"
@@ -89,3 +90,4 @@ def build(case, docs):
 build("qa-stress", ("qa", "qb"))
 build("qa-hard", ("ha", "hb"))
 build("qa-extra", ("xa", "xb"))
+build("qa-blind", ("ba", "bb"))

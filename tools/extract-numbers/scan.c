@@ -1352,11 +1352,12 @@ year_end_ok(struct xn *x, size_t i)
 static void
 find_title_year(struct xn *x)
 {
-	static const uint32_t bao = U'报', gao = U'告';
 	bool report = false;
 
+	/* 年度报告, 工作总结: the title of a yearly report. */
 	for (size_t i = 0; i + 1 < x->n; i++)
-		if (x->f[i] == bao && x->f[i + 1] == gao)
+		if ((x->f[i] == U'报' && x->f[i + 1] == U'告') ||
+		    (x->f[i] == U'总' && x->f[i + 1] == U'结'))
 			report = true;
 	if (!report)
 		return;

@@ -108,6 +108,8 @@ test_pinyin(void)
 	CHECK(st.pinyin_removed == 1, "pinyin: counted");
 	CHECK(fix("學習W(xué)習", &st) == REPAIR_DAMAGED, "pinyin: reading after non-Han flags l");
 	CHECK(strcmp(line.s, "學習W(xué)習") == 0, "pinyin: reading after non-Han kept");
+	CHECK(fix("面向學ㄒ校", &st) == REPAIR_DAMAGED, "bopomofo next to Han flags l");
+	CHECK(fix("ㄅㄆㄇ", &st) == 0, "bopomofo alone is text");
 }
 
 static void
@@ -119,7 +121,7 @@ test_identity(void)
 	static const char *const extra[] = {
 		"", "?", "??", "?？", "是否?是", "(a)", "((", "(ā", "¡", "×÷", "·",
 		"Müller Straße 5", "café, naïve, élève", "A(B)C", "錕斤拷", "鍵盤",
-		"┌─┐", "ㄅㄆㄇ", "(一)", "（一）", "?（一）", "?一是", "中文?English",
+		"┌─┐", "(一)", "（一）", "?（一）", "?一是", "中文?English",
 		"\xEE\x80\x80", "何為?", "第1條?第2條",
 	};
 

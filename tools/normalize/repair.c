@@ -27,6 +27,7 @@ enum {
 	P_QMARK = 2,            /* '?' then a letter or non-ASCII */
 	P_LATIN1 = 4,           /* two U+0080..U+00FF in a row */
 	P_UTF8GBK = 8,          /* a possible first character of UTF-8 read as GBK */
+	P_BOPOMOFO = 16,        /* ㄅ..ㄩ: GBK's symbol rows read out of step */
 };
 
 /* Bytes that can start a candidate; everything else is skipped in a
@@ -41,7 +42,7 @@ hot_init(void)
 {
 	int c;
 
-	hot['('] = hot['?'] = hot[0xC2] = hot[0xC3] = 1;
+	hot['('] = hot['?'] = hot[0xC2] = hot[0xC3] = hot[0xE3] = 1;
 	memcpy(hot8, hot, sizeof(hot));
 	for (c = 0xE4; c <= 0xE9; c++)
 		hot8[c] = 1;
@@ -64,16 +65,20 @@ letter_at(const unsigned char *s, size_t i, size_t n)
 #ifdef __SSE2__
 #include <emmintrin.h>
 #define BLOCK 16
-/* Whether the 16 bytes at s may hold '(', '?', 0xC2 or 0xC3. */
+/* Whether the 16 bytes at s may hold '(', '?', 0xC2, 0xC3 or the start
+ * of a bopomofo letter (E3 84); reads s[0..16]. */
 static int
 block_hot(const unsigned char *s)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
 	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')),
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
 
 	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)),
 	    _mm_set1_epi8((char)0xC2)));
+	m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)),
+	    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x84))));
 	return _mm_movemask_epi8(m) != 0;
 }
 #else
@@ -85,7 +90,7 @@ block_hot(const unsigned char *s)
 
 	memcpy(&w, s, 8);
 	return (HAS0(w ^ (ONES * '(')) | HAS0(w ^ (ONES * '?')) |
-	    HAS0((w & (ONES * 0xFE)) ^ (ONES * 0xC2))) != 0;
+	    HAS0((w & (ONES * 0xFE)) ^ (ONES * 0xC2)) | HAS0(w ^ (ONES * 0xE3))) != 0;
 }
 #endif
 
@@ -103,7 +108,7 @@ prescan(const char *str, size_t n, const unsigned char *h)
 		/* Clean text is skipped a block at a time; a hit is looked
 		 * at byte by byte to the end of its block. */
 		if (h == hot && i >= blk) {
-			while (i + BLOCK <= n && !block_hot(s + i))
+			while (i + BLOCK < n && !block_hot(s + i))
 				i += BLOCK;
 			blk = i + BLOCK;
 			if (i >= n)
@@ -128,7 +133,9 @@ prescan(const char *str, size_t n, const unsigned char *h)
 		} else if (i + 2 < n) {
 			cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
 			    (s[i + 2] & 0x3F);
-			if (u8lead[cp >> 3] >> (cp & 7) & 1)
+			if (cp >= 0x3105 && cp <= 0x3129)
+				found |= P_BOPOMOFO;
+			else if (c != 0xE3 && (u8lead[cp >> 3] >> (cp & 7) & 1))
 				found |= P_UTF8GBK;
 			i += 2;
 		}
@@ -163,6 +170,27 @@ repair_doc_begin(struct repair *rp)
 {
 	doc_reset(&rp->dm);
 	rp->u8lines = U8_HEAD_LINES;
+}
+
+/* A bopomofo letter next to a Han character is GBK read out of step
+ * (ㄒ is A8D2, half of （ and half of 一): damage, even without a run. */
+static int
+stray_bopomofo(const struct buf *line)
+{
+	size_t pos = 0;
+	uint32_t prev = 0, cur, next;
+
+	if (line->len == 0)
+		return 0;
+	cur = utf8_next(line->s, line->len, &pos);
+	while (cur) {
+		next = pos < line->len ? utf8_next(line->s, line->len, &pos) : 0;
+		if (cur >= 0x3105 && cur <= 0x3129 && (utf8_is_han(prev) || utf8_is_han(next)))
+			return 1;
+		prev = cur;
+		cur = next;
+	}
+	return 0;
 }
 
 /* A reading glued to a non-Han character (W(xué)) is what a misaligned
@@ -215,6 +243,11 @@ repair_line(struct repair *rp, struct buf *line, struct repair_stats *st)
 		if (found & P_QMARK) {
 			flags |= moji_misaligned(&rp->dm, line, &rp->tmp, st);
 			flags |= moji_split_pair(&rp->dm, line, &rp->tmp, st);
+		}
+		if ((found & P_BOPOMOFO) && !(flags & REPAIR_DAMAGED) &&
+		    stray_bopomofo(line)) {
+			flags |= REPAIR_DAMAGED;
+			st->runs_damaged++;
 		}
 		if (found & P_PINYIN) {
 			flags |= pinyin_strip(line, &rp->tmp, st);

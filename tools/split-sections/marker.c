@@ -349,6 +349,19 @@ item_punct(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+bool
+marker_item_lead(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+
+	if ((u[0] & 0xF0) != 0xE0)
+		return false;
+	cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+	    (u[2] & 0x3F);
+	return cp == 0x7B2C || cp == 0x5176 || cn_digit(cp) > 0;
+}
+
 size_t
 marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
 {

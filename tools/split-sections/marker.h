@@ -58,6 +58,10 @@ struct imark {
  * the text or just after a clause boundary).  Returns its length or 0. */
 size_t marker_item(const char *s, size_t n, unsigned *num, unsigned char *style);
 
+/* Quick test of the first character (three bytes must be there): false
+ * when s cannot start an enumeration marker. */
+bool marker_item_lead(const char *s);
+
 /* Length of a clause boundary character at s (。,;:!? in full or half
  * width), or 0: inline enumeration markers only count right after one. */
 size_t marker_boundary(const char *s, size_t n);

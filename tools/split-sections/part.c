@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "part.h"
+#include "u8.h"
 #include "utf8.h"
 #include "zhfold.h"
 
@@ -26,20 +27,58 @@ part_key(struct buf *key, const char *s, size_t n, size_t max)
 	buf_clear(key);
 	if (n > max)
 		n = max;
+	buf_grow(key, 4 * n);
 	while (i < n) {
-		uint32_t cp = utf8_next(s, n, &i);
-		char enc[4];
+		uint32_t cp;
 
-		cp = zh_fold(cp);
-		buf_add(key, enc, (size_t)utf8_encode(cp, enc));
+		if ((unsigned char)s[i] < 0x80) {
+			cp = zh_fold_width((unsigned char)s[i++]);
+			key->s[key->len++] = (char)cp;
+			continue;
+		}
+		cp = zh_fold(u8_next(s, n, &i));
+		key->len += (size_t)utf8_encode(cp, key->s + key->len);
 	}
-	if (!key->s)
-		buf_add(key, "", 0);
+	key->s[key->len] = '\0';
+}
+
+/* Most words are absent from a short key: a bitmap of the characters the
+ * key holds lets has() skip strstr() for them. */
+static uint64_t bloom[4];
+static const char *bloom_key;
+
+static unsigned
+bloom_hash(const unsigned char *u)
+{
+	if (u[0] < 0x80 || !u[1] || !u[2])
+		return u[0];
+	return (unsigned)(u[0] * 7 + u[1] * 31 + u[2]) & 255;
+}
+
+static void
+bloom_set(const char *k)
+{
+	const unsigned char *u = (const unsigned char *)k;
+
+	memset(bloom, 0, sizeof bloom);
+	bloom_key = k;
+	while (*u) {
+		unsigned h = bloom_hash(u);
+
+		bloom[h >> 6] |= 1ULL << (h & 63);
+		u += *u < 0x80 ? 1 : (*u & 0xF0) == 0xE0 && u[1] && u[2] ? 3 : 1;
+	}
 }
 
 static bool
 has(const char *k, const char *w)
 {
+	if (k == bloom_key) {
+		unsigned h = bloom_hash((const unsigned char *)w);
+
+		if (!(bloom[h >> 6] & (1ULL << (h & 63))))
+			return false;
+	}
 	return strstr(k, w) != NULL;
 }
 
@@ -47,7 +86,7 @@ static bool
 has_any(const char *k, const char *const *w)
 {
 	for (; *w; w++)
-		if (strstr(k, *w))
+		if (has(k, *w))
 			return true;
 	return false;
 }
@@ -90,6 +129,7 @@ static const char *const w_shortfall_words[] = {
 static int
 clause_part(const char *k)
 {
+	bloom_set(k);
 	if (has_any(k, w_duty) || (has(k, "主要负责人") && has(k, "职责")))
 		return P_DUTY;
 	if (has(k, "整改") || has(k, "改进情况") || has(k, "问题的改进") ||
@@ -113,14 +153,19 @@ clause_part(const char *k)
 static size_t
 sep_len(const char *s)
 {
-	static const char *const seps[] = {
-		"、", ",", ";", "以及", "及", "和", "与", "并", NULL
+	static const char seps[][7] = {
+		"、", "以及", "及", "和", "与", "并"
 	};
 
-	for (const char *const *p = seps; *p; p++) {
-		size_t l = strlen(*p);
+	if (*s == ',' || *s == ';')
+		return 1;
+	if ((*s & 0xF0) != 0xE0)
+		return 0;
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		size_t l = seps[i][3] ? 6 : 3;
 
-		if (strncmp(s, *p, l) == 0)
+		if (s[1] == seps[i][1] && s[2] == seps[i][2] && s[0] == seps[i][0] &&
+		    (l == 3 || (s[3] && strncmp(s + 3, seps[i] + 3, 3) == 0)))
 			return l;
 	}
 	return 0;
@@ -176,6 +221,7 @@ part_top(const char *key, signed char out[PART_MAX])
 int
 part_strict(const char *k)
 {
+	bloom_set(k);
 	if (has_any(k, w_duty) && has(k, "职责"))
 		return P_DUTY;
 	if (has_any(k, w_rect_strict) || ((has(k, "上一年") ||
@@ -191,6 +237,7 @@ part_strict(const char *k)
 int
 part_has_shortfall_words(const char *k)
 {
+	bloom_set(k);
 	return has_any(k, w_shortfall_words);
 }
 
@@ -245,6 +292,7 @@ part_cue(const char *k, int year)
 		i = sizeof first - 1;
 	memcpy(first, k, i);
 	first[i] = '\0';
+	bloom_set(first);
 
 	if (has(first, "存在") && !has(first, "整改") && !has(first, "改进") &&
 	    (has(first, "不足") || has(first, "问题") || has(first, "短板") ||

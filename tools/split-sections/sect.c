@@ -24,6 +24,8 @@
 #define TITLE_MAX_CPS 80
 /* Heading and cue text folded for matching (bytes). */
 #define KEY_MAX 600
+/* A cue is in the first sentence of a paragraph. */
+#define CUE_MAX 300
 
 struct level {
 	unsigned char type;
@@ -46,6 +48,8 @@ struct doc {
 	int cue, cue_depth;             /* part a paragraph switched to */
 	unsigned rows;
 	bool title_done, heading_seen;
+	char path[96];                  /* sect of the current section */
+	size_t pathlen;
 };
 
 struct rowref {
@@ -109,6 +113,8 @@ sect_free(struct sect *s)
 	free(s);
 }
 
+static void set_path(struct doc *d);
+
 static void
 doc_reset(struct doc *d)
 {
@@ -119,30 +125,38 @@ doc_reset(struct doc *d)
 	buf_clear(&d->id);
 	d->en_style = -1;
 	d->cue = P_NONE;
+	set_path(d);
 }
 
 /* ---- output ---- */
 
-static const char *
-sect_path(struct sect *s, const struct doc *d, unsigned item)
+static void
+set_path(struct doc *d)
 {
-	char *p = s->sectbuf;
-	size_t room = sizeof s->sectbuf;
+	char *p = d->path;
+	size_t room = sizeof d->path;
 
-	if (d->depth == 0) {
-		int k = snprintf(p, room, "0");
-
-		p += k;
-		room -= (size_t)k;
-	}
+	if (d->depth == 0)
+		p[0] = '0', p[1] = '\0';
+	else
+		p[0] = '\0';
 	for (int i = 0; i < d->depth; i++) {
 		int k = snprintf(p, room, i ? ".%u" : "%u", d->lv[i].num);
 
 		p += k;
 		room -= (size_t)k;
 	}
-	if (item)
-		snprintf(p, room, ".%u", item);
+	d->pathlen = strlen(d->path);
+}
+
+static const char *
+sect_path(struct sect *s, const struct doc *d, unsigned item)
+{
+	if (!item)
+		return d->path;
+	memcpy(s->sectbuf, d->path, d->pathlen);
+	snprintf(s->sectbuf + d->pathlen, sizeof s->sectbuf - d->pathlen,
+	    ".%u", item);
 	return s->sectbuf;
 }
 
@@ -206,21 +220,6 @@ emit_body(struct sect *s, const struct rowref *r, int kind, const char *sect,
 
 /* ---- inline enumerations ---- */
 
-static bool
-is_space_at(const char *t, size_t n, size_t i, size_t *l)
-{
-	if (i < n && t[i] == ' ') {
-		*l = 1;
-		return true;
-	}
-	if (i + 3 <= n && (unsigned char)t[i] == 0xE3 &&
-	    (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x80) {
-		*l = 3;
-		return true;
-	}
-	return false;
-}
-
 static void
 add_mark(struct sect *s, size_t pos, size_t len, unsigned num, unsigned char style)
 {
@@ -232,34 +231,93 @@ add_mark(struct sect *s, size_t pos, size_t len, unsigned num, unsigned char sty
 	    .num = num, .style = style };
 }
 
-/* Markers at the start of the text and after every clause boundary. */
+/* Whether a marker may start at q: at the start of the text or after a
+ * clause boundary, spaces between allowed. */
+static bool
+after_boundary(const char *t, size_t q)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	for (;;) {
+		if (q == 0)
+			return true;
+		if (u[q - 1] == ' ') {
+			q--;
+			continue;
+		}
+		if (q >= 3 && u[q - 3] == 0xE3 && u[q - 2] == 0x80 && u[q - 1] == 0x80) {
+			q -= 3;
+			continue;
+		}
+		break;
+	}
+	if (marker_boundary(t + q - 1, 1) == 1)
+		return true;
+	return q >= 3 && marker_boundary(t + q - 3, 3) == 3;
+}
+
+static void
+try_mark(struct sect *s, const char *t, size_t n, size_t q, size_t must_end)
+{
+	unsigned num;
+	unsigned char style;
+	size_t ml;
+
+	if (!after_boundary(t, q))
+		return;
+	ml = marker_item(t + q, n - q, &num, &style);
+	if (ml == 0 || (must_end && q + ml != must_end))
+		return;
+	add_mark(s, q, ml, num, style);
+}
+
+/* Markers at the start of the text and after every clause boundary.
+ * Searched from their rare last characters (是 要 after a numeral, 第 其
+ * before one) with memchr rather than by walking every character. */
 static void
 scan_marks(struct sect *s, const char *t, size_t n)
 {
-	size_t i = 0, l;
+	static const unsigned char chars[4][3] = {
+		{ 0xE6, 0x98, 0xAF },   /* 是 */
+		{ 0xE8, 0xA6, 0x81 },   /* 要 */
+		{ 0xE7, 0xAC, 0xAC },   /* 第 */
+		{ 0xE5, 0x85, 0xB6 },   /* 其 */
+	};
+	const unsigned char *u = (const unsigned char *)t;
 
 	s->nmarks = 0;
-	for (;;) {
-		unsigned num;
-		unsigned char style;
-		size_t ml;
+	for (int c = 0; c < 4; c++) {
+		const unsigned char *p = u + 2, *e = u + n;
 
-		while (is_space_at(t, n, i, &l))
-			i += l;
-		if ((ml = marker_item(t + i, n - i, &num, &style)) != 0) {
-			add_mark(s, i, ml, num, style);
-			i += ml;
-		}
-		/* on to the next boundary */
-		for (;;) {
-			if (i >= n)
-				return;
-			if ((l = marker_boundary(t + i, n - i)) != 0) {
-				i += l;
-				break;
+		while (p < e && (p = memchr(p, chars[c][2], (size_t)(e - p))) != NULL) {
+			size_t at = (size_t)(p - u) - 2;
+
+			p++;
+			if (u[at] != chars[c][0] || u[at + 1] != chars[c][1])
+				continue;
+			if (c >= 2) {
+				try_mark(s, t, n, at, 0);
+				continue;
 			}
-			i++;
+			/* back over the numeral: up to three characters */
+			for (size_t q = at, k = 0; k < 3 && q >= 3; k++) {
+				q -= 3;
+				if (!marker_item_lead(t + q))
+					break;
+				try_mark(s, t, n, q, at + 3);
+			}
 		}
+	}
+	/* by position; a row has few markers */
+	for (size_t i = 1; i < s->nmarks; i++) {
+		struct imark m = s->marks[i];
+		size_t j = i;
+
+		while (j > 0 && s->marks[j - 1].pos > m.pos) {
+			s->marks[j] = s->marks[j - 1];
+			j--;
+		}
+		s->marks[j] = m;
 	}
 }
 
@@ -455,6 +513,7 @@ set_level(struct sect *s, struct doc *d, const struct marker *m,
 	lv = &d->lv[d->depth - 1];
 	lv->type = (unsigned char)m->type;
 	lv->num = m->num;
+	set_path(d);
 	memset(d->shadow, 0, sizeof d->shadow);
 	d->en_style = -1;
 	d->en_last = 0;
@@ -508,9 +567,12 @@ title_like(struct sect *s, const char *t, size_t n)
 	static const char *const words[] = {
 		"报告", "总结", "工作情况", "建设情况", "工作要点", NULL
 	};
-	size_t cps = utf8_count(t, n);
+	size_t cps;
 	const char *k;
 
+	if (n > 4 * TITLE_MAX_CPS)
+		return false;
+	cps = utf8_count(t, n);
 	if (cps < 6 || cps > TITLE_MAX_CPS)
 		return false;
 	part_key(&s->key, t, n, KEY_MAX);
@@ -533,6 +595,41 @@ has_term(const char *t, size_t n)
 	return e < n || (n >= 3 && (memcmp(t + n - 3, "。", 3) == 0));
 }
 
+/* Cheap test on the raw text before folding: a cue has 存在 early on or
+ * opens with one of a few characters (下一步 明年 今后 存在的问题 2025年…). */
+static bool
+may_cue(const char *t, size_t n)
+{
+	static const char *const firsts[] = {
+		"下", "明", "今", "新", "展", "存", "主", "不", "问", "問", NULL
+	};
+	size_t m = n < CUE_MAX ? n : CUE_MAX;
+
+	if (n > 0 && t[0] == '2')
+		return true;
+	for (const char *const *f = firsts; *f; f++)
+		if (n >= 3 && memcmp(t, *f, 3) == 0)
+			return true;
+	for (const char *p = t; (p = memchr(p, 0xE5, m - (size_t)(p - t))) != NULL;
+	    p++)
+		if ((size_t)(p - t) + 6 <= m && memcmp(p, "存在", 6) == 0)
+			return true;
+	return false;
+}
+
+/* Bytes up to and with the first 。 (a cue is in the first sentence). */
+static size_t
+first_stop(const char *t, size_t n)
+{
+	size_t m = n < CUE_MAX ? n : CUE_MAX;
+
+	for (const char *p = t; (p = memchr(p, 0xE3, m - (size_t)(p - t))) != NULL;
+	    p++)
+		if ((size_t)(p - t) + 3 <= m && p[1] == (char)0x80 && p[2] == (char)0x82)
+			return (size_t)(p - t) + 3;
+	return m;
+}
+
 /* A paragraph that opens another part: "…取得了成效,但仍存在…不足",
  * "下一步,…", or a short unnumbered heading "存在的问题". */
 static void
@@ -547,8 +644,10 @@ apply_cue(struct sect *s, struct doc *d, const char *t, size_t n)
 	if (cur != P_MEASURES && cur != P_SHORTFALLS && cur != P_RECT &&
 	    d->ntop < 2)
 		return;
-	part_key(&s->key, t, n, KEY_MAX);
-	short_head = utf8_count(t, n) <= 30 && !has_term(t, n);
+	short_head = n <= 90 && utf8_count(t, n) <= 30 && !has_term(t, n);
+	if (!short_head && !may_cue(t, n))
+		return;
+	part_key(&s->key, t, short_head ? n : first_stop(t, n), CUE_MAX);
 	c = short_head ? part_strict(s->key.s) : P_NONE;
 	if (c == P_NONE)
 		c = part_cue(s->key.s, cur == P_SHORTFALLS || d->ntop >= 2);

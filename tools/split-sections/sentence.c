@@ -1,6 +1,7 @@
 #include <stdint.h>
 
 #include "sentence.h"
+#include "u8.h"
 #include "utf8.h"
 
 /* An opener left unclosed this many characters later was a typo, not a
@@ -48,7 +49,7 @@ tail(const char *s, size_t n, size_t i, bool semicolon)
 {
 	while (i < n) {
 		size_t j = i;
-		uint32_t cp = utf8_next(s, n, &j);
+		uint32_t cp = u8_next(s, n, &j);
 
 		if (!is_closer(cp) && !is_term(cp, semicolon) && cp != ' ' &&
 		    cp != 0x3000)
@@ -66,7 +67,7 @@ sentence_end(const char *s, size_t n, size_t start, bool semicolon)
 	bool prev_term = false;
 
 	while (i < n) {
-		uint32_t cp = utf8_next(s, n, &i);
+		uint32_t cp = u8_next(s, n, &i);
 
 		cps++;
 		if (is_opener(cp)) {

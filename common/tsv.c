@@ -151,6 +151,24 @@ write_header(struct run_state *st, const char *line, size_t len, bool has_input_
 	}
 }
 
+static void
+check_escapes(const char *file, unsigned long lineno, const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memchr(p, '\\', (size_t)(e - p))) != NULL) {
+		char c = p + 1 < e ? p[1] : 0;
+
+		if (c == '\\' || c == 't' || c == 'n' || c == 'r') {
+			p += 2;
+			continue;
+		}
+		zwarn(file, lineno, "backslash not followed by \\\\, t, n or r: kept as a "
+		    "literal backslash");
+		return;
+	}
+}
+
 static int
 run_row(struct run_state *st, const char *file, struct zline *ln)
 {
@@ -201,6 +219,8 @@ run_row(struct run_state *st, const char *file, struct zline *ln)
 		}
 	}
 
+	if (st->job->warn_escapes)
+		check_escapes(file, ln->lineno, row.text, row.text_len);
 	row.text_len = tsv_unescape(row.text, row.text_len);
 	row.invalid = 0;
 	if (!utf8_valid(row.text, row.text_len)) {

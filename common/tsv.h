@@ -45,6 +45,8 @@ struct tsv_job {
 	bool header;
 	/* Called for every row; return 0, or -1 to stop with status 1. */
 	int (*row)(void *ctx, struct tsv_row *row);
+	/* Warn about backslashes that start no escape (kept literally). */
+	bool warn_escapes;
 	/* Called after the last row of each input (may be NULL). */
 	void (*end_input)(void *ctx, const char *file);
 	void *ctx;

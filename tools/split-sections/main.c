@@ -69,7 +69,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sect_opts o = { 0 };
-	struct tsv_job job = { .out_cols = cols };
+	struct tsv_job job = { .out_cols = cols, .warn_escapes = true };
 	struct sect *s;
 	int c;
 

@@ -464,15 +464,19 @@ first_sentence(const char *t, size_t n, size_t *cps)
 
 /* Whether the marker continues the numbering of the document. */
 static bool
-accept(const struct doc *d, const struct marker *m, bool head_like)
+accept(const struct doc *d, const struct marker *m, bool head_like,
+    bool alone)
 {
 	int at = stack_find(d, m->type);
 	unsigned sh = d->shadow[m->type];
 	bool in_list = sh && m->num == sh + 1 &&
 	    !(head_like && !d->shadow_hl[m->type]);
 
+	/* A new level starts at 1; a short heading alone on its line may
+	 * start later when the lines before it were lost or damaged. */
 	if (at < 0)
-		return m->num == 1;
+		return m->num == 1 || (alone && head_like && !in_list &&
+		    m->num <= 5);
 	if (in_list)
 		return false;
 	if (m->num == d->lv[at].num + 1)
@@ -795,7 +799,7 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 
 		hend = m.len + first_sentence(text + m.len, n - m.len, &cps);
 		head_like = cps <= HEAD_LIKE_CPS;
-		acc = accept(d, &m, head_like);
+		acc = accept(d, &m, head_like, hend == n);
 	}
 	if (s->pend)
 		flush_pending(s, acc ? 0 : continues(s, text, n));

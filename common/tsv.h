@@ -45,12 +45,14 @@ struct tsv_job {
 	bool header;
 	/* Called for every row; return 0, or -1 to stop with status 1. */
 	int (*row)(void *ctx, struct tsv_row *row);
-	/* Warn about backslashes that start no escape (kept literally). */
-	bool warn_escapes;
 	/* Called after the last row of each input (may be NULL). */
 	void (*end_input)(void *ctx, const char *file);
 	void *ctx;
 };
+
+/* From now on, tsv_run warns (file:line) about a backslash in the text
+ * that starts no escape; it is kept literally either way. */
+void tsv_warn_escapes(bool on);
 
 /* Runs job over files (stdin when nfiles is 0; "-" is stdin).  Returns
  * 0, or 1 if any input could not be read or had errors. */

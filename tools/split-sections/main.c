@@ -69,7 +69,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sect_opts o = { 0 };
-	struct tsv_job job = { .out_cols = cols, .warn_escapes = true };
+	struct tsv_job job = { .out_cols = cols };
 	struct sect *s;
 	int c;
 
@@ -84,6 +84,7 @@ main(int argc, char **argv)
 		default: zusage("unknown option");
 		}
 	}
+	tsv_warn_escapes(true);
 	s = sect_new(&o, emit, NULL);
 	job.row = row;
 	job.end_input = end_input;

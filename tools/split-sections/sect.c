@@ -130,23 +130,35 @@ doc_reset(struct doc *d)
 
 /* ---- output ---- */
 
+/* Appends ".n" (or "n" first) without printf: paths are rebuilt at
+ * every heading. */
+static size_t
+put_num(char *p, unsigned v, bool dot)
+{
+	char tmp[12];
+	size_t k = 0, o = 0;
+
+	do
+		tmp[k++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (dot)
+		p[o++] = '.';
+	while (k)
+		p[o++] = tmp[--k];
+	return o;
+}
+
 static void
 set_path(struct doc *d)
 {
-	char *p = d->path;
-	size_t room = sizeof d->path;
+	size_t o = 0;
 
 	if (d->depth == 0)
-		p[0] = '0', p[1] = '\0';
-	else
-		p[0] = '\0';
-	for (int i = 0; i < d->depth; i++) {
-		int k = snprintf(p, room, i ? ".%u" : "%u", d->lv[i].num);
-
-		p += k;
-		room -= (size_t)k;
-	}
-	d->pathlen = strlen(d->path);
+		d->path[o++] = '0';
+	for (int i = 0; i < d->depth; i++)
+		o += put_num(d->path + o, d->lv[i].num, i > 0);
+	d->path[o] = '\0';
+	d->pathlen = o;
 }
 
 static const char *
@@ -155,8 +167,7 @@ sect_path(struct sect *s, const struct doc *d, unsigned item)
 	if (!item)
 		return d->path;
 	memcpy(s->sectbuf, d->path, d->pathlen);
-	snprintf(s->sectbuf + d->pathlen, sizeof s->sectbuf - d->pathlen,
-	    ".%u", item);
+	s->sectbuf[d->pathlen + put_num(s->sectbuf + d->pathlen, item, true)] = '\0';
 	return s->sectbuf;
 }
 
@@ -452,13 +463,25 @@ stack_find(const struct doc *d, unsigned type)
 	return -1;
 }
 
+/* Characters in s: bytes that do not continue a UTF-8 sequence.  (Off
+ * from utf8_count only on invalid text, where it needs no precision.) */
+static size_t
+cp_count(const char *s, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
 /* Code points of the first sentence of a heading line. */
 static size_t
 first_sentence(const char *t, size_t n, size_t *cps)
 {
 	size_t e = sentence_end(t, n, 0, false);
 
-	*cps = utf8_count(t, e);
+	*cps = cp_count(t, e);
 	return e;
 }
 
@@ -576,7 +599,7 @@ title_like(struct sect *s, const char *t, size_t n)
 
 	if (n > 4 * TITLE_MAX_CPS)
 		return false;
-	cps = utf8_count(t, n);
+	cps = cp_count(t, n);
 	if (cps < 6 || cps > TITLE_MAX_CPS)
 		return false;
 	part_key(&s->key, t, n, KEY_MAX);
@@ -648,7 +671,7 @@ apply_cue(struct sect *s, struct doc *d, const char *t, size_t n)
 	if (cur != P_MEASURES && cur != P_SHORTFALLS && cur != P_RECT &&
 	    d->ntop < 2)
 		return;
-	short_head = n <= 90 && utf8_count(t, n) <= 30 && !has_term(t, n);
+	short_head = n <= 90 && cp_count(t, n) <= 30 && !has_term(t, n);
 	if (!short_head && !may_cue(t, n))
 		return;
 	part_key(&s->key, t, short_head ? n : first_stop(t, n), CUE_MAX);

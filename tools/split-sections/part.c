@@ -94,14 +94,10 @@ has_any(const char *k, const char *const *w)
 /* Word lists.  Strict lists are for lower headings, which a thematic
  * report fills with ordinary work words: only unmistakable phrases. */
 static const char *const w_duty[] = { "第一责任人", NULL };
-static const char *const w_rect_strict[] = {
-	"整改情况", "整改落实情况", "改进情况", "问题整改", "问题的整改",
-	"问题的改进", "问题改进", "整改工作情况", NULL
-};
 static const char *const w_short_strict[] = {
 	"存在的问题", "存在问题", "存在的不足", "存在不足", "问题和不足",
-	"问题与不足", "问题及不足", "不足和问题", "不足之处", "短板和弱项",
-	"短板弱项", "存在的短板", "困难和问题", "主要问题", "薄弱环节", NULL
+	"问题与不足", "问题及不足", "不足和问题", "不足之处", "存在的短板",
+	"存在的主要问题", "存在的困难", NULL
 };
 static const char *const w_plans_strict[] = {
 	"下一年度", "下一步", "下一阶段", "下年度", "明年", "工作计划", "工作安排",
@@ -109,7 +105,7 @@ static const char *const w_plans_strict[] = {
 	"今后工作", "重点工作安排", "工作设想", NULL
 };
 static const char *const w_short_loose[] = {
-	"不足", "短板", "弱项", "差距", "薄弱", NULL
+	"不足", "短板", "弱项", "差距", "薄弱", "困难", NULL
 };
 static const char *const w_plans_loose[] = {
 	"计划", "安排", "打算", "展望", "今后", "设想", NULL
@@ -125,22 +121,50 @@ static const char *const w_shortfall_words[] = {
 	"较弱", "缺乏", "不平衡", "不充分", "差距", "问题", NULL
 };
 
-/* The part of one clause of a top-level heading. */
+/* The first year 20XX in k, or 0. */
 static int
-clause_part(const char *k)
+year_in(const char *k)
 {
+	for (; *k; k++)
+		if (k[0] == '2' && k[1] == '0' && k[2] >= '0' && k[2] <= '9' &&
+		    k[3] >= '0' && k[3] <= '9' && (k[4] < '0' || k[4] > '9'))
+			return 2000 + (k[2] - '0') * 10 + (k[3] - '0');
+	return 0;
+}
+
+int
+part_year(const char *k)
+{
+	return year_in(k);
+}
+
+/* The part of one clause of a top-level heading; year: the year the
+ * report is about (0 when not known). */
+static int
+clause_part(const char *k, int year)
+{
+	int y;
+
 	bloom_set(k);
-	if (has_any(k, w_duty) || (has(k, "主要负责人") && has(k, "职责")))
+	if (has_any(k, w_duty) || (has(k, "主要负责人") && (has(k, "职责") ||
+	    has(k, "履职"))))
 		return P_DUTY;
 	if (has(k, "整改") || has(k, "改进情况") || has(k, "问题的改进") ||
 	    has(k, "问题改进") || ((has(k, "上一年") || has(k, "上年度") ||
 	    has(k, "去年")) && (has(k, "问题") || has(k, "不足"))))
 		return P_RECT;
 	if (has_any(k, w_short_strict) || has_any(k, w_short_loose) ||
-	    (has(k, "存在") && has(k, "问题")) || strcmp(k, "问题") == 0)
+	    (has(k, "问题") && !has(k, "解决") && !has(k, "化解") &&
+	    !has(k, "导向") && !has(k, "整治")))
 		return P_SHORTFALLS;
 	if (has_any(k, w_plans_strict) || has_any(k, w_plans_loose))
 		return P_PLANS;
+	/* "2025年重点工作" in a report on 2024 */
+	y = year_in(k);
+	if (year && y > year)
+		return P_PLANS;
+	if (year && y == year - 1 && has(k, "问题"))
+		return P_RECT;
 	if (has_any(k, w_other))
 		return P_OTHER;
 	if (has_any(k, w_measures))
@@ -172,7 +196,7 @@ sep_len(const char *s)
 }
 
 int
-part_top(const char *key, signed char out[PART_MAX])
+part_top(const char *key, int year, signed char out[PART_MAX])
 {
 	char clause[512];
 	size_t cl = 0, bare = 0;
@@ -186,7 +210,7 @@ part_top(const char *key, signed char out[PART_MAX])
 			int p;
 
 			clause[cl] = '\0';
-			p = cl ? clause_part(clause) : P_NONE;
+			p = cl ? clause_part(clause, year) : P_NONE;
 			/* "存在问题及整改情况": the problems are named to
 			 * report their rectification. */
 			if (p == P_RECT && n > 0 && out[n - 1] == P_SHORTFALLS &&
@@ -224,8 +248,13 @@ part_strict(const char *k)
 	bloom_set(k);
 	if (has_any(k, w_duty) && has(k, "职责"))
 		return P_DUTY;
-	if (has_any(k, w_rect_strict) || ((has(k, "上一年") ||
-	    has(k, "上年度")) && (has(k, "问题") || has(k, "不足"))))
+	/* "问题整改" alone may be work done: a report says 情况 or names
+	 * the year before. */
+	if ((has(k, "整改") || has(k, "改进")) && (has(k, "情况") ||
+	    has(k, "上一年") || has(k, "上年") || has(k, "去年")))
+		return P_RECT;
+	if ((has(k, "上一年") || has(k, "上年度")) && (has(k, "问题") ||
+	    has(k, "不足")))
 		return P_RECT;
 	if (has_any(k, w_short_strict))
 		return P_SHORTFALLS;

@@ -29,9 +29,13 @@ const char *part_name(int p);
 void part_key(struct buf *key, const char *s, size_t n, size_t max);
 
 /* The parts a top-level heading names, in the order it names them
- * ("存在不足及下一年度主要安排" gives shortfalls, plans).  Returns how many
- * (0: the heading is silent, e.g. a thematic one). */
-int part_top(const char *key, signed char out[PART_MAX]);
+ * ("存在不足及下一年度主要安排" gives shortfalls, plans).  year: the year
+ * the report is about, when known, so that a later year means plans.
+ * Returns how many (0: the heading is silent, e.g. a thematic one). */
+int part_top(const char *key, int year, signed char out[PART_MAX]);
+
+/* The first year (20XX) named in key, or 0. */
+int part_year(const char *key);
 
 /* The part a lower heading names unambiguously, or P_NONE. */
 int part_strict(const char *key);

@@ -47,6 +47,7 @@ struct doc {
 	int ntop, topi;
 	int cue, cue_depth;             /* part a paragraph switched to */
 	unsigned rows;
+	int year;                       /* the year reported on, 0 unknown */
 	bool title_done, heading_seen;
 	char path[96];                  /* sect of the current section */
 	size_t pathlen;
@@ -551,7 +552,9 @@ set_level(struct sect *s, struct doc *d, const struct marker *m,
 	part_key(&s->key, h, hn, KEY_MAX);
 	lv->strict = (signed char)part_strict(s->key.s);
 	if (d->depth == 1) {
-		d->ntop = part_top(s->key.s, d->top);
+		if (!d->year)
+			d->year = part_year(s->key.s);
+		d->ntop = part_top(s->key.s, d->year, d->top);
 		d->topi = 0;
 		d->cue = P_NONE;
 	} else if (d->depth == 2 && d->ntop >= 2) {
@@ -606,12 +609,13 @@ title_like(struct sect *s, const char *t, size_t n)
 	k = s->key.s;
 	/* Breadcrumbs and source lines are chrome, not the title. */
 	if (strchr(k, '>') || strstr(k, "»") || strchr(k, ':') ||
-	    strstr(k, "。") || strstr(k, "来源"))
+	    strstr(k, "。") || strstr(k, "来源") || strstr(k, "如下"))
 		return false;
 	for (const char *const *w = words; *w; w++)
 		if (strstr(k, *w))
 			return true;
-	return false;
+	/* "滨江区2024年度依法治区情况" */
+	return part_year(k) != 0 && strstr(k, "情况") != NULL;
 }
 
 static bool
@@ -836,9 +840,15 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	if (!d->heading_seen && !d->title_done && d->rows <= TITLE_ROWS &&
 	    !mk && title_like(s, text, n)) {
 		d->title_done = true;
+		d->year = part_year(s->key.s);         /* key: from title_like */
 		emit1(s, &r, K_TITLE, "0", P_OTHER, text, n);
 		return;
 	}
+	/* "2024年,我区…" opening the preamble */
+	if (!d->heading_seen && !d->year && n >= 7 && text[0] == '2' &&
+	    text[1] == '0' && text[2] >= '0' && text[2] <= '9' &&
+	    text[3] >= '0' && text[3] <= '9' && memcmp(text + 4, "年", 3) == 0)
+		d->year = 2000 + (text[2] - '0') * 10 + (text[3] - '0');
 	apply_cue(s, d, text, n);
 	body(s, d, &r, text, n, -1);
 }

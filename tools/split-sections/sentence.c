@@ -67,8 +67,19 @@ sentence_end(const char *s, size_t n, size_t start, bool semicolon)
 	bool prev_term = false;
 
 	while (i < n) {
-		uint32_t cp = u8_next(s, n, &i);
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
 
+		/* Ideographs (lead bytes E4-E9) are never punctuation. */
+		if (c >= 0xE4 && c <= 0xE9 && i + 3 <= n) {
+			i += 3;
+			cps++;
+			prev_term = false;
+			if (depth > 0 && cps - open_at > OPEN_SPAN)
+				depth = 0;
+			continue;
+		}
+		cp = u8_next(s, n, &i);
 		cps++;
 		if (is_opener(cp)) {
 			if (depth == 0)

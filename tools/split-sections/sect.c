@@ -19,6 +19,8 @@
 /* A heading's first sentence longer than this reads as a paragraph when
  * the numbering alone cannot decide. */
 #define HEAD_LIKE_CPS 60
+/* A colon this close to the marker ends the heading. */
+#define COLON_CPS 30
 /* Rows at the head of a document in which the title may stand. */
 #define TITLE_ROWS 6
 #define TITLE_MAX_CPS 80
@@ -480,8 +482,23 @@ cp_count(const char *s, size_t n)
 static size_t
 first_sentence(const char *t, size_t n, size_t *cps)
 {
-	size_t e = sentence_end(t, n, 0, false);
+	size_t e = sentence_end(t, n, 0, false), c;
 
+	/* "(一)加强制度建设:修订…": a short heading ends at its colon. */
+	for (size_t i = 0, k = 0; i < e && k < COLON_CPS; k++) {
+		size_t l = (t[i] & 0x80) == 0 ? 1 : ((unsigned char)t[i] & 0xF0) == 0xE0 ? 3 : 1;
+
+		if (t[i] == ':' || (l == 3 && i + 3 <= n && memcmp(t + i, ":", 3) == 0)) {
+			c = i + l;
+			while (c < n && t[c] == ' ')
+				c++;
+			if (c < e) {
+				e = c;
+				break;
+			}
+		}
+		i += l;
+	}
 	*cps = cp_count(t, e);
 	return e;
 }
@@ -700,6 +717,60 @@ apply_cue(struct sect *s, struct doc *d, const char *t, size_t n)
 	}
 }
 
+/* "20XX年" at k: its length (7) or 0. */
+static size_t
+year_len(const char *k)
+{
+	return k[0] == '2' && k[1] == '0' && k[2] >= '0' && k[2] <= '9' &&
+	    k[3] >= '0' && k[3] <= '9' && strncmp(k + 4, "年", 3) == 0 ? 7 : 0;
+}
+
+/* The signature block after the last section: the issuing body alone
+ * on its line, or the date.  It belongs to no part. */
+static bool
+signature(struct sect *s, const char *t, size_t n)
+{
+	static const char *const ends[] = {
+		"政府", "局", "委员会", "办公室", "办事处", "管委会", "工委", "司法所",
+		NULL
+	};
+	const char *k;
+	size_t kl, i = 0;
+
+	if (n > 75 || n < 6 || cp_count(t, n) > 25)
+		return false;
+	part_key(&s->key, t, n, KEY_MAX);
+	k = s->key.s;
+	kl = s->key.len;
+	while (kl > 0 && k[kl - 1] == ' ')
+		kl--;
+	/* 2025年1月20日 */
+	if (year_len(k) && kl > 7) {
+		i = 7;
+		while (i < kl && k[i] >= '0' && k[i] <= '9')
+			i++;
+		if (i < kl && strncmp(k + i, "月", 3) == 0) {
+			i += 3;
+			while (i < kl && k[i] >= '0' && k[i] <= '9')
+				i++;
+			if (i + 3 == kl && strncmp(k + i, "日", 3) == 0)
+				return true;
+		}
+		return false;
+	}
+	for (i = 0; i < kl; i++)
+		if (strchr(",.;:!?()", k[i]) || strncmp(k + i, "。", 3) == 0 ||
+		    strncmp(k + i, "、", 3) == 0)
+			return false;
+	for (const char *const *e = ends; *e; e++) {
+		size_t el = strlen(*e);
+
+		if (kl >= el && memcmp(k + kl - el, *e, el) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* ---- documents ---- */
 
 static uint64_t
@@ -849,6 +920,10 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	    text[1] == '0' && text[2] >= '0' && text[2] <= '9' &&
 	    text[3] >= '0' && text[3] <= '9' && memcmp(text + 4, "年", 3) == 0)
 		d->year = 2000 + (text[2] - '0') * 10 + (text[3] - '0');
+	if (d->heading_seen && signature(s, text, n)) {
+		emit1(s, &r, K_PARA, sect_path(s, d, 0), P_OTHER, text, n);
+		return;
+	}
 	apply_cue(s, d, text, n);
 	body(s, d, &r, text, n, -1);
 }

@@ -90,6 +90,9 @@ main(void)
 	CHECK(head("十一,存在问题", MT_CN, 11, "存在问题"), "heading 十一,");
 	CHECK(head("三. 下一步", MT_CN, 3, "下一步"), "heading 三.");
 	CHECK(head("(二)加强", MT_CNP, 2, "加强"), "heading (二) full width");
+	CHECK(head("二 加强", MT_CN, 2, "加强") && head("三　加强", MT_CN, 3, "加强"),
+	    "heading numeral and space");
+	CHECK(head("一 ", -1, 0, "") && head("一个", -1, 0, ""), "numeral without heading");
 	CHECK(head("( 二 ) 加强", MT_CNP, 2, "加强"), "heading ( 二 ) half width, spaces");
 	CHECK(head("(三)、加强", MT_CNP, 3, "加强"), "heading (三)、");
 	CHECK(head("1.完善", MT_AR, 1, "完善"), "heading 1.");

@@ -278,6 +278,10 @@ marker_heading(const char *s, size_t n, struct marker *m)
 	if ((cv = cn_number(s + i, n - i, &u)) != 0) {
 		size_t j = skip_spaces(s, n, i + u), pl = list_punct(s, n, j, &dot);
 
+		/* "一 主要举措": a space alone after a short numeral, when
+		 * text follows. */
+		if (pl == 0 && cv > 0 && j > i + u && j < n && u <= 6)
+			return finish(s, n, j, m, MT_CN, (unsigned long)cv);
 		if (pl == 0)
 			return false;
 		if (cv < 0) {

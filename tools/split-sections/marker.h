@@ -52,6 +52,7 @@ struct imark {
 	unsigned num;
 	unsigned char style;
 	bool acc;               /* accepted as an item */
+	bool glued;             /* 一是 right after a character, no stop */
 };
 
 /* Parses an inline enumeration marker at s (which must be at the start of

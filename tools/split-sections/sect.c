@@ -234,15 +234,16 @@ emit_body(struct sect *s, const struct rowref *r, int kind, const char *sect,
 
 /* ---- inline enumerations ---- */
 
-static void
+static struct imark *
 add_mark(struct sect *s, size_t pos, size_t len, unsigned num, unsigned char style)
 {
 	if (s->nmarks == s->capmarks) {
 		s->capmarks = s->capmarks ? 2 * s->capmarks : 64;
 		s->marks = xrealloc(s->marks, s->capmarks * sizeof *s->marks);
 	}
-	s->marks[s->nmarks++] = (struct imark){ .pos = pos, .end = pos + len,
+	s->marks[s->nmarks] = (struct imark){ .pos = pos, .end = pos + len,
 	    .num = num, .style = style };
+	return &s->marks[s->nmarks++];
 }
 
 /* Whether a marker may start at q: at the start of the text or after a
@@ -277,12 +278,17 @@ try_mark(struct sect *s, const char *t, size_t n, size_t q, size_t must_end)
 	unsigned char style;
 	size_t ml;
 
-	if (!after_boundary(t, q))
+	bool glued = !after_boundary(t, q);
+
+	/* A glued 一是 (机制一是…) counts only if 二是 follows (see
+	 * decide_marks); never after another numeral (十一是). */
+	if (glued && (!must_end || q < 3 || marker_item_lead(t + q - 3) ||
+	    must_end != q + 6 || memcmp(t + q, "一", 3) != 0))
 		return;
 	ml = marker_item(t + q, n - q, &num, &style);
 	if (ml == 0 || (must_end && q + ml != must_end))
 		return;
-	add_mark(s, q, ml, num, style);
+	add_mark(s, q, ml, num, style)->glued = glued;
 }
 
 /* Markers at the start of the text and after every clause boundary.
@@ -349,18 +355,21 @@ decide_marks(struct sect *s, const struct doc *d, int confirm, int *style,
 		size_t j;
 
 		m->acc = false;
-		if (*style == m->style && m->num == *last + 1) {
+		if (!m->glued && *style == m->style && m->num == *last + 1) {
 			m->acc = true;
 			*last = m->num;
 			continue;
 		}
-		if (m->num != 1)
+		/* A glued 一是 never cuts short an open enumeration. */
+		if (m->num != 1 || (m->glued && *style == m->style))
 			continue;
 		for (j = i + 1; j < s->nmarks; j++)
-			if (s->marks[j].style == m->style)
+			if (s->marks[j].style == m->style && !s->marks[j].glued)
 				break;
 		if (j < s->nmarks)
 			m->acc = s->marks[j].num == 2;
+		else if (m->glued)
+			m->acc = false;
 		else if (confirm < 0)
 			return m->style;
 		else
@@ -441,7 +450,7 @@ continues(struct sect *s, const char *t, size_t n)
 {
 	scan_marks(s, t, n);
 	for (size_t i = 0; i < s->nmarks; i++)
-		if (s->marks[i].style == s->pstyle)
+		if (s->marks[i].style == s->pstyle && !s->marks[i].glued)
 			return s->marks[i].num == 2;
 	return 0;
 }
@@ -501,6 +510,45 @@ first_sentence(const char *t, size_t n, size_t *cps)
 	}
 	*cps = cp_count(t, e);
 	return e;
+}
+
+/* "(五)健全调解机制一是深入推进…。二是…": a heading run into the first
+ * item of its body with no stop between.  When 一是 (or 一要) stands
+ * inside the first sentence right after a character, and 二是 follows
+ * later in the line, the heading ends before 一是.  Returns the new end
+ * of the heading (and its length in *cps) or hend unchanged. */
+static size_t
+glued_items(const char *t, size_t from, size_t hend, size_t n, size_t *cps)
+{
+	static const char *const one[] = { "一是", "一要" };
+	static const char *const two[] = { "二是", "二要" };
+
+	for (int k = 0; k < 2; k++) {
+		const char *p = t + from, *e = t + hend;
+
+		while ((p = memchr(p, 0xE4, (size_t)(e - p))) != NULL) {
+			size_t at = (size_t)(p - t);
+
+			if (at + 6 <= hend && memcmp(p, one[k], 6) == 0 && at > from) {
+				const char *q = t + at + 6;
+				bool found = false;
+
+				while ((q = memchr(q, 0xE4, (size_t)(t + n - q))) != NULL) {
+					if ((size_t)(q - t) + 6 <= n && memcmp(q, two[k], 6) == 0) {
+						found = true;
+						break;
+					}
+					q++;
+				}
+				if (found && !after_boundary(t, at)) {
+					*cps = cp_count(t + from, at - from);
+					return at;
+				}
+			}
+			p++;
+		}
+	}
+	return hend;
 }
 
 /* Whether the marker continues the numbering of the document. */
@@ -896,6 +944,7 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 		size_t cps;
 
 		hend = m.len + first_sentence(text + m.len, n - m.len, &cps);
+		hend = glued_items(text, m.len, hend, n, &cps);
 		head_like = cps <= HEAD_LIKE_CPS;
 		acc = accept(d, &m, head_like, hend == n);
 	}

@@ -15,7 +15,7 @@
 /* Documents whose state is kept for interleaved input, and ids
  * remembered to warn when an evicted one comes back. */
 #define NDOCS 32
-#define NSEEN 4096
+#define NSEEN 8192              /* a power of two */
 /* A heading's first sentence longer than this reads as a paragraph when
  * the numbering alone cannot decide. */
 #define HEAD_LIKE_CPS 60
@@ -833,14 +833,25 @@ hash_id(const char *p, size_t n)
 	return h;
 }
 
+/* Remembers h; returns whether it was there.  An open-addressing set
+ * that forgets everything when half full, so that it stays small and
+ * each look-up is short whatever the number of documents. */
 static bool
-seen_before(struct sect *s, uint64_t h)
+seen_add(struct sect *s, uint64_t h)
 {
-	size_t n = s->nseen < NSEEN ? s->nseen : NSEEN;
+	size_t i;
 
-	for (size_t i = 0; i < n; i++)
+	h |= 1;                                 /* 0 marks an empty slot */
+	for (i = h & (NSEEN - 1); s->seen[i]; i = (i + 1) & (NSEEN - 1))
 		if (s->seen[i] == h)
 			return true;
+	if (s->nseen >= NSEEN / 2) {
+		memset(s->seen, 0, sizeof s->seen);
+		s->nseen = 0;
+		i = h & (NSEEN - 1);
+	}
+	s->seen[i] = h;
+	s->nseen++;
 	return false;
 }
 
@@ -878,13 +889,11 @@ doc_switch(struct sect *s, const struct rowref *r, const char *id, size_t idn)
 	if (idn > 0) {
 		uint64_t h = hash_id(id, idn);
 
-		if (seen_before(s, h))
+		if (seen_add(s, h))
 			zwarn(r->file, r->lineno, "document %.*s resumes after "
 			    "other documents: its rows are not contiguous and "
 			    "its numbering starts again",
 			    (int)(idn > 200 ? 200 : idn), id);
-		else
-			s->seen[s->nseen++ % NSEEN] = h;
 	}
 	return s->cur = d;
 }

@@ -326,8 +326,10 @@ part_cue(const char *k, int year)
 	if (has(first, "存在") && !has(first, "整改") && !has(first, "改进") &&
 	    (has(first, "不足") || has(first, "问题") || has(first, "短板") ||
 	    has(first, "差距") || has(first, "弱项")) &&
-	    (has(first, "取得") || has(first, "但") || has(first, "虽") ||
-	    has(first, "也") || has(first, "仍")))
+	    (has(first, "取得") || has(first, "成效") || has(first, "成绩") ||
+	    has(first, "进展")) &&
+	    (has(first, "但") || has(first, "虽") || has(first, "也") ||
+	    has(first, "仍") || has(first, "还")))
 		return P_SHORTFALLS;
 
 	/* 2025年,我区将… : a year opening a sentence about what will be done. */

@@ -497,7 +497,9 @@ first_sentence(const char *t, size_t n, size_t *cps)
 	for (size_t i = 0, k = 0; i < e && k < COLON_CPS; k++) {
 		size_t l = (t[i] & 0x80) == 0 ? 1 : ((unsigned char)t[i] & 0xF0) == 0xE0 ? 3 : 1;
 
-		if (t[i] == ':' || (l == 3 && i + 3 <= n && memcmp(t + i, ":", 3) == 0)) {
+		/* : or U+FF1A */
+		if (t[i] == ':' || (l == 3 && i + 3 <= n &&
+		    memcmp(t + i, "\xef\xbc\x9a", 3) == 0)) {
 			c = i + l;
 			while (c < n && t[c] == ' ')
 				c++;

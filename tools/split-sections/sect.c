@@ -944,7 +944,7 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 
 	if (is_chrome(prefix, prefix_len, ncols)) {
 		flush_pending(s, 0);
-		emit1(s, &r, K_PARA, sect_path(s, d, 0), part_now(d), text, n);
+		emit1(s, &r, K_PARA, sect_path(s, d, 0), P_OTHER, text, n);
 		return;
 	}
 

@@ -397,5 +397,6 @@ marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
 	else
 		return 0;
 	*num = (unsigned)v;
-	return u + l;
+	/* 一是,加强… : the comma goes with the marker */
+	return u + l + item_punct(s, n, u + l);
 }

@@ -286,7 +286,8 @@ try_mark(struct sect *s, const char *t, size_t n, size_t q, size_t must_end)
 	    must_end != q + 6 || memcmp(t + q, "一", 3) != 0))
 		return;
 	ml = marker_item(t + q, n - q, &num, &style);
-	if (ml == 0 || (must_end && q + ml != must_end))
+	/* must_end: the 是 found; a comma may follow it in the marker */
+	if (ml == 0 || (must_end && (q + ml < must_end || q + ml > must_end + 3)))
 		return;
 	add_mark(s, q, ml, num, style)->glued = glued;
 }

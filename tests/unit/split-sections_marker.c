@@ -95,6 +95,7 @@ main(void)
 	CHECK(head("一 ", -1, 0, "") && head("一个", -1, 0, ""), "numeral without heading");
 	CHECK(head("( 二 ) 加强", MT_CNP, 2, "加强"), "heading ( 二 ) half width, spaces");
 	CHECK(head("(三)、加强", MT_CNP, 3, "加强"), "heading (三)、");
+	CHECK(head("四)加强", MT_CNP, 4, "加强"), "heading 四) without its opening bracket");
 	CHECK(head("1.完善", MT_AR, 1, "完善"), "heading 1.");
 	CHECK(head("12、完善", MT_AR, 12, "完善"), "heading 12、");
 	CHECK(head("2.完善", MT_AR, 2, "完善"), "heading 2. full width");

@@ -278,6 +278,13 @@ marker_heading(const char *s, size_t n, struct marker *m)
 	if ((cv = cn_number(s + i, n - i, &u)) != 0) {
 		size_t j = skip_spaces(s, n, i + u), pl = list_punct(s, n, j, &dot);
 
+		/* 一) : the opening bracket left out */
+		if (pl == 0 && cv > 0) {
+			uint32_t c2 = peek(s, n, j, &l);
+
+			if (c2 == ')' || c2 == 0xFF09)
+				return finish(s, n, j + l, m, MT_CNP, (unsigned long)cv);
+		}
 		/* "一 主要举措": a space alone after a short numeral, when
 		 * text follows. */
 		if (pl == 0 && cv > 0 && j > i + u && j < n && u <= 6)

@@ -1,5 +1,4 @@
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,85 +7,12 @@
 #include "marker.h"
 #include "part.h"
 #include "sect.h"
+#include "sectint.h"
 #include "sentence.h"
 #include "tsv.h"
 #include "utf8.h"
 
-/* Documents whose state is kept for interleaved input, and ids
- * remembered to warn when an evicted one comes back. */
-#define NDOCS 32
-#define NSEEN 8192              /* a power of two */
-/* A heading's first sentence longer than this reads as a paragraph when
- * the numbering alone cannot decide. */
-#define HEAD_LIKE_CPS 60
-/* A colon this close to the marker ends the heading. */
-#define COLON_CPS 30
-/* Rows at the head of a document in which the title may stand. */
-#define TITLE_ROWS 6
-#define TITLE_MAX_CPS 80
-/* Heading and cue text folded for matching (bytes). */
-#define KEY_MAX 600
-/* A cue is in the first sentence of a paragraph. */
-#define CUE_MAX 300
-
-struct level {
-	unsigned char type;
-	signed char strict;     /* part its own wording names, P_NONE */
-	unsigned num;
-};
-
-struct doc {
-	struct buf id;
-	bool used;
-	unsigned long last_use;
-	int depth;
-	struct level lv[MT_COUNT];
-	unsigned shadow[MT_COUNT];      /* last number of a rejected list */
-	bool shadow_hl[MT_COUNT];       /* that list looked like headings */
-	int en_style;                   /* open enumeration, -1 none */
-	unsigned en_last;
-	signed char top[PART_MAX];      /* parts the top heading names */
-	int ntop, topi;
-	int cue, cue_depth;             /* part a paragraph switched to */
-	unsigned rows;
-	int year;                       /* the year reported on, 0 unknown */
-	bool title_done, heading_seen;
-	char path[96];                  /* sect of the current section */
-	size_t pathlen;
-};
-
-struct rowref {
-	const char *file;
-	unsigned long lineno;
-	const char *prefix;
-	size_t prefix_len;
-	bool has_prefix;
-};
-
-struct sect {
-	struct sect_opts opt;
-	sect_emit_fn emit;
-	void *arg;
-	struct doc docs[NDOCS];
-	struct doc *cur;
-	unsigned long clock;
-	uint64_t seen[NSEEN];
-	size_t nseen;
-
-	/* The held-back row. */
-	bool pend;
-	struct buf pprefix, ptext;
-	struct rowref pref;
-	int pstyle;
-
-	struct buf key, line;
-	struct imark *marks;
-	size_t nmarks, capmarks;
-	char sectbuf[96];
-};
-
 static const char *const kinds[] = { "title", "heading", "para", "item", "sentence" };
-enum { K_TITLE, K_HEADING, K_PARA, K_ITEM, K_SENTENCE };
 
 static const unsigned char rank[MT_COUNT] = { 0, 1, 2, 3, 4, 5, 6 };
 
@@ -164,7 +90,7 @@ set_path(struct doc *d)
 	d->pathlen = o;
 }
 
-static const char *
+const char *
 sect_path(struct sect *s, const struct doc *d, unsigned item)
 {
 	if (!item)
@@ -174,7 +100,7 @@ sect_path(struct sect *s, const struct doc *d, unsigned item)
 	return s->sectbuf;
 }
 
-static int
+int
 part_now(const struct doc *d)
 {
 	if (d->cue != P_NONE)
@@ -200,7 +126,7 @@ part_now(const struct doc *d)
 	return d->top[d->topi];
 }
 
-static void
+void
 emit1(struct sect *s, const struct rowref *r, int kind, const char *sect,
     int part, const char *text, size_t len)
 {
@@ -214,7 +140,7 @@ emit1(struct sect *s, const struct rowref *r, int kind, const char *sect,
 }
 
 /* Body text: one row, or one per sentence with --sentences. */
-static void
+void
 emit_body(struct sect *s, const struct rowref *r, int kind, const char *sect,
     int part, const char *text, size_t len)
 {
@@ -232,239 +158,6 @@ emit_body(struct sect *s, const struct rowref *r, int kind, const char *sect,
 	}
 }
 
-/* ---- inline enumerations ---- */
-
-static struct imark *
-add_mark(struct sect *s, size_t pos, size_t len, unsigned num, unsigned char style)
-{
-	if (s->nmarks == s->capmarks) {
-		s->capmarks = s->capmarks ? 2 * s->capmarks : 64;
-		s->marks = xrealloc(s->marks, s->capmarks * sizeof *s->marks);
-	}
-	s->marks[s->nmarks] = (struct imark){ .pos = pos, .end = pos + len,
-	    .num = num, .style = style };
-	return &s->marks[s->nmarks++];
-}
-
-/* Whether a marker may start at q: at the start of the text or after a
- * clause boundary, spaces between allowed. */
-static bool
-after_boundary(const char *t, size_t q)
-{
-	const unsigned char *u = (const unsigned char *)t;
-
-	for (;;) {
-		if (q == 0)
-			return true;
-		if (u[q - 1] == ' ') {
-			q--;
-			continue;
-		}
-		if (q >= 3 && u[q - 3] == 0xE3 && u[q - 2] == 0x80 && u[q - 1] == 0x80) {
-			q -= 3;
-			continue;
-		}
-		break;
-	}
-	if (marker_boundary(t + q - 1, 1) == 1)
-		return true;
-	return q >= 3 && marker_boundary(t + q - 3, 3) == 3;
-}
-
-static void
-try_mark(struct sect *s, const char *t, size_t n, size_t q, size_t must_end)
-{
-	unsigned num;
-	unsigned char style;
-	size_t ml;
-
-	bool glued = !after_boundary(t, q);
-
-	/* A glued 一是 (机制一是…) counts only if 二是 follows (see
-	 * decide_marks); never after another numeral (十一是). */
-	if (glued && (!must_end || q < 3 || marker_item_lead(t + q - 3) ||
-	    must_end != q + 6 || memcmp(t + q, "一", 3) != 0))
-		return;
-	ml = marker_item(t + q, n - q, &num, &style);
-	/* must_end: the 是 found; a comma may follow it in the marker */
-	if (ml == 0 || (must_end && (q + ml < must_end || q + ml > must_end + 3)))
-		return;
-	add_mark(s, q, ml, num, style)->glued = glued;
-}
-
-/* Markers at the start of the text and after every clause boundary.
- * Searched from their rare last characters (是 要 after a numeral, 第 其
- * before one) with memchr rather than by walking every character. */
-static void
-scan_marks(struct sect *s, const char *t, size_t n)
-{
-	static const unsigned char chars[4][3] = {
-		{ 0xE6, 0x98, 0xAF },   /* 是 */
-		{ 0xE8, 0xA6, 0x81 },   /* 要 */
-		{ 0xE7, 0xAC, 0xAC },   /* 第 */
-		{ 0xE5, 0x85, 0xB6 },   /* 其 */
-	};
-	const unsigned char *u = (const unsigned char *)t;
-
-	s->nmarks = 0;
-	for (int c = 0; c < 4; c++) {
-		const unsigned char *p = u + 2, *e = u + n;
-
-		while (p < e && (p = memchr(p, chars[c][2], (size_t)(e - p))) != NULL) {
-			size_t at = (size_t)(p - u) - 2;
-
-			p++;
-			if (u[at] != chars[c][0] || u[at + 1] != chars[c][1])
-				continue;
-			if (c >= 2) {
-				try_mark(s, t, n, at, 0);
-				continue;
-			}
-			/* back over the numeral: up to three characters */
-			for (size_t q = at, k = 0; k < 3 && q >= 3; k++) {
-				q -= 3;
-				if (!marker_item_lead(t + q))
-					break;
-				try_mark(s, t, n, q, at + 3);
-			}
-		}
-	}
-	/* by position; a row has few markers */
-	for (size_t i = 1; i < s->nmarks; i++) {
-		struct imark m = s->marks[i];
-		size_t j = i;
-
-		while (j > 0 && s->marks[j - 1].pos > m.pos) {
-			s->marks[j] = s->marks[j - 1];
-			j--;
-		}
-		s->marks[j] = m;
-	}
-}
-
-/* Decides which markers enumerate.  confirm: whether the next paragraph
- * goes on with the last 一是 of this one (-1: not known yet).  Returns
- * the style of an undecided last 一是, or -1 when all is decided. */
-static int
-decide_marks(struct sect *s, const struct doc *d, int confirm, int *style,
-    unsigned *last)
-{
-	*style = d->en_style;
-	*last = d->en_last;
-	for (size_t i = 0; i < s->nmarks; i++) {
-		struct imark *m = &s->marks[i];
-		size_t j;
-
-		m->acc = false;
-		if (!m->glued && *style == m->style && m->num == *last + 1) {
-			m->acc = true;
-			*last = m->num;
-			continue;
-		}
-		/* A glued 一是 never cuts short an open enumeration. */
-		if (m->num != 1 || (m->glued && *style == m->style))
-			continue;
-		for (j = i + 1; j < s->nmarks; j++)
-			if (s->marks[j].style == m->style && !s->marks[j].glued)
-				break;
-		if (j < s->nmarks)
-			m->acc = s->marks[j].num == 2;
-		else if (m->glued)
-			m->acc = false;
-		else if (confirm < 0)
-			return m->style;
-		else
-			m->acc = confirm > 0;
-		if (m->acc) {
-			*style = m->style;
-			*last = 1;
-		}
-	}
-	return -1;
-}
-
-static void
-hold(struct sect *s, const struct rowref *r, const char *t, size_t n, int style)
-{
-	buf_clear(&s->pprefix);
-	buf_add(&s->pprefix, r->prefix, r->prefix_len);
-	buf_clear(&s->ptext);
-	buf_add(&s->ptext, t, n);
-	s->pref = *r;
-	s->pref.prefix = s->pprefix.s;
-	s->pstyle = style;
-	s->pend = true;
-}
-
-/* A paragraph: para text and the items of the enumerations in it. */
-static void
-body(struct sect *s, struct doc *d, const struct rowref *r, const char *t,
-    size_t n, int confirm)
-{
-	int style, part;
-	unsigned last;
-	size_t first = n;
-
-	scan_marks(s, t, n);
-	if (s->nmarks && confirm < 0) {
-		int u = decide_marks(s, d, -1, &style, &last);
-
-		if (u >= 0) {
-			hold(s, r, t, n, u);
-			return;
-		}
-	} else if (s->nmarks) {
-		(void)decide_marks(s, d, confirm, &style, &last);
-	}
-	for (size_t i = 0; i < s->nmarks; i++)
-		if (s->marks[i].acc) {
-			first = s->marks[i].pos;
-			break;
-		}
-	part = part_now(d);
-	if (first > 0 || n == 0)
-		emit_body(s, r, K_PARA, sect_path(s, d, 0), part, t, first);
-	if (first == n)
-		return;
-	for (size_t i = 0; i < s->nmarks; i++) {
-		struct imark *m = &s->marks[i];
-		size_t end = n, from;
-
-		if (!m->acc)
-			continue;
-		for (size_t j = i + 1; j < s->nmarks; j++)
-			if (s->marks[j].acc) {
-				end = s->marks[j].pos;
-				break;
-			}
-		from = s->opt.keep_markers ? m->pos : m->end;
-		emit_body(s, r, K_ITEM, sect_path(s, d, m->num), part, t + from,
-		    end - from);
-	}
-	d->en_style = style;
-	d->en_last = last;
-}
-
-/* Whether row t goes on with the enumeration of the held-back row. */
-static int
-continues(struct sect *s, const char *t, size_t n)
-{
-	scan_marks(s, t, n);
-	for (size_t i = 0; i < s->nmarks; i++)
-		if (s->marks[i].style == s->pstyle && !s->marks[i].glued)
-			return s->marks[i].num == 2;
-	return 0;
-}
-
-static void
-flush_pending(struct sect *s, int confirm)
-{
-	if (!s->pend)
-		return;
-	s->pend = false;
-	body(s, s->cur, &s->pref, s->ptext.s, s->ptext.len, confirm);
-}
-
 /* ---- headings ---- */
 
 static int
@@ -478,7 +171,7 @@ stack_find(const struct doc *d, unsigned type)
 
 /* Characters in s: bytes that do not continue a UTF-8 sequence.  (Off
  * from utf8_count only on invalid text, where it needs no precision.) */
-static size_t
+size_t
 cp_count(const char *s, size_t n)
 {
 	size_t c = 0;
@@ -513,45 +206,6 @@ first_sentence(const char *t, size_t n, size_t *cps)
 	}
 	*cps = cp_count(t, e);
 	return e;
-}
-
-/* "(五)健全调解机制一是深入推进…。二是…": a heading run into the first
- * item of its body with no stop between.  When 一是 (or 一要) stands
- * inside the first sentence right after a character, and 二是 follows
- * later in the line, the heading ends before 一是.  Returns the new end
- * of the heading (and its length in *cps) or hend unchanged. */
-static size_t
-glued_items(const char *t, size_t from, size_t hend, size_t n, size_t *cps)
-{
-	static const char *const one[] = { "一是", "一要" };
-	static const char *const two[] = { "二是", "二要" };
-
-	for (int k = 0; k < 2; k++) {
-		const char *p = t + from, *e = t + hend;
-
-		while ((p = memchr(p, 0xE4, (size_t)(e - p))) != NULL) {
-			size_t at = (size_t)(p - t);
-
-			if (at + 6 <= hend && memcmp(p, one[k], 6) == 0 && at > from) {
-				const char *q = t + at + 6;
-				bool found = false;
-
-				while ((q = memchr(q, 0xE4, (size_t)(t + n - q))) != NULL) {
-					if ((size_t)(q - t) + 6 <= n && memcmp(q, two[k], 6) == 0) {
-						found = true;
-						break;
-					}
-					q++;
-				}
-				if (found && !after_boundary(t, at)) {
-					*cps = cp_count(t + from, at - from);
-					return at;
-				}
-			}
-			p++;
-		}
-	}
-	return hend;
 }
 
 /* Whether the marker continues the numbering of the document. */
@@ -655,171 +309,6 @@ heading(struct sect *s, struct doc *d, const struct rowref *r,
 	rest = hend;
 	if (rest < n)
 		body(s, d, r, t + rest, n - rest, -1);
-}
-
-/* ---- titles and cues ---- */
-
-static bool
-title_like(struct sect *s, const char *t, size_t n)
-{
-	static const char *const words[] = {
-		"报告", "总结", "工作情况", "建设情况", "工作要点", NULL
-	};
-	size_t cps;
-	const char *k;
-
-	if (n > 4 * TITLE_MAX_CPS)
-		return false;
-	cps = cp_count(t, n);
-	if (cps < 6 || cps > TITLE_MAX_CPS)
-		return false;
-	part_key(&s->key, t, n, KEY_MAX);
-	k = s->key.s;
-	/* Breadcrumbs and source lines are chrome, not the title. */
-	if (strchr(k, '>') || strstr(k, "»") || strchr(k, ':') ||
-	    strstr(k, "。") || strstr(k, "来源") || strstr(k, "如下"))
-		return false;
-	for (const char *const *w = words; *w; w++)
-		if (strstr(k, *w))
-			return true;
-	/* "滨江区2024年度依法治区情况" */
-	return part_year(k) != 0 && strstr(k, "情况") != NULL;
-}
-
-static bool
-has_term(const char *t, size_t n)
-{
-	size_t e = sentence_end(t, n, 0, false);
-
-	return e < n || (n >= 3 && (memcmp(t + n - 3, "。", 3) == 0));
-}
-
-/* Cheap test on the raw text before folding: a cue has 存在 early on or
- * opens with one of a few characters (下一步 明年 今后 存在的问题 2025年…). */
-static bool
-may_cue(const char *t, size_t n)
-{
-	static const char *const firsts[] = {
-		"下", "明", "今", "新", "展", "存", "主", "不", "问", "問", NULL
-	};
-	size_t m = n < CUE_MAX ? n : CUE_MAX;
-
-	if (n > 0 && t[0] == '2')
-		return true;
-	for (const char *const *f = firsts; *f; f++)
-		if (n >= 3 && memcmp(t, *f, 3) == 0)
-			return true;
-	for (const char *p = t; (p = memchr(p, 0xE5, m - (size_t)(p - t))) != NULL;
-	    p++)
-		if ((size_t)(p - t) + 6 <= m && memcmp(p, "存在", 6) == 0)
-			return true;
-	return false;
-}
-
-/* Bytes up to and with the first 。 (a cue is in the first sentence). */
-static size_t
-first_stop(const char *t, size_t n)
-{
-	size_t m = n < CUE_MAX ? n : CUE_MAX;
-
-	for (const char *p = t; (p = memchr(p, 0xE3, m - (size_t)(p - t))) != NULL;
-	    p++)
-		if ((size_t)(p - t) + 3 <= m && p[1] == (char)0x80 && p[2] == (char)0x82)
-			return (size_t)(p - t) + 3;
-	return m;
-}
-
-/* A paragraph that opens another part: "…取得了成效,但仍存在…不足",
- * "下一步,…", or a short unnumbered heading "存在的问题". */
-static void
-apply_cue(struct sect *s, struct doc *d, const char *t, size_t n)
-{
-	int c, cur;
-	bool short_head;
-
-	if (d->depth == 0)
-		return;
-	cur = part_now(d);
-	if (cur != P_MEASURES && cur != P_SHORTFALLS && cur != P_RECT &&
-	    d->ntop < 2)
-		return;
-	short_head = n <= 90 && cp_count(t, n) <= 30 && !has_term(t, n);
-	if (!short_head && !may_cue(t, n))
-		return;
-	part_key(&s->key, t, short_head ? n : first_stop(t, n), CUE_MAX);
-	c = short_head ? part_strict(s->key.s) : P_NONE;
-	if (c == P_NONE)
-		c = part_cue(s->key.s, cur == P_SHORTFALLS || d->ntop >= 2);
-	if (c == P_NONE || c == cur)
-		return;
-	if (d->ntop >= 2) {
-		for (int i = d->topi + 1; i < d->ntop; i++)
-			if (d->top[i] == c) {
-				d->topi = i;
-				return;
-			}
-		return;
-	}
-	if (short_head || (cur == P_MEASURES && c == P_SHORTFALLS) ||
-	    (cur == P_RECT && c == P_SHORTFALLS) ||
-	    (cur == P_SHORTFALLS && c == P_PLANS)) {
-		d->cue = c;
-		d->cue_depth = d->depth;
-	}
-}
-
-/* "20XX年" at k: its length (7) or 0. */
-static size_t
-year_len(const char *k)
-{
-	return k[0] == '2' && k[1] == '0' && k[2] >= '0' && k[2] <= '9' &&
-	    k[3] >= '0' && k[3] <= '9' && strncmp(k + 4, "年", 3) == 0 ? 7 : 0;
-}
-
-/* The signature block after the last section: the issuing body alone
- * on its line, or the date.  It belongs to no part. */
-static bool
-signature(struct sect *s, const char *t, size_t n)
-{
-	static const char *const ends[] = {
-		"政府", "局", "委员会", "办公室", "办事处", "管委会", "工委", "司法所",
-		NULL
-	};
-	const char *k;
-	size_t kl, i = 0;
-
-	if (n > 75 || n < 6 || cp_count(t, n) > 25)
-		return false;
-	part_key(&s->key, t, n, KEY_MAX);
-	k = s->key.s;
-	kl = s->key.len;
-	while (kl > 0 && k[kl - 1] == ' ')
-		kl--;
-	/* 2025年1月20日 */
-	if (year_len(k) && kl > 7) {
-		i = 7;
-		while (i < kl && k[i] >= '0' && k[i] <= '9')
-			i++;
-		if (i < kl && strncmp(k + i, "月", 3) == 0) {
-			i += 3;
-			while (i < kl && k[i] >= '0' && k[i] <= '9')
-				i++;
-			if (i + 3 == kl && strncmp(k + i, "日", 3) == 0)
-				return true;
-		}
-		return false;
-	}
-	for (i = 0; i < kl; i++)
-		if (strchr(",.;:!?()", k[i]) || strncmp(k + i, "。", 3) == 0 ||
-		    strncmp(k + i, "、", 3) == 0)
-			return false;
-	for (const char *const *e = ends; *e; e++) {
-		size_t el = strlen(*e);
-
-		if (kl >= el && memcmp(k + kl - el, *e, el) == 0)
-			return true;
-	}
-	return false;
 }
 
 /* ---- documents ---- */

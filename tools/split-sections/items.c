@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "marker.h"
 #include "sectint.h"
+#include "u8.h"
 
 static struct imark *
 add_mark(struct sect *s, size_t pos, size_t len, unsigned num, unsigned char style)
@@ -102,19 +103,6 @@ found_at(struct sect *s, const char *t, size_t n, size_t at)
 		}
 }
 
-/* 16 bytes as a vector (GCC and Clang; SSE2 on x86-64, plain code
- * elsewhere). */
-typedef unsigned char v16 __attribute__((vector_size(16)));
-
-static inline v16
-load16(const unsigned char *p)
-{
-	v16 v;
-
-	memcpy(&v, p, 16);
-	return v;
-}
-
 /* Markers at the start of the text and after every clause boundary.
  * The four characters that end or open one (是 要 after a numeral, 第 其
  * before one) are found 16 bytes at a time by their last two bytes, a
@@ -131,11 +119,8 @@ scan_marks(struct sect *s, const char *t, size_t n)
 		v16 v1 = load16(u + i), v2 = load16(u + i + 1);
 		v16 m = (v16)(((v1 == 0x98) & (v2 == 0xAF)) | ((v1 == 0xA6) & (v2 == 0x81)) |
 		    ((v1 == 0xAC) & (v2 == 0xAC)) | ((v1 == 0x85) & (v2 == 0xB6)));
-		uint64_t lo, hi;
 
-		memcpy(&lo, &m, 8);
-		memcpy(&hi, (const unsigned char *)&m + 8, 8);
-		if ((lo | hi) == 0)
+		if (!any16(m))
 			continue;
 		for (int k = 0; k < 16; k++)
 			if (m[k])

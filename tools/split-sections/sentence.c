@@ -67,8 +67,29 @@ sentence_end(const char *s, size_t n, size_t start, bool semicolon)
 	bool prev_term = false;
 
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 		uint32_t cp;
+
+		/* Outside brackets, skip 16 bytes at a time while none can
+		 * start a stop, bracket or quote (leads E2 E3 EF, ASCII
+		 * !?;()); landing inside a character is harmless, its
+		 * continuation bytes read as U+FFFD. */
+		if (depth == 0) {
+			while (i + 16 <= n) {
+				v16 v = load16(s + i);
+				v16 m = (v16)((v == 0xE2) | (v == 0xE3) | (v == 0xEF) |
+				    (v == '!') | (v == '?') | (v == ';') | (v == '(') |
+				    (v == ')'));
+
+				if (any16(m))
+					break;
+				i += 16;
+				prev_term = false;
+			}
+			if (i >= n)
+				break;
+		}
+		c = (unsigned char)s[i];
 
 		/* Ideographs (lead bytes E4-E9) are never punctuation. */
 		if (c >= 0xE4 && c <= 0xE9 && i + 3 <= n) {

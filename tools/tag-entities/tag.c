@@ -1,0 +1,241 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tag.h"
+#include "utf8.h"
+#include "zhfold.h"
+
+const char *const tag_type_names[T_NTYPES] = {
+	"LAW", "TERM", "EVENT", "ORG", "PLACE", "PERSON"
+};
+
+/* Which mention wins when two cross: brackets are certain, grammar less so. */
+static const int prio[T_NTYPES] = { 6, 5, 4, 3, 2, 1 };
+
+void
+tag_init(struct tagger *tg)
+{
+	memset(tg, 0, sizeof(*tg));
+	tg->types = (1u << T_NTYPES) - 1;
+	wl_init(&tg->dict);
+	gaz_init();
+}
+
+void
+tag_free(struct tagger *tg)
+{
+	free(tg->t.cp);
+	free(tg->t.k);
+	free(tg->t.off);
+	free(tg->m);
+	buf_free(&tg->norm);
+	buf_free(&tg->tmp);
+	buf_free(&tg->docid);
+	buf_free(&tg->dictnorm);
+	wl_free(&tg->dict);
+	tag_free_patterns(tg);
+}
+
+bool
+key_is(const struct text *t, size_t i, const char *w)
+{
+	size_t n = strlen(w), pos = 0;
+
+	while (pos < n) {
+		if (i >= t->n || t->k[i] != utf8_next(w, n, &pos))
+			return false;
+		i++;
+	}
+	return true;
+}
+
+struct mention *
+tag_add(struct tagger *tg, size_t s, size_t e, int type)
+{
+	struct mention *m;
+
+	if (tg->nm == tg->cm) {
+		tg->cm = tg->cm ? 2 * tg->cm : 64;
+		tg->m = xrealloc(tg->m, tg->cm * sizeof(*tg->m));
+	}
+	m = &tg->m[tg->nm++];
+	memset(m, 0, sizeof(*m));
+	m->s = s;
+	m->e = e;
+	m->type = type;
+	m->parent = -1;
+	return m;
+}
+
+void
+tag_set_norm(struct tagger *tg, struct mention *m, const char *s, size_t n)
+{
+	m->norm = tg->norm.len;
+	m->nlen = n;
+	buf_add(&tg->norm, s, n);
+}
+
+static void
+decode(struct text *t, const char *s, size_t len)
+{
+	size_t pos = 0, n = 0;
+
+	if (len + 1 > t->cap) {
+		t->cap = len + 1 > 2 * t->cap ? len + 1 : 2 * t->cap;
+		t->cp = xrealloc(t->cp, t->cap * sizeof(*t->cp));
+		t->k = xrealloc(t->k, t->cap * sizeof(*t->k));
+		t->off = xrealloc(t->off, t->cap * sizeof(*t->off));
+	}
+	while (pos < len) {
+		t->off[n] = pos;
+		t->cp[n] = utf8_next(s, len, &pos);
+		t->k[n] = zh_fold(t->cp[n]);
+		n++;
+	}
+	t->off[n] = len;
+	t->s = s;
+	t->len = len;
+	t->n = n;
+}
+
+static int
+cmp_mention(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->e != y->e)
+		return x->e > y->e ? -1 : 1;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	return 0;
+}
+
+/* Sorts into text order, drops duplicates and the weaker of two crossing
+ * mentions, and links each mention to its innermost container.  A stack
+ * of open mentions keeps this linear in the number of mentions. */
+static void
+finish(struct tagger *tg)
+{
+	struct mention *m = tg->m;
+	size_t n = tg->nm, sp = 0;
+	long *stack;
+
+	if (n == 0)
+		return;
+	qsort(m, n, sizeof(*m), cmp_mention);
+	stack = xmalloc(n * sizeof(*stack));
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && m[i].s == m[i - 1].s && m[i].e == m[i - 1].e &&
+		    m[i].type == m[i - 1].type) {
+			m[i].dead = 1;
+			continue;
+		}
+		while (sp > 0 && m[stack[sp - 1]].e <= m[i].s)
+			sp--;
+		while (sp > 0 && m[i].e > m[stack[sp - 1]].e) {
+			struct mention *top = &m[stack[sp - 1]];
+			if (prio[m[i].type] > prio[top->type]) {
+				top->dead = 1;
+				sp--;
+			} else {
+				m[i].dead = 1;
+				break;
+			}
+		}
+		if (m[i].dead)
+			continue;
+		m[i].parent = sp > 0 ? stack[sp - 1] : -1;
+		stack[sp++] = (long)i;
+	}
+	free(stack);
+	for (size_t i = 0; i < n; i++) {
+		long p = m[i].parent;
+		while (p >= 0 && m[p].dead)
+			p = m[p].parent;
+		m[i].parent = p;
+	}
+}
+
+static void
+doc_learn(struct tagger *tg)
+{
+	struct docplace *d = &tg->doc;
+
+	for (size_t i = 0; i < tg->nm; i++) {
+		struct mention *m = &tg->m[i];
+		int lv;
+		if (m->type != T_PLACE || m->dead)
+			continue;
+		if (m->flag == 'Z') {
+			/* A zone in the title stands for the county level. */
+			if (!d->name[L_COUNTY][0] && !d->code[L_COUNTY][0]) {
+				size_t b = tg->t.off[m->s], e = tg->t.off[m->e];
+				if (e - b < sizeof(d->name[0])) {
+					memcpy(d->name[L_COUNTY], tg->t.s + b, e - b);
+					d->name[L_COUNTY][e - b] = '\0';
+				}
+			}
+			continue;
+		}
+		if (m->nlen != 12)
+			continue;
+		char code[13];
+		memcpy(code, tg->norm.s + m->norm, 12);
+		code[12] = '\0';
+		lv = gaz_code_level(code);
+		if (lv < 0 || d->code[lv][0] || (lv == L_COUNTY && d->name[L_COUNTY][0]))
+			continue;
+		/* A place outside the levels already known is a mention of
+		 * elsewhere, not the issuer. */
+		int ok = 1;
+		for (int up = lv - 1; up >= 0; up--) {
+			static const int digits[] = { 2, 4, 6, 9 };
+			if (d->code[up][0] && memcmp(d->code[up], code, (size_t)digits[up]) != 0)
+				ok = 0;
+		}
+		if (!ok)
+			continue;
+		static const int keep[] = { 2, 4, 6, 9 };
+		for (int up = lv; up >= 0; up--) {
+			char c[13];
+			const char *nm;
+			if (d->code[up][0])
+				continue;
+			memcpy(c, code, (size_t)keep[up]);
+			memset(c + keep[up], '0', (size_t)(12 - keep[up]));
+			c[12] = '\0';
+			if ((nm = gaz_name(c)) == NULL)
+				continue;
+			memcpy(d->code[up], c, 13);
+			snprintf(d->name[up], sizeof(d->name[up]), "%s", nm);
+		}
+	}
+}
+
+void
+tag_text(struct tagger *tg, const char *doc, size_t doclen,
+	const char *text, size_t len)
+{
+	if (doclen != tg->docid.len || memcmp(doc, tg->docid.s ? tg->docid.s : "", doclen) != 0) {
+		buf_clear(&tg->docid);
+		buf_add(&tg->docid, doc, doclen);
+		memset(&tg->doc, 0, sizeof(tg->doc));
+		tg->docrows = 0;
+	}
+	tg->docrows++;
+	decode(&tg->t, text, len);
+	tg->nm = 0;
+	buf_clear(&tg->norm);
+	detect_brackets(tg);
+	detect_places(tg);
+	if (tg->docrows <= 3)
+		doc_learn(tg);
+	detect_orgs_events(tg);
+	detect_persons(tg);
+	detect_user(tg);
+	finish(tg);
+}

@@ -1,0 +1,67 @@
+/*
+ * wl: sets of short code-point strings (word lists, gazetteers, user
+ * dictionaries) keyed by their script-folded form, with the lookups the
+ * tagger needs at every position of a text: the longest entry starting
+ * at i, the longest ending at e, and all entries equal to a key.
+ *
+ * Most text positions start or end no entry, so a 64 KB table indexed
+ * by a hash of the first (or last) two characters gives the longest
+ * possible length there; zero means "nothing here" in one load.
+ */
+#ifndef TAG_WL_H
+#define TAG_WL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct wle {
+	uint32_t off;           /* key in pool */
+	uint16_t len;           /* key length in code points */
+	uint16_t tag;
+	uint32_t aux;
+};
+
+struct wl {
+	uint32_t *pool;
+	size_t npool, cpool;
+	struct wle *ent;
+	size_t nent, cent;
+	uint32_t *slot;         /* entry index + 1, open addressing */
+	size_t mask;
+	uint8_t *first2, *last2;        /* max length by bigram hash */
+	uint8_t one[8192];              /* single-character keys (BMP) */
+	int has_one_astral;
+	size_t maxlen;
+};
+
+void wl_init(struct wl *w);
+void wl_free(struct wl *w);
+/* Adds a UTF-8 word (folded); returns the entry index, or -1 if empty
+ * or longer than 255 code points. */
+long wl_add(struct wl *w, const char *s, size_t n, int tag, uint32_t aux);
+/* Adds space-separated words, all with tag. */
+void wl_add_words(struct wl *w, const char *words, int tag);
+void wl_build(struct wl *w);
+
+/* Iterates entries whose key equals k[0..n): start with *it = 0;
+ * returns an entry index or -1 at the end. */
+long wl_next(const struct wl *w, const uint32_t *k, size_t n, size_t *it);
+/* Longest entry at k[i..), within n; returns its length (0: none). */
+size_t wl_at(const struct wl *w, const uint32_t *k, size_t i, size_t n, long *ent);
+/* Longest entry ending at k[e-1], starting at or after lo. */
+size_t wl_end(const struct wl *w, const uint32_t *k, size_t lo, size_t e, long *ent);
+
+static inline uint64_t wl_hash(const uint32_t *k, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ k[i]) * 1099511628211ull;
+	return h ^ (h >> 29);
+}
+
+static inline unsigned wl_bi(uint32_t a, uint32_t b)
+{
+	return (unsigned)(((a * 2654435761u) ^ (b * 40503u)) >> 8) & 0xffffu;
+}
+
+#endif

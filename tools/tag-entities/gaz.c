@@ -22,16 +22,11 @@ struct prec {
 	size_t nlen;
 };
 
-static struct wl small, big, stop_short;
+static struct wl small, stop_short;
 static struct prec *recs;
 static size_t nrecs;
 static size_t *bycode;          /* indices of full names, sorted by code */
 static size_t nbycode;
-static char (*streets)[10];
-static size_t nstreets;
-static struct { uint32_t street; uint16_t c3; } *brec;
-static char *bigraw;
-static int big_state;           /* 0 not loaded, 1 loaded, -1 failed */
 static uint8_t finals[8192];
 static char namebuf[128];
 
@@ -73,7 +68,6 @@ gaz_init(void)
 	if (recs)
 		return;
 	wl_init(&small);
-	wl_init(&big);
 	wl_init(&stop_short);
 	wl_add_words(&stop_short, stop_short_words, 0);
 	wl_build(&stop_short);
@@ -251,33 +245,45 @@ gaz_small_at(struct tagger *tg, size_t i, struct place_hit *h)
 	return 0;
 }
 
-static int
-b64(int c)
+static size_t
+strlen_tab(const char *s)
 {
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
+	return (size_t)(strchr(s, '\t') - s);
+}
+
+struct bucket {
+	char *raw;
+	uint32_t *lines;        /* start of each line of raw */
+	size_t nlines;
+	int state;              /* 0 not loaded, 1 loaded, -1 failed */
+};
+static struct bucket buckets[PLACES_NBUCKETS];
+
+static unsigned
+bucket_of(uint32_t last, uint32_t before)
+{
+	return (unsigned)(((uint64_t)last * 31 + before) % PLACES_NBUCKETS);
 }
 
 static int
-load_big(void)
+load_bucket(struct bucket *bk, unsigned no)
 {
-	size_t n = sizeof(places_big) - 1, zn = 0, cap = 0, bcap = 0;
-	unsigned char *z = xmalloc(n / 4 * 3 + 3);
-	uLongf rawlen = PLACES_BIG_LEN;
+	const char *src = places_big + places_big_index[no][0];
+	size_t n = places_big_index[no][1], zn = 0, cap = 0;
+	uLongf rawlen = places_big_index[no][2];
+	unsigned char *z;
 	unsigned acc = 0;
 	int bits = 0;
+	signed char dec[256];
 
+	if (rawlen == 0)
+		return 0;
+	memset(dec, -1, sizeof(dec));
+	for (int i = 0; i < 64; i++)
+		dec[(unsigned char)"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[i]] = (signed char)i;
+	z = xmalloc(n / 4 * 3 + 3);
 	for (size_t i = 0; i < n; i++) {
-		int v = b64((unsigned char)places_big[i]);
+		int v = dec[(unsigned char)src[i]];
 		if (v < 0)
 			continue;
 		acc = (acc << 6) | (unsigned)v;
@@ -287,60 +293,68 @@ load_big(void)
 			z[zn++] = (unsigned char)(acc >> bits);
 		}
 	}
-	bigraw = xmalloc(PLACES_BIG_LEN + 1);
-	if (uncompress((Bytef *)bigraw, &rawlen, z, zn) != Z_OK) {
+	bk->raw = xmalloc(rawlen + 1);
+	if (uncompress((Bytef *)bk->raw, &rawlen, z, zn) != Z_OK) {
 		free(z);
 		return -1;
 	}
 	free(z);
-	bigraw[rawlen] = '\0';
-	for (char *p = bigraw; *p;) {
-		char *nl = strchr(p, '\n');
-		size_t dig = 0;
+	bk->raw[rawlen] = '\0';
+	for (char *p = bk->raw, *end = bk->raw + rawlen; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl)
 			break;
-		while (p[dig] >= '0' && p[dig] <= '9')
-			dig++;
-		if (dig == 9) {
-			if (nstreets == cap) {
-				cap = cap ? 2 * cap : 65536;
-				streets = xrealloc(streets, cap * sizeof(*streets));
-			}
-			memcpy(streets[nstreets], p, 9);
-			streets[nstreets][9] = '\0';
-			nstreets++;
+		if (bk->nlines == cap) {
+			cap = cap ? 2 * cap : 256;
+			bk->lines = xrealloc(bk->lines, cap * sizeof(*bk->lines));
 		}
-		if ((dig == 9 || dig == 3) && nstreets > 0) {
-			long e = wl_add(&big, p + dig, (size_t)(nl - p - dig), dig == 9 ? 'S' : 'V',
-				(uint32_t)(big.nent));
-			if (e >= 0) {
-				if ((size_t)e >= bcap) {
-					bcap = bcap ? 2 * bcap : 1u << 20;
-					brec = xrealloc(brec, bcap * sizeof(*brec));
-				}
-				brec[e].street = (uint32_t)(nstreets - 1);
-				brec[e].c3 = dig == 9 ? 0xFFFF :
-					(uint16_t)((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0'));
-			}
-		}
+		bk->lines[bk->nlines++] = (uint32_t)(p - bk->raw);
 		p = nl + 1;
 	}
-	wl_build(&big);
 	return 0;
 }
 
-static void
-big_code(long e, char out[13])
+/* Compares line i's reversed name with key[0..kn) as a prefix: <0, 0
+ * (line starts with key), >0.  *exact tells whether the name is key. */
+static int
+cmp_line(const struct bucket *bk, size_t i, const char *key, size_t kn, int *exact)
 {
-	memcpy(out, streets[brec[e].street], 9);
-	if (brec[e].c3 == 0xFFFF) {
-		memcpy(out + 9, "000", 4);
-	} else {
-		out[9] = (char)('0' + brec[e].c3 / 100);
-		out[10] = (char)('0' + brec[e].c3 / 10 % 10);
-		out[11] = (char)('0' + brec[e].c3 % 10);
-		out[12] = '\0';
+	const char *l = bk->raw + bk->lines[i];
+	size_t j = 0;
+
+	for (; j < kn; j++) {
+		unsigned char a = (unsigned char)l[j], b = (unsigned char)key[j];
+		if (a == '\t' || a != b)
+			return a < b ? -1 : 1;
 	}
+	*exact = l[j] == '\t';
+	return 0;
+}
+
+/* Narrows [*lo, *hi) to the lines whose name starts with key. */
+static void
+narrow(const struct bucket *bk, size_t *lo, size_t *hi, const char *key, size_t kn)
+{
+	size_t a = *lo, b = *hi;
+	int ex;
+
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (cmp_line(bk, m, key, kn, &ex) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	b = *hi;
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (cmp_line(bk, m, key, kn, &ex) <= 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*hi = a;
 }
 
 static bool
@@ -349,62 +363,97 @@ is_final(uint32_t c)
 	return c < 65536 && (finals[c >> 3] & (1u << (c & 7)));
 }
 
+#define BIG_MAXLEN 16
+
 size_t
 gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent, struct place_hit *h)
 {
 	const struct text *t = &tg->t;
 	const struct docplace *d = &tg->doc;
-	char cand[MAXCAND][13];
-	int kinds[MAXCAND];
-	size_t max;
+	char key[BIG_MAXLEN * 4];
+	size_t kn = 0, a = 0, b, L;
+	struct { size_t len, lo, hi; } ex[BIG_MAXLEN + 1];
+	int nex = 0;
+	static const size_t digs[] = { 2, 4, 6, 9 };
+	int plv;
+	size_t pdig;
 
 	if (e < lo + 3 || !is_final(t->k[e - 1]) || !is_han(t->k[e - 2]))
 		return 0;
-	if (big_state == 0)
-		big_state = load_big() == 0 ? 1 : -1;
-	if (big_state < 0)
+	unsigned no = bucket_of(t->k[e - 1], t->k[e - 2]);
+	struct bucket *bk = &buckets[no];
+	if (places_big_index[no][2] == 0)
 		return 0;
-	max = big.last2[wl_bi(t->k[e - 2], t->k[e - 1])];
-	static const size_t digs[] = { 2, 4, 6, 9 };
-	int plv = parent[0] ? gaz_code_level(parent) : -1;
-	size_t pdig = plv >= 0 ? digs[plv] : 0;
+	if (bk->state == 0)
+		bk->state = load_bucket(bk, no) == 0 ? 1 : -1;
+	if (bk->state < 0)
+		return 0;
+	plv = parent[0] ? gaz_code_level(parent) : -1;
+	pdig = plv >= 0 ? digs[plv] : 0;
 	if (plv < 0)
 		parent = "";
-	if (max > e - lo)
-		max = e - lo;
-	for (size_t len = max; len >= 3; len--) {
-		size_t it = 0;
-		long x;
-		int n = 0;
-		if (!is_han(t->k[e - len]))
-			continue;       /* a shorter name may still fit */
-		while ((x = wl_next(&big, t->k + e - len, len, &it)) >= 0) {
+	b = bk->nlines;
+	/* Walk backwards from the final character, one range per length. */
+	/* Every name has three characters or more: narrow on them at once. */
+	for (L = 1; L <= 3; L++)
+		kn += (size_t)utf8_encode(t->k[e - L], key + kn);
+	if (!is_han(t->k[e - 3]))
+		return 0;
+	for (L = 3; L <= BIG_MAXLEN && e - L >= lo && a < b; L++) {
+		uint32_t c = t->k[e - L];
+		if (!is_han(c))
+			break;
+		if (L > 3)
+			kn += (size_t)utf8_encode(c, key + kn);
+		narrow(bk, &a, &b, key, kn);
+		if (a < b && L >= 3) {
+			int exact = 0;
+			cmp_line(bk, a, key, kn, &exact);
+			if (exact) {
+				size_t z = a;
+				while (z < b && (cmp_line(bk, z, key, kn, &exact), exact))
+					z++;
+				ex[nex].len = L;
+				ex[nex].lo = a;
+				ex[nex].hi = z;
+				nex++;
+			}
+		}
+		if (e - L == 0)
+			break;
+	}
+	while (nex-- > 0) {
+		char cand[MAXCAND][13];
+		int kinds[MAXCAND], n = 0;
+		for (size_t i = ex[nex].lo; i < ex[nex].hi; i++) {
+			const char *l = bk->raw + bk->lines[i] + strlen_tab(bk->raw + bk->lines[i]) + 1;
 			char c[13];
-			big_code(x, c);
-			bool ctx = within(c, parent, pdig) ||
-				within(c, d->code[L_COUNTY], 6) ||
-				(big.ent[x].tag == 'S' && within(c, d->code[L_CITY], 4));
+			int kind = l[0];
+			memcpy(c, l + 1, 12);
+			c[12] = '\0';
+			bool ctx = within(c, parent, pdig) || within(c, d->code[L_COUNTY], 6) ||
+				(kind == 'S' && within(c, d->code[L_CITY], 4));
 			/* 街道 names are unmistakable; villages and towns need
 			 * the document's or the sentence's area around them. */
-			if (!ctx && !(big.ent[x].tag == 'S' && key_is(t, e - 2, "街道")))
+			if (!ctx && !(kind == 'S' && key_is(t, e - 2, "街道")))
 				continue;
 			if (n < MAXCAND) {
 				memcpy(cand[n], c, 13);
-				kinds[n] = big.ent[x].tag;
+				kinds[n] = kind;
 				n++;
 			}
 		}
 		if (n == 0)
 			continue;
 		int c = choose(d, parent, cand, n);
-		h->len = len;
+		h->len = ex[nex].len;
 		h->ncand = n;
 		h->kind = kinds[c >= 0 ? c : 0];
 		if (c >= 0)
 			memcpy(h->code, cand[c], 13);
 		else
 			h->code[0] = '\0';
-		return len;
+		return h->len;
 	}
 	return 0;
 }

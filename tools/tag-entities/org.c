@@ -450,6 +450,10 @@ detect_orgs_events(struct tagger *tg)
 	for (size_t i = 0; i < t->n + 1; i++)
 		endidx[T_ORG][i] = -1;
 	for (size_t i = 0; i < t->n; i++) {
+		uint32_t c0 = t->k[i];
+		/* Congresses start with 党, 中, 十 or 二. */
+		if (c0 != 0x515A && c0 != 0x4E2D && c0 != 0x5341 && c0 != 0x4E8C)
+			continue;
 		size_t st, l = congress(t, i, &st);
 		if (l) {
 			tag_add(tg, st, st + l, T_EVENT);

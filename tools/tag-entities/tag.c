@@ -89,9 +89,24 @@ decode(struct text *t, const char *s, size_t len)
 		t->off = xrealloc(t->off, t->cap * sizeof(*t->off));
 	}
 	while (pos < len) {
+		const unsigned char *u = (const unsigned char *)s + pos;
+		uint32_t c;
 		t->off[n] = pos;
-		t->cp[n] = utf8_next(s, len, &pos);
-		t->k[n] = zh_fold(t->cp[n]);
+		/* Valid ASCII and three-byte sequences (all of CJK) inline;
+		 * anything else through the strict decoder. */
+		if (u[0] < 0x80) {
+			c = u[0];
+			pos++;
+		} else if ((u[0] & 0xF0) == 0xE0 && pos + 2 < len && (u[1] & 0xC0) == 0x80 &&
+		    (u[2] & 0xC0) == 0x80 && (u[0] != 0xE0 || u[1] >= 0xA0) &&
+		    (u[0] != 0xED || u[1] < 0xA0)) {
+			c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+			pos += 3;
+		} else {
+			c = utf8_next(s, len, &pos);
+		}
+		t->cp[n] = c;
+		t->k[n] = c < 0x80 ? c : zh_fold(c);
 		n++;
 	}
 	t->off[n] = len;

@@ -80,6 +80,8 @@ wl_build(struct wl *w)
 	memset(w->first2, 0, 65536);
 	memset(w->last2, 0, 65536);
 	memset(w->one, 0, sizeof(w->one));
+	memset(w->fc, 0, sizeof(w->fc));
+	memset(w->lc, 0, sizeof(w->lc));
 	w->maxlen = 0;
 	for (size_t i = 0; i < w->nent; i++) {
 		const struct wle *e = &w->ent[i];
@@ -90,6 +92,10 @@ wl_build(struct wl *w)
 		w->slot[h] = (uint32_t)i + 1;
 		if (e->len > w->maxlen)
 			w->maxlen = e->len;
+		if (k[0] < 65536)
+			w->fc[k[0] >> 3] |= (uint8_t)(1u << (k[0] & 7));
+		if (k[e->len - 1] < 65536)
+			w->lc[k[e->len - 1] >> 3] |= (uint8_t)(1u << (k[e->len - 1] & 7));
 		if (e->len == 1) {
 			if (k[0] < 65536)
 				w->one[k[0] >> 3] |= (uint8_t)(1u << (k[0] & 7));
@@ -138,7 +144,7 @@ has_one(const struct wl *w, uint32_t c)
 }
 
 size_t
-wl_at(const struct wl *w, const uint32_t *k, size_t i, size_t n, long *ent)
+wl_at_slow(const struct wl *w, const uint32_t *k, size_t i, size_t n, long *ent)
 {
 	size_t max = 0, it;
 	long e;
@@ -167,7 +173,7 @@ wl_at(const struct wl *w, const uint32_t *k, size_t i, size_t n, long *ent)
 }
 
 size_t
-wl_end(const struct wl *w, const uint32_t *k, size_t lo, size_t e, long *ent)
+wl_end_slow(const struct wl *w, const uint32_t *k, size_t lo, size_t e, long *ent)
 {
 	size_t max = 0, it;
 	long x;

@@ -30,6 +30,7 @@ struct wl {
 	size_t mask;
 	uint8_t *first2, *last2;        /* max length by bigram hash */
 	uint8_t one[8192];              /* single-character keys (BMP) */
+	uint8_t fc[8192], lc[8192];     /* first / last characters (BMP) */
 	int has_one_astral;
 	size_t maxlen;
 };
@@ -46,10 +47,34 @@ void wl_build(struct wl *w);
 /* Iterates entries whose key equals k[0..n): start with *it = 0;
  * returns an entry index or -1 at the end. */
 long wl_next(const struct wl *w, const uint32_t *k, size_t n, size_t *it);
-/* Longest entry at k[i..), within n; returns its length (0: none). */
-size_t wl_at(const struct wl *w, const uint32_t *k, size_t i, size_t n, long *ent);
+size_t wl_at_slow(const struct wl *w, const uint32_t *k, size_t i, size_t n, long *ent);
+size_t wl_end_slow(const struct wl *w, const uint32_t *k, size_t lo, size_t e, long *ent);
+
+/* Whether c is (or, beyond the BMP, may be) a first / last character. */
+static inline int wl_first(const struct wl *w, uint32_t c)
+{
+	return c >= 65536 || (w->fc[c >> 3] & (1u << (c & 7)));
+}
+static inline int wl_last(const struct wl *w, uint32_t c)
+{
+	return c >= 65536 || (w->lc[c >> 3] & (1u << (c & 7)));
+}
+
+/* Longest entry at k[i..), within n; returns its length (0: none).
+ * Called at every position, so the common miss is one bit test. */
+static inline size_t wl_at(const struct wl *w, const uint32_t *k, size_t i, size_t n, long *ent)
+{
+	if (i >= n || !wl_first(w, k[i]))
+		return 0;
+	return wl_at_slow(w, k, i, n, ent);
+}
 /* Longest entry ending at k[e-1], starting at or after lo. */
-size_t wl_end(const struct wl *w, const uint32_t *k, size_t lo, size_t e, long *ent);
+static inline size_t wl_end(const struct wl *w, const uint32_t *k, size_t lo, size_t e, long *ent)
+{
+	if (e <= lo || !wl_last(w, k[e - 1]))
+		return 0;
+	return wl_end_slow(w, k, lo, e, ent);
+}
 
 static inline uint64_t wl_hash(const uint32_t *k, size_t n)
 {

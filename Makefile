@@ -23,7 +23,7 @@ $(error unknown build variant V=$(V))
 endif
 
 ALL_CFLAGS = $(WARN) $(VFLAGS) $(CPPFLAGS) -DZH_VERSION='"$(VERSION)"' \
-	-Icommon -Itools/$(word 2,$(subst /, ,$<)) $(PCRE2_CFLAGS) $(ZLIB_CFLAGS) -MMD -MP
+	-Icommon $(TOOL_INC) $(PCRE2_CFLAGS) $(ZLIB_CFLAGS) -MMD -MP
 LIBS = $(PCRE2_LIBS) $(ZLIB_LIBS) $(ICONV_LIBS) -lm
 
 COMMON_SRC := $(sort $(wildcard common/*.c))
@@ -56,6 +56,7 @@ $(LIBZH): $(COMMON_OBJ)
 
 # Each program: all .c files of its directory, linked with common/.
 define tool_rule
+$(BUILD)/tools/$(1)/%.o: TOOL_INC = -Itools/$(1)
 $(BINDIR)/zh-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/$(1)/*.c)) $(LIBZH)
 	@mkdir -p $$(@D)
 	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
@@ -67,6 +68,7 @@ $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 units: $(UNITS)
 tool_objs = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %/main.c,$(wildcard tools/$(1)/*.c)))
 define unit_rule
+$(BUILD)/tests/unit/$(1).o: TOOL_INC = -Itools/$(firstword $(subst _, ,$(1)))
 $(BUILD)/tests/unit/$(1): $(BUILD)/tests/unit/$(1).o $(call tool_objs,$(firstword $(subst _, ,$(1)))) $(LIBZH)
 	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
 endef
@@ -105,9 +107,9 @@ install: all
 		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
 	cp -f $(PROGS) $(DESTDIR)$(PREFIX)/bin/
 	cd $(DESTDIR)$(PREFIX)/bin && chmod 755 $(notdir $(PROGS))
-	cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
-	cp -f $(MAN5) $(DESTDIR)$(MANPREFIX)/man5/
-	cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
+	$(if $(MAN1),cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/)
+	$(if $(MAN5),cp -f $(MAN5) $(DESTDIR)$(MANPREFIX)/man5/)
+	$(if $(MAN7),cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/)
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(PROGS)))

@@ -1,0 +1,198 @@
+#!/bin/sh
+# make bench: throughput and peak memory of every program on a corpus of
+# at least 200 MB made from ../shared/seeds and examples/, with reference
+# commands timed in the same run.
+#   bench/run.sh BINDIR
+# Rows come from bench/cases/*.tsv: "label<TAB>stage[:SIZE]<TAB>command".
+# The command runs under sh with BIN (optimised programs) and IN (the
+# stage input); stdout goes to /dev/null.  Stages:
+#   raw       IN lists ~200 MB of UTF-8 report files, one path a line
+#   raw-gb    the same documents in GB18030
+#   raw-trad  ~100 MB of traditional-script documents
+#   norm      IN is zh-normalize's output for raw (doc line flags text)
+#   sect      IN is zh-split-sections' output for norm
+# SIZE (e.g. 1M, 200K) runs a row on a line-aligned slice, for reference
+# tools too slow for the whole corpus.  MB/s counts 10^6 bytes of the
+# stage input per second of wall time, median of 5 runs (1 run when a
+# run takes over 60 s).  Results: a table on stdout, bench/results.tsv.
+set -eu
+BIN=$(cd "$1" && pwd)
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+SEEDS=${ZH_SEEDS:-$top/../shared/seeds}
+C=bench/corpus
+RAW_MB=${BENCH_RAW_MB:-200}
+export LC_ALL=C
+mkdir -p "$C"
+
+sources() {
+	ls "$SEEDS"/*.txt 2>/dev/null || true
+	ls examples/*.txt 2>/dev/null | grep -v -e gbk -e big5 || true
+}
+
+# make_docs LISTFILE DIR MB SOURCE...: copies of the sources, each one
+# different (a copy number line, digits rotated by the copy number), so
+# no document repeats another byte for byte.
+make_docs() {
+	list=$1 dir=$2 mb=$3
+	shift 3
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	cat "$@" | wc -c >"$dir.size"
+	awk -v dir="$dir" -v want="$mb" -v per="$(cat "$dir.size")" '
+	BEGIN {
+		copies = int(want * 1000000 / per) + 1
+		# A copy differs from the others by its first line and by its
+		# digits rotated by k mod 10; the ten rotations are made once.
+		for (i = 1; i < ARGC; i++) {
+			n = 0
+			while ((getline line < ARGV[i]) > 0) {
+				n++
+				for (r = 0; r < 10; r++) {
+					t = ""
+					for (p = 1; p <= length(line); p++) {
+						ch = substr(line, p, 1)
+						if (ch >= "0" && ch <= "9")
+							ch = (ch + r) % 10
+						t = t ch
+					}
+					src[i, n, r] = t
+				}
+			}
+			len[i] = n
+		}
+		for (k = 0; k < copies; k++)
+			for (i = 1; i < ARGC; i++) {
+				f = sprintf("%s/c%05d-%d.txt", dir, k, i)
+				print "副本 " k > f
+				r = k % 10
+				for (j = 1; j <= len[i]; j++)
+					print src[i, j, r] > f
+				close(f)
+				print f
+			}
+		exit
+	}' "$@" >"$list"
+	rm -f "$dir.size"
+}
+
+stamp=$(sources | xargs cat | cksum | cut -d' ' -f1)-$RAW_MB
+if [ "$(cat $C/stamp 2>/dev/null)" != "$stamp" ]; then
+	echo "bench: making the corpus ($RAW_MB MB) in $C ..." >&2
+	# shellcheck disable=SC2046
+	make_docs $C/raw.list $C/raw "$RAW_MB" $(sources)
+	trad=$(for f in $(sources); do
+		grep -l -m1 -e '們' -e '與' -e '國' -e '區' "$f" 2>/dev/null || true; done)
+	# shellcheck disable=SC2086
+	make_docs $C/raw-trad.list $C/raw-trad $((RAW_MB / 2)) $trad
+	rm -rf $C/raw-gb
+	mkdir -p $C/raw-gb
+	while read -r f; do
+		g=$C/raw-gb/$(basename "$f")
+		iconv -f UTF-8 -t GB18030 "$f" >"$g" 2>/dev/null || iconv -c -f UTF-8 -t GB18030 "$f" >"$g" || true
+		echo "$g"
+	done <$C/raw.list >$C/raw-gb.list
+	echo "$stamp" >$C/stamp
+	rm -f $C/norm.tsv $C/sect.tsv
+fi
+
+is_real() {	# the program exists and is not a placeholder
+	[ -x "$BIN/zh-$1" ] && "$BIN/zh-$1" --version >/dev/null 2>&1 &&
+		! "$BIN/zh-$1" --help 2>&1 | grep -q 'not implemented'
+}
+if [ ! -s $C/norm.tsv ]; then
+	if is_real normalize; then
+		"$BIN/zh-normalize" --files-from $C/raw.list >$C/norm.tsv || true
+	else
+		echo "bench: zh-normalize not built; norm stage made with awk" >&2
+		xargs awk '{ sub(/^[ \t]+/, ""); if ($0 != "") print FILENAME "\t" FNR "\t\t" $0 }' <$C/raw.list >$C/norm.tsv
+	fi
+fi
+if [ ! -s $C/sect.tsv ]; then
+	if is_real split-sections; then
+		"$BIN/zh-split-sections" <$C/norm.tsv >$C/sect.tsv || true
+	else
+		echo "bench: zh-split-sections not built; sect stage made with awk" >&2
+		awk -F'\t' -v OFS='\t' '{ t = $NF; $NF = "0\tpara\tother\t" t; print }' $C/norm.tsv >$C/sect.tsv
+	fi
+fi
+
+stage_input() {	# stage[:SIZE] -> path of the input file
+	st=${1%%:*}
+	size=
+	case $1 in *:*) size=${1#*:} ;; esac
+	case $st in
+	raw|raw-gb|raw-trad) f=$C/$st.list ;;
+	norm|sect) f=$C/$st.tsv ;;
+	*) echo "bench: unknown stage $st" >&2; return 1 ;;
+	esac
+	if [ -n "$size" ]; then
+		s=$C/$st.slice-$size
+		case $st in
+		raw*)	# whole files up to SIZE
+			bytes=$(numfmt --from=iec "$size")
+			awk -v max="$bytes" '{ "wc -c < \"" $0 "\"" | getline n; close("wc -c < \"" $0 "\"");
+				t += n; print; if (t >= max) exit }' "$f" >"$s" ;;
+		*)	head -c "$size" "$f" | awk 'BEGIN{RS="\n"} { print }' | sed '$d' >"$s" ;;
+		esac
+		f=$s
+	fi
+	echo "$f"
+}
+
+stage_bytes() {
+	case $1 in
+	*.list|*.slice-*) if head -1 "$1" | grep -q '^bench/corpus/raw'; then
+			xargs cat <"$1" | wc -c; else wc -c <"$1"; fi ;;
+	*) wc -c <"$1" ;;
+	esac
+}
+
+now() { date +%s.%N; }
+
+results=bench/results.tsv
+tmp=$(mktemp)
+trap 'rm -f "$tmp" "$tmp.rss"' EXIT
+printf 'label\tstage\tbytes\tseconds\tMB_per_s\tpeak_rss_MB\truns\n' >"$tmp"
+{
+	printf 'cat\traw\txargs cat <"$IN"\n'
+	printf 'wc -m\traw\txargs cat <"$IN" | LC_ALL=C.UTF-8 wc -m\n'
+	printf 'iconv GB18030\traw-gb\txargs cat <"$IN" | iconv -f GB18030 -t UTF-8\n'
+	cat bench/cases/*.tsv 2>/dev/null | grep -v '^#' | grep -v '^$' || true
+} >"$tmp.rows"
+export BIN
+while IFS="$(printf '\t')" read -r label stage cmd; do
+	IN=$(stage_input "$stage") || continue
+	export IN
+	bytes=$(stage_bytes "$IN")
+	times=
+	rss=0
+	runs=0
+	while [ $runs -lt 5 ]; do
+		t0=$(now)
+		if ! /usr/bin/time -f %M -o "$tmp.rss" sh -c "$cmd" >/dev/null 2>/dev/null; then
+			echo "bench: $label: command failed" >&2
+		fi
+		t1=$(now)
+		t=$(echo "$t1 $t0" | awk '{ printf "%.4f", $1 - $2 }')
+		times="$times $t"
+		r=$(tail -1 "$tmp.rss")
+		[ "$r" -gt "$rss" ] 2>/dev/null && rss=$r
+		runs=$((runs + 1))
+		awk -v t="$t" 'BEGIN { exit !(t > 60) }' && break
+	done
+	med=$(echo $times | tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$stage" "$bytes" "$med" \
+		"$(awk -v b="$bytes" -v t="$med" 'BEGIN { printf "%.1f", (t > 0 ? b / t / 1e6 : 0) }')" \
+		"$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "$runs" >>"$tmp"
+	tail -1 "$tmp" >&2
+done <"$tmp.rows"
+rm -f "$tmp.rows"
+{
+	printf '# %s; %s; %s\n' "$(date -u +%Y-%m-%d)" \
+		"$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')" \
+		"$(nproc) cores, single-threaded runs"
+	cat "$tmp"
+} >$results
+column -t -s "$(printf '\t')" "$tmp"
+echo "written to $results"

@@ -29,7 +29,7 @@ static const char generic_heads[] =
 	"大队 中队 支队 总队 调委会 工作室 服务站 工作站 联络站 服务所 事务所 律师事务所 "
 	"律所 法庭 派出所 司法所 公证处 研究院 研究所 设计院 学院 大学 学校 医院 公司 "
 	"集团 银行 基金会 指挥部 服务队 执法队 志愿队 普法队 救援队 调解室 联合会 分局 "
-	"支局 管理局 管理处 管理所 服务中心 部门 局 队";
+	"支局 管理处 管理所 服务中心 部门 局 队";
 static const char level_heads[] =
 	"委 党委 党工委 工委 政府 人民政府 人大 人大常委会 政协 纪委 监委 纪委监委 管委会 "
 	"常委会 法院 人民法院 检察院 人民检察院 政法委 办事处 办 党校 委办 府办 编办 "
@@ -78,7 +78,7 @@ static const char verb_words[] =
 	"入驻 走进 前往 督促 要求 推荐 报送 开设 实施 启动 执行 办理 受理 完成 提供 "
 	"部署 形成 加快 深入 持续 积极 全面 不断 进一步 主动 认真 及时 定期 严格 切实 "
 	"充分 着力 大力 扎实 探索 成功 首届 联合开展 发布 制定 修订 编制 出席 围绕 "
-	"整合 推行 审核 备案 聚焦 服务于 面向 依靠 依法 "
+	"整合 推行 审核 备案 聚焦 服务于 面向 依靠 依法 新建 新设 新成立 筹建 "
 	"向 由 被 与 及 和 同 跟 对 在 于 从 为 把 将 让 使 给 以 并 或 且 而 等 是 之 "
 	"其 该 各 每 诸 了 的 得 着 过 也 都 又 还 就 才 已 曾 我 你 他 她 它 这 那 "
 	"个 家 名 位 次 项 首 第 级 届 内 纳入 列入 融入 引入 进入 加入 嵌入 精神 讲话 "
@@ -222,6 +222,10 @@ index_ends(struct tagger *tg, int type)
 static bool
 is_level_here(const struct text *t, size_t s, size_t len)
 {
+	/* 市场, 区域, 县域: the level character starts another word. */
+	if (len == 1 && ((key_is(t, s, "市") && key_in(t, s + 1, "场民值")) ||
+	    (key_in(t, s, "区县") && key_in(t, s + 1, "域分别块间"))))
+		return false;
 	/* 园区, 辖区, 城区...: 区 closes a noun, not a level of government. */
 	if (len == 1 && s > 0 && key_in(t, s, "区市县镇") &&
 	    key_in(t, s - 1, "园辖城景片山街校小郊矿湾特专疫灾牧林老军跨分政都超门夜上"))
@@ -525,6 +529,9 @@ detect_orgs_events(struct tagger *tg)
 		if (w.known == 0 && w.generic < 2 && !prefix)
 			continue;
 		if (key_is(t, hs, "部门") && w.generic > 4)
+			continue;
+		/* 9个街道办事处, 各区政府: counted or distributed, a plural. */
+		if (body == 0 && !w.org && s > 0 && key_in(t, s - 1, "个各家所两几多每全诸"))
 			continue;
 		if (key_is(t, hs, "部门") && generic_only(t, s + (w.first_kind == K_LEVEL ? w.level_len : 0), hs))
 			continue;

@@ -84,7 +84,11 @@ detect_places(struct tagger *tg)
 		}
 		zl = wl_at(&zones, t->k, i, t->n, &ent);
 		gl = gaz_small_at(tg, i, &h);
-		if (gl && h.kind == 'X' && key_is(t, i, "中国") && key_is(t, i + 2, "特色"))
+		/* 中国特色, 法治中国: an idea, not the country. */
+		if (gl && h.kind == 'X' && key_is(t, i, "中国") && (key_is(t, i + 2, "特色") ||
+		    key_is(t, i + 2, "式") || (i >= 2 && (key_is(t, i - 2, "法治") ||
+		    key_is(t, i - 2, "平安") || key_is(t, i - 2, "美丽") || key_is(t, i - 2, "数字") ||
+		    key_is(t, i - 2, "健康")))))
 			gl = 0;
 		if (zl > gl) {
 			push(i, i + zl, 'Z', "");

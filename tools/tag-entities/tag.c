@@ -247,7 +247,10 @@ tag_text(struct tagger *tg, const char *doc, size_t doclen,
 	buf_clear(&tg->norm);
 	detect_brackets(tg);
 	detect_places(tg);
-	if (tg->docrows <= 3)
+	/* The issuer is named in the title or the first lines; a report
+	 * that opens with a breadcrumb may name it a few lines later. */
+	if (tg->docrows <= 3 || (tg->docrows <= 8 && !tg->doc.code[L_COUNTY][0] &&
+	    !tg->doc.name[L_COUNTY][0] && !tg->doc.code[L_CITY][0]))
 		doc_learn(tg);
 	detect_orgs_events(tg);
 	detect_persons(tg);

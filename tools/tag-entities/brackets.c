@@ -114,11 +114,17 @@ stop_in_term(uint32_t c)
 static void
 add_term(struct tagger *tg, size_t s, size_t e)
 {
+	int seen = 0;
+
 	if (e <= s || e - s > TERM_MAX)
 		return;
-	for (size_t i = s; i < e; i++)
+	for (size_t i = s; i < e; i++) {
 		if (stop_in_term(tg->t.k[i]))
 			return;
+		seen |= !is_space(tg->t.k[i]);
+	}
+	if (!seen)
+		return;
 	set_title_norm(tg, tag_add(tg, s, e, T_TERM));
 }
 

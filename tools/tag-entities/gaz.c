@@ -213,11 +213,13 @@ gaz_small_at(struct tagger *tg, size_t i, struct place_hit *h)
 					stopped = 1;
 					continue;
 				}
-				/* A county's short form (罗湖) is only trusted
-				 * in a report from its own prefecture. */
 			}
-			if (r->kind == 'D' && (len == 2 || weak_full(t->k + i, len)) &&
-			    !within(r->code, d->code[L_PROV], 2))
+			/* A county's short form (罗湖) is only trusted in a
+			 * report from its own prefecture. */
+			if (r->kind == 'D' && len == 2 && !within(r->code, d->code[L_PROV], 2))
+				continue;
+			if (r->kind == 'D' && weak_full(t->k + i, len) &&
+			    !within(r->code, d->code[L_CITY], 4))
 				continue;
 			if (r->kind == 'd') {
 				if (!within(r->code, d->code[L_CITY], 4) &&

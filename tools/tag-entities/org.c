@@ -264,7 +264,8 @@ walk_left(struct tagger *tg, size_t hs, int cls, int event, struct walk *w)
 			break;
 		}
 		/* “利剑”专项行动: the term with its quotes. */
-		if (p >= 2 && (x = ending_at(T_TERM, p - 1)) >= 0 && tg->m[x].s >= 1 &&
+		if (!prefix_only && (event || w->first_kind == K_GENERIC || w->first_kind == K_BODY) &&
+		    p >= 2 && (x = ending_at(T_TERM, p - 1)) >= 0 && tg->m[x].s >= 1 &&
 		    tg->m[x].s - 1 >= limit) {
 			p = tg->m[x].s - 1;
 			w->term++;
@@ -290,6 +291,12 @@ walk_left(struct tagger *tg, size_t hs, int cls, int event, struct walk *w)
 		}
 		if (!event && (l = wl_end(&levels, t->k, limit, p, &x)) > 0 &&
 		    is_level_here(t, p - l, l)) {
+			/* 青川市司法局 with 青川 unknown: the level word ends a
+			 * place name we cannot delimit, so the name starts after. */
+			if (p - l > 0 && is_han(t->k[p - l - 1]) && !key_in(t, p - l - 1, "全本我") &&
+			    !wl_end(&verbs, t->k, 0, p - l, &x) && ending_at(T_PLACE, p - l) < 0 &&
+			    ending_at(T_ORG, p - l) < 0)
+				break;
 			p -= l;
 			w->level++;
 			w->level_len = l;

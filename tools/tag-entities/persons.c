@@ -4,7 +4,9 @@
 #include "cli.h"
 #include "tag.h"
 
-static struct wl leaders, titles, surnames;
+static struct wl leaders, titles, surnames, acts;
+/* What a named official does right after the name (局长王小明主持). */
+static const char act_words[] = "主持 出席 参加 带队 讲话 强调 指出 表示 要求 介绍 汇报 调研";
 static int ready;
 
 static const char leader_words[] = "习近平 毛泽东 邓小平 江泽民 胡锦涛 周恩来";
@@ -30,6 +32,9 @@ init(void)
 	wl_init(&surnames);
 	wl_add_words(&surnames, surname_chars, 0);
 	wl_build(&surnames);
+	wl_init(&acts);
+	wl_add_words(&acts, act_words, 0);
+	wl_build(&acts);
 	ready = 1;
 }
 
@@ -97,7 +102,6 @@ detect_persons(struct tagger *tg)
 		for (size_t nl = 3; nl >= 2; nl--) {
 			if (i + nl < t->n && name_ok(t, i, i + nl) &&
 			    wl_at(&titles, t->k, i + nl, t->n, &x) &&
-			    edge(t, i + nl + wl_at(&titles, t->k, i + nl, t->n, &x)) &&
 			    !taken(tg, i, i + nl)) {
 				tag_add(tg, i, i + nl, T_PERSON);
 				break;
@@ -111,7 +115,8 @@ detect_persons(struct tagger *tg)
 			continue;
 		size_t s = i + tl;
 		for (size_t nl = 3; nl >= 2; nl--)
-			if (s + nl <= t->n && edge(t, s + nl) && name_ok(t, s, s + nl) &&
+			if (s + nl <= t->n && (edge(t, s + nl) || (nl == 3 && wl_at(&acts, t->k, s + nl, t->n, &x))) &&
+			    name_ok(t, s, s + nl) &&
 			    !taken(tg, s, s + nl)) {
 				tag_add(tg, s, s + nl, T_PERSON);
 				break;

@@ -223,6 +223,17 @@ doc_learn(struct tagger *tg)
 			memcpy(c, code, (size_t)keep[up]);
 			memset(c + keep[up], '0', (size_t)(12 - keep[up]));
 			c[12] = '\0';
+			if (up == L_STREET) {
+				/* Streets are not in the small table: the name
+				 * as written stands for itself. */
+				size_t b = tg->t.off[m->s], e = tg->t.off[m->e];
+				if (up != lv || e - b >= sizeof(d->name[0]))
+					continue;
+				memcpy(d->code[up], c, 13);
+				memcpy(d->name[up], tg->t.s + b, e - b);
+				d->name[up][e - b] = '\0';
+				continue;
+			}
 			if ((nm = gaz_name(c)) == NULL)
 				continue;
 			memcpy(d->code[up], c, 13);

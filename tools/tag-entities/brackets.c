@@ -14,10 +14,11 @@ is_space(uint32_t c)
 	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == '\r' || c == '\n';
 }
 
-/* Titles are compared across reports: widths folded, inner title marks
- * unified to 〈〉, and spaces kept only between two ASCII words. */
+/* Titles and terms are compared across reports: widths folded, inner
+ * title marks unified to 〈〉, and spaces kept only between two ASCII
+ * words. */
 static void
-set_title_norm(struct tagger *tg, struct mention *m)
+set_title_norm(struct tagger *tg, struct mention *m, int script)
 {
 	const struct text *t = &tg->t;
 	struct buf *b = &tg->tmp;
@@ -27,7 +28,9 @@ set_title_norm(struct tagger *tg, struct mention *m)
 
 	buf_clear(b);
 	for (size_t i = m->s; i < m->e; i++) {
-		uint32_t c = zh_fold_width(t->cp[i]);
+		/* Terms are looked up across scripts (楓橋經驗 = 枫桥经验);
+		 * titles keep their script, as cited. */
+		uint32_t c = script ? zh_fold(t->cp[i]) : zh_fold_width(t->cp[i]);
 		if (is_space(c)) {
 			pending = 1;
 			continue;
@@ -56,7 +59,7 @@ add_title(struct tagger *tg, size_t s, size_t e)
 		;
 	if (i == e)
 		return;
-	set_title_norm(tg, tag_add(tg, s, e, T_LAW));
+	set_title_norm(tg, tag_add(tg, s, e, T_LAW), 0);
 }
 
 static void
@@ -67,6 +70,8 @@ laws(struct tagger *tg)
 	int kind[STACK_MAX], sp = 0, titles = 0;
 
 	for (size_t i = 0; i < t->n; i++) {
+		if (!(t->cls[i] & C_BRACKET))
+			continue;
 		uint32_t c = t->k[i];
 		if (c == 0x300A || c == 0x3008 || (c == '<' && titles > 0)) {
 			if (sp == STACK_MAX) {
@@ -125,7 +130,7 @@ add_term(struct tagger *tg, size_t s, size_t e)
 	}
 	if (!seen)
 		return;
-	set_title_norm(tg, tag_add(tg, s, e, T_TERM));
+	set_title_norm(tg, tag_add(tg, s, e, T_TERM), 1);
 }
 
 static void
@@ -134,6 +139,8 @@ terms(struct tagger *tg)
 	const struct text *t = &tg->t;
 
 	for (size_t i = 0; i < t->n; i++) {
+		if (!(t->cls[i] & C_BRACKET))
+			continue;
 		uint32_t c = t->k[i], close;
 		if (c == 0x201C)
 			close = 0x201D;
@@ -167,7 +174,8 @@ terms(struct tagger *tg)
 void
 detect_brackets(struct tagger *tg)
 {
-	if (tg->types & ((1u << T_LAW) | (1u << T_ORG) | (1u << T_PLACE) | (1u << T_EVENT)))
-		laws(tg);
+	if (!(tg->t.rowcls & C_BRACKET))
+		return;
+	laws(tg);
 	terms(tg);
 }

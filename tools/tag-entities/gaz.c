@@ -22,12 +22,15 @@ struct prec {
 	size_t nlen;
 };
 
+#define B64 "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
 static struct wl small, stop_short;
 static struct prec *recs;
 static size_t nrecs;
 static size_t *bycode;          /* indices of full names, sorted by code */
 static size_t nbycode;
 static uint8_t finals[8192];
+static uint8_t pairs[8192];
 static char namebuf[128];
 
 /* Short forms that are also everyday words: never places on their own. */
@@ -98,6 +101,22 @@ gaz_init(void)
 		if (recs[i].kind == 'P' || recs[i].kind == 'C' || recs[i].kind == 'D')
 			bycode[nbycode++] = i;
 	qsort(bycode, nbycode, sizeof(*bycode), cmp_code);
+	{
+		size_t zn = 0;
+		unsigned acc = 0;
+		int bits = 0;
+		for (const char *q = places_big_pairs; *q && zn < sizeof(pairs); q++) {
+			const char *a = strchr(B64, *q);
+			if (!a || !*q)
+				continue;
+			acc = (acc << 6) | (unsigned)(a - B64);
+			bits += 6;
+			if (bits >= 8) {
+				bits -= 8;
+				pairs[zn++] = (uint8_t)(acc >> bits);
+			}
+		}
+	}
 	for (const char *f = places_big_finals; *f && *f != '\n';) {
 		size_t pos = 0;
 		uint32_t c = utf8_next(f, strlen(f), &pos);
@@ -105,6 +124,16 @@ gaz_init(void)
 			finals[c >> 3] |= (uint8_t)(1u << (c & 7));
 		f += pos;
 	}
+}
+
+void
+gaz_classes(uint8_t *cls)
+{
+	gaz_init();
+	wl_classes(&small, cls, 1, C_PLACE);
+	for (uint32_t c = 0; c < 65536; c++)
+		if (finals[c >> 3] & (1u << (c & 7)))
+			cls[c] |= C_FINAL;
 }
 
 const char *
@@ -198,10 +227,11 @@ gaz_small_at(struct tagger *tg, size_t i, struct place_hit *h)
 
 	if (!is_han(t->k[i]) || i + 1 >= t->n)
 		return 0;
-	max = small.first2[wl_bi(t->k[i], t->k[i + 1])];
-	if (max > t->n - i)
-		max = t->n - i;
-	for (len = max; len >= 2; len--) {
+	uint16_t mask = small.first2[wl_bi(t->k[i], t->k[i + 1])];
+	if (!mask)
+		return 0;
+	max = small.maxlen < t->n - i ? small.maxlen : t->n - i;
+	for (len = wl_mask_next(mask, max + 1, max); len >= 2; len = wl_mask_next(mask, len, max)) {
 		size_t it = 0;
 		long e;
 		int n = 0, stopped = 0;
@@ -282,7 +312,7 @@ load_bucket(struct bucket *bk, unsigned no)
 		return 0;
 	memset(dec, -1, sizeof(dec));
 	for (int i = 0; i < 64; i++)
-		dec[(unsigned char)"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[i]] = (signed char)i;
+		dec[(unsigned char)B64[i]] = (signed char)i;
 	z = xmalloc(n / 4 * 3 + 3);
 	for (size_t i = 0; i < n; i++) {
 		int v = dec[(unsigned char)src[i]];
@@ -381,6 +411,9 @@ gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent, struct p
 	size_t pdig;
 
 	if (e < lo + 3 || !is_final(t->k[e - 1]) || !is_han(t->k[e - 2]))
+		return 0;
+	unsigned ph = (unsigned)((t->k[e - 1] * 31u + t->k[e - 2]) & 0xFFFFu);
+	if (!(pairs[ph >> 3] & (1u << (ph & 7))))
 		return 0;
 	unsigned no = bucket_of(t->k[e - 1], t->k[e - 2]);
 	struct bucket *bk = &buckets[no];

@@ -122,6 +122,14 @@ init(void)
 	ready = 1;
 }
 
+void
+org_classes(uint8_t *cls)
+{
+	if (!ready)
+		init();
+	wl_classes(&heads, cls, 0, C_HEAD);
+}
+
 /* A head word is one class or several; all tags of equal keys count. */
 static int
 head_class(const struct text *t, size_t s, size_t e)
@@ -460,7 +468,9 @@ detect_orgs_events(struct tagger *tg)
 	index_ends(tg, T_TERM);
 	for (size_t i = 0; i < t->n + 1; i++)
 		endidx[T_ORG][i] = -1;
-	for (size_t i = 0; i < t->n; i++) {
+	for (size_t i = 0; i < t->n && (t->rowcls & C_CONGRESS); i++) {
+		if (!(t->cls[i] & C_CONGRESS))
+			continue;
 		uint32_t c0 = t->k[i];
 		/* Congresses start with 党, 中, 十 or 二. */
 		if (c0 != 0x515A && c0 != 0x4E2D && c0 != 0x5341 && c0 != 0x4E8C)
@@ -471,7 +481,9 @@ detect_orgs_events(struct tagger *tg)
 			i += l - 1;
 		}
 	}
-	for (size_t e = 1; e <= t->n; e++) {
+	for (size_t e = 1; e <= t->n && (t->rowcls & C_HEAD); e++) {
+		if (!(t->cls[e - 1] & C_HEAD))
+			continue;
 		size_t hl = wl_end(&heads, t->k, 0, e, &x), hs, s;
 		int cls;
 		struct mention *m;

@@ -38,6 +38,16 @@ init(void)
 	ready = 1;
 }
 
+void
+persons_classes(uint8_t *cls)
+{
+	if (!ready)
+		init();
+	wl_classes(&leaders, cls, 1, C_PERSON);
+	wl_classes(&surnames, cls, 1, C_PERSON);
+	wl_classes(&titles, cls, 0, C_PERSON);
+}
+
 /* Where a name may begin or end: not inside a run of Han text that
  * could be a longer word. */
 static bool
@@ -85,35 +95,39 @@ detect_persons(struct tagger *tg)
 	const struct text *t = &tg->t;
 	long x;
 
-	if (!(tg->types & (1u << T_PERSON)))
+	if (!(tg->types & (1u << T_PERSON)) || !(t->rowcls & C_PERSON))
 		return;
 	if (!ready)
 		init();
 	for (size_t i = 0; i < t->n; i++) {
+		if (!(t->cls[i] & C_PERSON))
+			continue;
 		size_t l = wl_at(&leaders, t->k, i, t->n, &x);
 		if (l) {
 			tag_add(tg, i, i + l, T_PERSON);
 			i += l - 1;
 			continue;
 		}
-		if (!(i == 0 || edge(t, i - 1)))
+		if (!wl_first(&surnames, t->k[i]) || !(i == 0 || edge(t, i - 1)))
 			continue;
 		/* 、张三局长 / ，李四同志 */
 		for (size_t nl = 3; nl >= 2; nl--) {
-			if (i + nl < t->n && name_ok(t, i, i + nl) &&
-			    wl_at(&titles, t->k, i + nl, t->n, &x) &&
-			    !taken(tg, i, i + nl)) {
+			if (i + nl < t->n && wl_at(&titles, t->k, i + nl, t->n, &x) &&
+			    name_ok(t, i, i + nl) && !taken(tg, i, i + nl)) {
 				tag_add(tg, i, i + nl, T_PERSON);
 				break;
 			}
 		}
 	}
-	/* 局长王五， : a title then a name closed by punctuation. */
-	for (size_t i = 0; i + 2 < t->n; i++) {
-		size_t tl = wl_at(&titles, t->k, i, t->n, &x);
-		if (!tl || key_is(t, i, "同志"))
+	/* 局长王五， : a title then a name closed by punctuation.  Titles
+	 * end in few characters (长 记 任 席), tested first. */
+	for (size_t e = 2; e + 2 <= t->n; e++) {
+		if (!(t->cls[e - 1] & C_PERSON) || !wl_last(&titles, t->k[e - 1]) || !wl_first(&surnames, t->k[e]))
 			continue;
-		size_t s = i + tl;
+		size_t tl = wl_end(&titles, t->k, 0, e, &x);
+		if (!tl || key_is(t, e - tl, "同志"))
+			continue;
+		size_t s = e;
 		for (size_t nl = 3; nl >= 2; nl--)
 			if (s + nl <= t->n && (edge(t, s + nl) || (nl == 3 && wl_at(&acts, t->k, s + nl, t->n, &x))) &&
 			    name_ok(t, s, s + nl) &&

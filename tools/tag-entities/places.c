@@ -29,6 +29,14 @@ init(void)
 	ready = 1;
 }
 
+void
+places_classes(uint8_t *cls)
+{
+	if (!ready)
+		init();
+	wl_classes(&zones, cls, 1, C_PLACE);
+}
+
 struct pl {
 	size_t s, e;
 	int kind;
@@ -78,7 +86,7 @@ detect_places(struct tagger *tg)
 	npl = 0;
 	for (size_t i = 0; i < t->n;) {
 		size_t zl, gl;
-		if (!is_han(t->k[i])) {
+		if (!(t->cls[i] & C_PLACE) || !is_han(t->k[i])) {
 			i++;
 			continue;
 		}
@@ -103,8 +111,10 @@ detect_places(struct tagger *tg)
 	/* Towns, streets and villages end in a few characters (街道, 镇,
 	 * 村, 社区...); look them up backwards from those ends. */
 	first = npl;
-	for (size_t e = 3; e <= t->n; e++) {
+	for (size_t e = 3; e <= t->n && (t->rowcls & C_FINAL); e++) {
 		size_t lo = big_lo, j;
+		if (!(t->cls[e - 1] & C_FINAL))
+			continue;
 		const char *parent;
 		size_t l;
 		for (;;) {

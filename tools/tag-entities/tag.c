@@ -14,13 +14,34 @@ const char *const tag_type_names[T_NTYPES] = {
 /* Which mention wins when two cross: brackets are certain, grammar less so. */
 static const int prio[T_NTYPES] = { 6, 5, 4, 3, 2, 1 };
 
+uint8_t tag_cls[65536];
+
 void
 tag_init(struct tagger *tg)
 {
+	static int classes;
+	static const uint32_t brackets[] = {
+		0x300A, 0x300B, 0x3008, 0x3009, '<', '>', 0x201C, 0x201D,
+		0x300C, 0x300D, 0x300E, 0x300F, '"', 0xFF1C, 0xFF1E, 0xFF02
+	};
+
 	memset(tg, 0, sizeof(*tg));
 	tg->types = (1u << T_NTYPES) - 1;
 	wl_init(&tg->dict);
 	gaz_init();
+	if (!classes) {
+		for (size_t i = 0; i < sizeof(brackets) / sizeof(brackets[0]); i++)
+			tag_cls[brackets[i]] |= C_BRACKET;
+		tag_cls[0x515A] |= C_CONGRESS;  /* 党 */
+		tag_cls[0x4E2D] |= C_CONGRESS;  /* 中 */
+		tag_cls[0x5341] |= C_CONGRESS;  /* 十 */
+		tag_cls[0x4E8C] |= C_CONGRESS;  /* 二 */
+		gaz_classes(tag_cls);
+		places_classes(tag_cls);
+		org_classes(tag_cls);
+		persons_classes(tag_cls);
+		classes = 1;
+	}
 }
 
 void
@@ -29,6 +50,7 @@ tag_free(struct tagger *tg)
 	free(tg->t.cp);
 	free(tg->t.k);
 	free(tg->t.off);
+	free(tg->t.cls);
 	free(tg->m);
 	buf_free(&tg->norm);
 	buf_free(&tg->tmp);
@@ -41,14 +63,39 @@ tag_free(struct tagger *tg)
 bool
 key_is(const struct text *t, size_t i, const char *w)
 {
-	size_t n = strlen(w), pos = 0;
+	const unsigned char *u = (const unsigned char *)w;
 
-	while (pos < n) {
-		if (i >= t->n || t->k[i] != utf8_next(w, n, &pos))
+	/* Literals are ASCII or three-byte characters (all of CJK). */
+	while (*u) {
+		uint32_t c;
+		if (i >= t->n)
 			return false;
-		i++;
+		if (u[0] < 0x80) {
+			c = *u++;
+		} else {
+			c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+			u += 3;
+		}
+		if (t->k[i++] != c)
+			return false;
 	}
 	return true;
+}
+
+/* zh_fold() looks characters up by binary search; the BMP, where
+ * nearly every character of a report lives, is cached on first use. */
+static uint32_t fold_cache[65536];
+
+static inline uint32_t
+fold(uint32_t c)
+{
+	if (c < 0x80)
+		return c;
+	if (c >= 65536)
+		return zh_fold(c);
+	if (!fold_cache[c])
+		fold_cache[c] = zh_fold(c);
+	return fold_cache[c];
 }
 
 struct mention *
@@ -87,7 +134,9 @@ decode(struct text *t, const char *s, size_t len)
 		t->cp = xrealloc(t->cp, t->cap * sizeof(*t->cp));
 		t->k = xrealloc(t->k, t->cap * sizeof(*t->k));
 		t->off = xrealloc(t->off, t->cap * sizeof(*t->off));
+		t->cls = xrealloc(t->cls, t->cap * sizeof(*t->cls));
 	}
+	unsigned rowcls = 0;
 	while (pos < len) {
 		const unsigned char *u = (const unsigned char *)s + pos;
 		uint32_t c;
@@ -106,9 +155,12 @@ decode(struct text *t, const char *s, size_t len)
 			c = utf8_next(s, len, &pos);
 		}
 		t->cp[n] = c;
-		t->k[n] = c < 0x80 ? c : zh_fold(c);
+		t->k[n] = fold(c);
+		t->cls[n] = t->k[n] < 65536 ? tag_cls[t->k[n]] : 0xFF;
+		rowcls |= t->cls[n];
 		n++;
 	}
+	t->rowcls = rowcls;
 	t->off[n] = len;
 	t->s = s;
 	t->len = len;

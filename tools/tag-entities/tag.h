@@ -38,8 +38,29 @@ struct text {
 	size_t len, n;
 	uint32_t *cp, *k;       /* code points as written / folded keys */
 	size_t *off;            /* byte offset of each code point, n + 1 */
+	uint8_t *cls;           /* tag_cls of each key */
+	unsigned rowcls;        /* union of cls over the row */
 	size_t cap;
 };
+
+/* Character classes: which detectors a character may interest.  Each
+ * detector skips a row without its class, and positions without it, at
+ * the cost of one byte load. */
+enum {
+	C_BRACKET = 1,          /* 《》〈〉<>“”「」『』" */
+	C_PLACE = 2,            /* may start a province..county, country, zone */
+	C_FINAL = 4,            /* may end a town, street or village */
+	C_HEAD = 8,             /* may end an ORG or EVENT head */
+	C_CONGRESS = 16,        /* 党 中 十 二 */
+	C_PERSON = 32,          /* leader, surname or title character */
+	C_DICT = 64,            /* may start a --dict name */
+};
+extern uint8_t tag_cls[65536];
+void places_classes(uint8_t *cls);
+void org_classes(uint8_t *cls);
+void persons_classes(uint8_t *cls);
+void gaz_classes(uint8_t *cls);
+void wl_classes(const struct wl *w, uint8_t *cls, int first, uint8_t bit);
 
 /* Per-document place context: the issuing place, known from the title
  * and first lines, by level. */

@@ -106,6 +106,7 @@ tag_load_dict(struct tagger *tg, const char *path)
 {
 	int rc = each_line(path, dict_line, tg);
 	wl_build(&tg->dict);
+	wl_classes(&tg->dict, tag_cls, 1, C_DICT);
 	return rc;
 }
 
@@ -229,9 +230,9 @@ detect_user(struct tagger *tg)
 	const struct text *t = &tg->t;
 	long x;
 
-	if (tg->dict.nent) {
+	if (tg->dict.nent && (t->rowcls & C_DICT)) {
 		for (size_t i = 0; i < t->n;) {
-			size_t l = wl_at(&tg->dict, t->k, i, t->n, &x);
+			size_t l = (t->cls[i] & C_DICT) ? wl_at(&tg->dict, t->k, i, t->n, &x) : 0;
 			if (!l) {
 				i++;
 				continue;

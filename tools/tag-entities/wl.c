@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "utf8.h"
 #include "wl.h"
+#include "tag.h"
 #include "zhfold.h"
 
 void
@@ -74,11 +75,11 @@ wl_build(struct wl *w)
 	w->slot = xcalloc(size, sizeof(*w->slot));
 	w->mask = size - 1;
 	if (!w->first2) {
-		w->first2 = xmalloc(65536);
-		w->last2 = xmalloc(65536);
+		w->first2 = xmalloc(65536 * sizeof(*w->first2));
+		w->last2 = xmalloc(65536 * sizeof(*w->last2));
 	}
-	memset(w->first2, 0, 65536);
-	memset(w->last2, 0, 65536);
+	memset(w->first2, 0, 65536 * sizeof(*w->first2));
+	memset(w->last2, 0, 65536 * sizeof(*w->last2));
 	memset(w->one, 0, sizeof(w->one));
 	memset(w->fc, 0, sizeof(w->fc));
 	memset(w->lc, 0, sizeof(w->lc));
@@ -104,10 +105,9 @@ wl_build(struct wl *w)
 			continue;
 		}
 		unsigned f = wl_bi(k[0], k[1]), l = wl_bi(k[e->len - 2], k[e->len - 1]);
-		if (w->first2[f] < e->len)
-			w->first2[f] = (uint8_t)e->len;
-		if (w->last2[l] < e->len)
-			w->last2[l] = (uint8_t)e->len;
+		uint16_t bit = (uint16_t)(e->len >= 15 ? 0x8000u : 1u << e->len);
+		w->first2[f] |= bit;
+		w->last2[l] |= bit;
 	}
 }
 
@@ -151,11 +151,10 @@ wl_at_slow(const struct wl *w, const uint32_t *k, size_t i, size_t n, long *ent)
 
 	if (!w->slot || i >= n)
 		return 0;
-	if (i + 1 < n)
-		max = w->first2[wl_bi(k[i], k[i + 1])];
-	if (max > n - i)
-		max = n - i;
-	for (size_t len = max; len >= 2; len--) {
+	uint16_t mask = i + 1 < n ? w->first2[wl_bi(k[i], k[i + 1])] : 0;
+	max = w->maxlen < n - i ? w->maxlen : n - i;
+	for (size_t len = wl_mask_next(mask, max + 1, max); len >= 2;
+	    len = wl_mask_next(mask, len, max)) {
 		it = 0;
 		if ((e = wl_next(w, k + i, len, &it)) >= 0) {
 			*ent = e;
@@ -180,11 +179,10 @@ wl_end_slow(const struct wl *w, const uint32_t *k, size_t lo, size_t e, long *en
 
 	if (!w->slot || e <= lo)
 		return 0;
-	if (e - lo >= 2)
-		max = w->last2[wl_bi(k[e - 2], k[e - 1])];
-	if (max > e - lo)
-		max = e - lo;
-	for (size_t len = max; len >= 2; len--) {
+	uint16_t mask = e - lo >= 2 ? w->last2[wl_bi(k[e - 2], k[e - 1])] : 0;
+	max = w->maxlen < e - lo ? w->maxlen : e - lo;
+	for (size_t len = wl_mask_next(mask, max + 1, max); len >= 2;
+	    len = wl_mask_next(mask, len, max)) {
 		it = 0;
 		if ((x = wl_next(w, k + e - len, len, &it)) >= 0) {
 			*ent = x;
@@ -199,4 +197,12 @@ wl_end_slow(const struct wl *w, const uint32_t *k, size_t lo, size_t e, long *en
 		}
 	}
 	return 0;
+}
+
+void
+wl_classes(const struct wl *w, uint8_t *cls, int first, uint8_t bit)
+{
+	for (uint32_t c = 0; c < 65536; c++)
+		if (first ? wl_first(w, c) || (w->one[c >> 3] & (1u << (c & 7))) : wl_last(w, c))
+			cls[c] |= bit;
 }

@@ -4,9 +4,10 @@
  * tagger needs at every position of a text: the longest entry starting
  * at i, the longest ending at e, and all entries equal to a key.
  *
- * Most text positions start or end no entry, so a 64 KB table indexed
- * by a hash of the first (or last) two characters gives the longest
- * possible length there; zero means "nothing here" in one load.
+ * Most text positions start or end no entry, so a table indexed by a
+ * hash of the first (or last) two characters gives the lengths of the
+ * entries that may be there; zero means "nothing here" in one load, and
+ * only those lengths are probed otherwise.
  */
 #ifndef TAG_WL_H
 #define TAG_WL_H
@@ -28,7 +29,8 @@ struct wl {
 	size_t nent, cent;
 	uint32_t *slot;         /* entry index + 1, open addressing */
 	size_t mask;
-	uint8_t *first2, *last2;        /* max length by bigram hash */
+	uint16_t *first2, *last2;       /* lengths by bigram hash: bit L for
+					 * length L (2..14), bit 15 for 15+ */
 	uint8_t one[8192];              /* single-character keys (BMP) */
 	uint8_t fc[8192], lc[8192];     /* first / last characters (BMP) */
 	int has_one_astral;
@@ -43,6 +45,18 @@ long wl_add(struct wl *w, const char *s, size_t n, int tag, uint32_t aux);
 /* Adds space-separated words, all with tag. */
 void wl_add_words(struct wl *w, const char *words, int tag);
 void wl_build(struct wl *w);
+
+/* Next length to probe below len (longest first) for a bigram mask,
+ * never above maxlen; 0 when none is left. */
+static inline size_t wl_mask_next(uint16_t mask, size_t len, size_t maxlen)
+{
+	while (len > 2) {
+		len--;
+		if (len >= 15 ? (mask & 0x8000) && len <= maxlen : (mask >> len) & 1)
+			return len;
+	}
+	return 0;
+}
 
 /* Iterates entries whose key equals k[0..n): start with *it = 0;
  * returns an entry index or -1 at the end. */

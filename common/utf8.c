@@ -106,6 +106,13 @@ utf8_valid_prefix(const char *s, size_t len)
 			i++;
 			continue;
 		}
+		/* Most text is CJK: E1..EC and EE..EF leads with two
+		 * continuation bytes are always valid, so check them inline. */
+		if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && i + 2 < len &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		n = utf8_decode(u + i, len - i, &cp);
 		if (n < 0)
 			return i;

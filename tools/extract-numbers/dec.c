@@ -1,0 +1,131 @@
+#include <stdlib.h>
+
+#include "dec.h"
+
+void
+dec_clear(struct dec *x)
+{
+	buf_clear(&x->d);
+	x->scale = 0;
+}
+
+void
+dec_free(struct dec *x)
+{
+	buf_free(&x->d);
+	x->scale = 0;
+}
+
+void
+dec_digit(struct dec *x, int digit)
+{
+	buf_addc(&x->d, (char)('0' + digit));
+}
+
+void
+dec_set_u64(struct dec *x, uint64_t v)
+{
+	char tmp[24];
+	size_t n = 0;
+
+	dec_clear(x);
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		buf_addc(&x->d, tmp[--n]);
+}
+
+void
+dec_shift(struct dec *x, size_t k)
+{
+	if (x->scale >= k) {
+		x->scale -= k;
+		return;
+	}
+	k -= x->scale;
+	x->scale = 0;
+	while (k--)
+		buf_addc(&x->d, '0');
+}
+
+void
+dec_add_half(struct dec *x)
+{
+	if (x->scale == 0) {
+		buf_addc(&x->d, '5');
+		x->scale = 1;
+	}
+}
+
+bool
+dec_is_zero(const struct dec *x)
+{
+	for (size_t i = 0; i < x->d.len; i++)
+		if (x->d.s[i] != '0')
+			return false;
+	return true;
+}
+
+bool
+dec_u64(const struct dec *x, uint64_t *v)
+{
+	size_t ni = x->d.len > x->scale ? x->d.len - x->scale : 0;
+	uint64_t r = 0;
+	size_t digits = 0;
+
+	for (size_t i = ni; i < x->d.len; i++)
+		if (x->d.s[i] != '0')
+			return false;
+	if (x->d.len <= x->scale) {
+		*v = 0;
+		return true;
+	}
+	for (size_t i = 0; i < ni; i++) {
+		if (r == 0 && x->d.s[i] == '0')
+			continue;
+		if (++digits > 18)
+			return false;
+		r = r * 10 + (uint64_t)(x->d.s[i] - '0');
+	}
+	*v = r;
+	return true;
+}
+
+void
+dec_format(const struct dec *x, struct buf *out)
+{
+	const char *s = x->d.s;
+	size_t n = x->d.len, ni, i = 0, end = n;
+
+	/* More fraction digits than digits: 0.0xyz. */
+	if (x->scale > n) {
+		size_t z = x->scale - n;
+
+		while (end > 0 && s[end - 1] == '0')
+			end--;
+		buf_addc(out, '0');
+		if (end == 0)
+			return;
+		buf_addc(out, '.');
+		while (z--)
+			buf_addc(out, '0');
+		buf_add(out, s, end);
+		return;
+	}
+	ni = n - x->scale;
+
+	while (i < ni && s[i] == '0')
+		i++;
+	while (end > ni && s[end - 1] == '0')
+		end--;
+	if (i == ni)
+		buf_addc(out, '0');
+	else
+		buf_add(out, s + i, ni - i);
+	if (end > ni) {
+		buf_addc(out, '.');
+		buf_add(out, s + ni, end - ni);
+	}
+}

@@ -1,0 +1,136 @@
+/* zh-extract-numbers: every quantity of zhtsv text, one row each. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "out.h"
+#include "scan.h"
+#include "tsv.h"
+
+int main(int argc, char **argv);
+
+static const char usage[] =
+"usage: zh-extract-numbers [-H] [-y YYYY] [file ...]\n"
+"Writes one row per quantity of the last (text) column of zhtsv rows:\n"
+"the row's prefix columns, then start end value unit kind approx label raw.\n"
+"  -H, --header      read and write a header line\n"
+"  -y, --year YYYY   anchor 今年/去年/上年度 on YYYY (default: the year\n"
+"                    in each document's title, else its first date)\n"
+"  -h, --help        show this help\n"
+"  -V, --version     show the version\n"
+"A document is a run of rows with the same first column.\n";
+
+static const char *const cols[] = {
+	"start", "end", "value", "unit", "kind", "approx", "label", "raw", NULL
+};
+
+struct ctx {
+	struct xn *xn;
+	const struct tsv_row *row;
+	struct buf doc;
+	bool have_doc;
+};
+
+static void
+put_num(size_t v)
+{
+	out_ulong(v);
+	out_tab();
+}
+
+static void
+emit(void *p, const struct xn_match *m)
+{
+	struct ctx *c = p;
+
+	tsv_out_prefix(c->row);
+	put_num(m->start);
+	put_num(m->end);
+	tsv_out_field(m->value, m->value_len);
+	tsv_out_field(m->unit, strlen(m->unit));
+	tsv_out_field(m->kind, strlen(m->kind));
+	tsv_out_field(m->approx, strlen(m->approx));
+	tsv_out_field(m->label, m->label_len);
+	tsv_out_last(m->raw, m->raw_len);
+}
+
+static int
+row(void *p, struct tsv_row *r)
+{
+	struct ctx *c = p;
+	size_t dl = 0;
+
+	if (r->ncols) {
+		while (dl < r->prefix_len && r->prefix[dl] != '\t')
+			dl++;
+		if (!c->have_doc || dl != c->doc.len ||
+		    memcmp(c->doc.s, r->prefix, dl) != 0) {
+			buf_clear(&c->doc);
+			buf_add(&c->doc, r->prefix, dl);
+			c->have_doc = true;
+			xn_doc_begin(c->xn);
+		}
+	}
+	c->row = r;
+	xn_scan(c->xn, r->text, r->text_len, emit, c);
+	return 0;
+}
+
+static void
+end_input(void *p, const char *file)
+{
+	struct ctx *c = p;
+
+	(void)file;
+	c->have_doc = false;
+	xn_doc_begin(c->xn);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option lopts[] = {
+		CLI_LONGOPTS_STD,
+		CLI_LONGOPT_HEADER,
+		{ "year", required_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ctx c = { 0 };
+	struct tsv_job job = { .out_cols = cols, .row = row,
+	    .end_input = end_input, .ctx = &c };
+	unsigned long year = 0;
+	int ch, rc;
+
+	cli_init("zh-extract-numbers");
+	opterr = 0;     /* getopt would name the program by its path */
+	while ((ch = getopt_long(argc, argv, "HVhy:", lopts, NULL)) != -1) {
+		switch (ch) {
+		case 'H':
+			job.header = true;
+			break;
+		case 'y':
+			year = cli_ulong("--year", optarg);
+			if (year < 1000 || year > 9999)
+				zusage("--year wants a 4-digit year, not %s", optarg);
+			break;
+		case 'h':
+			cli_help(usage);
+		case 'V':
+			cli_version();
+		default:
+			if (optopt == 'y')
+				zusage("-y needs a year");
+			zusage("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	c.xn = xn_new();
+	xn_set_year(c.xn, (int)year);
+	rc = tsv_run(&job, argc - optind, argv + optind);
+	xn_free(c.xn);
+	buf_free(&c.doc);
+	if (rc)
+		zfail();
+	return cli_exit();
+}

@@ -1,0 +1,380 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "tables.h"
+#include "utf8.h"
+
+const char *const xn_kind_names[] = {
+	"count", "money", "percent", "ppoint", "ratio", "score",
+	"date", "year", "range", "duration", "ordinal", "other"
+};
+
+#define A UF_AR
+#define C UF_CN
+#define O UF_ONE
+#define ALL (UF_AR | UF_CN | UF_ONE)
+
+/* Longer keys win, so 人次 beats 人 and 个百分点 beats 个. */
+#define U(k, o, kd, fl, bn) \
+	{ .key = { .s = k }, .out = o, .kind = kd, .flags = fl, .bad_next = bn }
+
+static struct xn_unit units[] = {
+	U("个百分点", "个百分点", XK_PPOINT, A | C, NULL),
+	U("百分点", "百分点", XK_PPOINT, A | C, NULL),
+	U("%", "%", XK_PERCENT, A, NULL),
+	U("‰", "‰", XK_PERCENT, A, NULL),
+	U("‱", "‱", XK_PERCENT, A, NULL),
+	U("个工作日", "个工作日", XK_DURATION, ALL, NULL),
+	U("工作日", "工作日", XK_DURATION, A | C, NULL),
+	U("个小时", "小时", XK_DURATION, ALL, NULL),
+	U("小时", "小时", XK_DURATION, ALL, NULL),
+	U("个月", "个月", XK_DURATION, ALL, "来"),
+	U("个星期", "周", XK_DURATION, A | C, NULL),
+	U("分钟", "分钟", XK_DURATION, A | C, NULL),
+	U("秒", "秒", XK_DURATION, A, "杀"),
+	U("天", "天", XK_DURATION, ALL, "然津下"),
+	U("周年", "周年", XK_ORDINAL, ALL, NULL),
+	U("周岁", "周岁", XK_OTHER, A | C, NULL),
+	U("周", "周", XK_DURATION, A | C, "边末年期刊报到全密"),
+	U("年", "年", XK_DURATION, ALL, "行计规攻来一轻级底初末度"),
+	U("等奖", "等奖", XK_ORDINAL, ALL, NULL),
+	U("件次", "件次", XK_COUNT, ALL, NULL),
+	U("人次", "人次", XK_COUNT, ALL, NULL),
+	U("家次", "家次", XK_COUNT, ALL, NULL),
+	U("户次", "户次", XK_COUNT, ALL, NULL),
+	U("项次", "项次", XK_COUNT, ALL, NULL),
+	U("场次", "场次", XK_COUNT, ALL, NULL),
+	U("车次", "车次", XK_COUNT, A | C, NULL),
+	U("批次", "批次", XK_COUNT, A | C, NULL),
+	U("课时", "课时", XK_COUNT, A | C, NULL),
+	U("学时", "学时", XK_COUNT, A | C, NULL),
+	U("个", "个", XK_COUNT, ALL, "体性别案人"),
+	U("人", "人", XK_COUNT, ALL, "民大社口力员身格"),
+	U("名", "名", XK_COUNT, ALL, "单称义额录片誉牌列"),
+	U("位", "位", XK_COUNT, ALL, "置于数"),
+	U("宗", "宗", XK_COUNT, ALL, "旨教族"),
+	U("件", "件", XK_COUNT, ALL, "事"),
+	U("家", "家", XK_COUNT, ALL, "庭属长乡园人门风"),
+	U("户", "户", XK_COUNT, ALL, "籍口外型主"),
+	U("项", "项", XK_COUNT, ALL, "目"),
+	U("次", "次", XK_COUNT, ALL, "数序要级生性办日年"),
+	U("场", "场", XK_COUNT, ALL, "所地景馆合面域"),
+	U("条", "条", XK_COUNT, A | C, "例件款线龙"),
+	U("份", "份", XK_COUNT, A | C, "额子"),
+	U("支", "支", XK_COUNT, ALL, "持付出部撑援"),
+	U("艘", "艘", XK_COUNT, ALL, NULL),
+	U("起", "起", XK_COUNT, A | C, "来草步诉点到始"),
+	U("例", "例", XK_COUNT, A | C, "如会行"),
+	U("批", "批", XK_COUNT, A | C, "准评复次示"),
+	U("期", "期", XK_COUNT, A | C, "间限满待刊货末"),
+	U("类", "类", XK_COUNT, A | C, "型别似"),
+	U("种", "种", XK_COUNT, A | C, "类子植"),
+	U("处", "处", XK_COUNT, A | C, "理置罚分室长级于"),
+	U("所", "所", XK_COUNT, ALL, "有在以属得长谓"),
+	U("座", "座", XK_COUNT, ALL, "谈"),
+	U("套", "套", XK_COUNT, A | C, "餐"),
+	U("台", "台", XK_COUNT, ALL, "账湾风"),
+	U("辆", "辆", XK_COUNT, ALL, NULL),
+	U("部", "部", XK_COUNT, A | C, "门署分长署署委"),
+	U("本", "本", XK_COUNT, A, "地级市区"),
+	U("册", "册", XK_COUNT, A | C, NULL),
+	U("篇", "篇", XK_COUNT, A | C, "章"),
+	U("张", "张", XK_COUNT, A | C, "网图"),
+	U("间", "间", XK_COUNT, A | C, "隔"),
+	U("栋", "栋", XK_COUNT, A | C, NULL),
+	U("单", "单", XK_COUNT, A, "位独元"),
+	U("轮", "轮", XK_COUNT, A | C, NULL),
+	U("组", "组", XK_COUNT, A | C, "织建成长"),
+	U("队", "队", XK_COUNT, A, "伍员"),
+	U("门", "门", XK_COUNT, A | C, "户槛诊式"),
+	U("株", "株", XK_COUNT, A | C, NULL),
+	U("棵", "棵", XK_COUNT, A | C, NULL),
+	U("只", "只", XK_COUNT, A, "要有是能"),
+	U("头", "头", XK_COUNT, A, NULL),
+	U("匹", "匹", XK_COUNT, A, NULL),
+	U("宗次", "宗次", XK_COUNT, ALL, NULL),
+	U("通", "通", XK_COUNT, A | C, "过知报讯道用信告报畅达关"),
+	U("倍", "倍", XK_RATIO, ALL, "增"),
+	U("成", "成", XK_RATIO, A | C, NULL),
+	U("分", "分", XK_SCORE, A | C, NULL),
+	U("元", "元", XK_MONEY, ALL, "旦素首老宵件器化"),
+	U("平方公里", "平方公里", XK_OTHER, A | C, NULL),
+	U("平方米", "平方米", XK_OTHER, A | C, NULL),
+	U("立方米", "立方米", XK_OTHER, A | C, NULL),
+	U("公里", "公里", XK_OTHER, A | C, NULL),
+	U("千米", "千米", XK_OTHER, A, NULL),
+	U("公顷", "公顷", XK_OTHER, A | C, NULL),
+	U("亩", "亩", XK_OTHER, A | C, NULL),
+	U("吨", "吨", XK_OTHER, A | C, NULL),
+	U("千克", "千克", XK_OTHER, A, NULL),
+	U("公斤", "公斤", XK_OTHER, A | C, NULL),
+	U("千瓦", "千瓦", XK_OTHER, A, NULL),
+	U("岁", "岁", XK_OTHER, A | C, "月"),
+	U("米", "米", XK_OTHER, A, NULL),
+	/* Ordinal-only measure words: 第二十届, 第三季度. */
+	U("届", "届", XK_ORDINAL, A | C | UF_ORD, NULL),
+	U("季度", "季度", XK_ORDINAL, A | C | UF_ORD, NULL),
+	U("章", "章", XK_ORDINAL, A | C | UF_ORD, NULL),
+	U("节", "节", XK_ORDINAL, A | C | UF_ORD, NULL),
+	U("款", "款", XK_ORDINAL, A | C | UF_ORD, NULL),
+	U("阶段", "阶段", XK_ORDINAL, A | C | UF_ORD, NULL),
+	U("部分", "部分", XK_ORDINAL, A | C | UF_ORD, NULL),
+};
+
+/* Score 分, 秒, 米 etc. are one-character words inside many others. */
+static const char *const strict_units[] = { "分", "秒", "米", "成", NULL };
+
+static const char *const setphrase[] = {
+	"一杯咖啡", "一件事", "一次性", "一次办", "一张网", "一站式",
+	"一条龙", "一把手", "一批", "一系列", "一线", "一对一", "一年来",
+	"一年一度", "一个中心", "一个时期", "一个阶段", "一段时间", "一张图", "一门式", "一窗式", "一体",
+	"两个确立", "两个维护", "两个一百年", "两个务必", "两个结合",
+	"三个代表", "四个意识", "四个自信", "四个全面", "五位一体",
+	"三项制度", "三年行动", "五年行动", "一年级", "一次次", "一家人",
+	"一场场", "一个个", "一件件", "一项项", "一条条", "一份份",
+	"两年一", "三年一", "五年一", "一人一", "一户一", "一企一",
+	"一案一", "一事一", "一村一", "一校一", "一街一", "一社区一",
+	NULL
+};
+
+static const char *const one_before[] = {
+	"统", "唯", "同", "万", "之", "逐", "单", "专", "划", "合", "归",
+	"初", "无", "择", "扫", "进", "不", "其", "任", "每", "另",
+	"这", "那", "某", "哪", "是", "有", "么", "看", "想", "试", NULL
+};
+
+static const char *const money[] = {
+	"金额", "资金", "经费", "款", "费", "罚", "赔", "补偿", "工资",
+	"薪", "收入", "投资", "投入", "成本", "损失", "价值", "标的",
+	"税", "挽回", "追回", "营收", "产值", "资产", "预算", "贷款",
+	"融资", "补贴", "奖励", "奖金", "债", "欠", "拨付", "支出", NULL
+};
+
+static const char *const fill_head[] = {
+	"今年以来", "截至目前", "其中", "共计", "一共", "累计", "合计",
+	"总计", "全年", "年内", "目前", "同时", "此外", "另外", "以来",
+	"先后", "有效", "并且", "共有", "共", "并", "已", "均", "还", "又",
+	"的", NULL
+};
+
+static const char *const fill_tail[] = {
+	"截止到", "截至", "截止", "分别为", "分别", "达到", "高达", "已达", "共计", "累计", "合计",
+	"总计", "超过", "均为", "约为", "一共", "共有", "达", "为", "共",
+	"计", "约", "是", "有", "了", "的", "已", "逾", "至", "到", "近",
+	"超", "均", "将", "再", "和", NULL
+};
+
+static const char *const nounit_next[] = {
+	"热线", "版", "号", "路", "线", NULL
+};
+
+static const char *const *const lists[XL_NLISTS] = {
+	setphrase, one_before, money, fill_head, fill_tail, nounit_next
+};
+
+#define LISTMAX 64
+static struct xn_key keys[XL_NLISTS][LISTMAX];
+static size_t nkeys[XL_NLISTS];
+static int ready;
+
+/* Most characters start no unit and no phrase: a bitmap of first (and
+ * last) characters lets the lookups return at once for them. */
+#define BM_BYTES (0x10000 / 8)
+static uint8_t list_first[XL_NLISTS][BM_BYTES];
+static uint8_t list_last[XL_NLISTS][BM_BYTES];
+
+static void
+bm_set(uint8_t *bm, uint32_t c)
+{
+	if (c < 0x10000)
+		bm[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+static bool
+bm_has(const uint8_t *bm, uint32_t c)
+{
+	return c >= 0x10000 || (bm[c >> 3] >> (c & 7)) & 1;
+}
+
+void
+xn_key_init(struct xn_key *k)
+{
+	size_t pos = 0, n = strlen(k->s);
+
+	k->len = 0;
+	while (pos < n && k->len < XN_KEYMAX)
+		k->cp[k->len++] = utf8_next(k->s, n, &pos);
+}
+
+/* Keys by first character, longest first within one: lookups
+ * binary-search the first character and take the first full match. */
+static int
+keycmp(const void *pa, const void *pb)
+{
+	const struct xn_key *a = pa, *b = pb;
+
+	if (a->cp[0] != b->cp[0])
+		return a->cp[0] < b->cp[0] ? -1 : 1;
+	if (a->len != b->len)
+		return (int)b->len - (int)a->len;
+	return strcmp(a->s, b->s);
+}
+
+static int
+unitcmp(const void *pa, const void *pb)
+{
+	const struct xn_unit *a = pa, *b = pb;
+
+	if (a->key.cp[0] != b->key.cp[0])
+		return a->key.cp[0] < b->key.cp[0] ? -1 : 1;
+	return strcmp(a->key.s, b->key.s);
+}
+
+#define NUNITS (sizeof units / sizeof units[0])
+static uint16_t unit_idx[0x10000];      /* 1 + first unit with that start */
+
+static size_t
+first_key(enum xn_list l, uint32_t c)
+{
+	size_t lo = 0, hi = nkeys[l];
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (keys[l][mid].cp[0] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void
+xn_tables_init(void)
+{
+	if (ready)
+		return;
+	ready = 1;
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		struct xn_unit *u = &units[i];
+
+		xn_key_init(&u->key);
+		if (u->bad_next) {
+			size_t pos = 0, n = strlen(u->bad_next);
+
+			while (pos < n && u->nbad < 12)
+				u->bad[u->nbad++] = utf8_next(u->bad_next, n, &pos);
+		}
+		for (const char *const *s = strict_units; *s; s++)
+			if (strcmp(*s, u->key.s) == 0)
+				u->flags |= UF_STRICT;
+	}
+	for (int l = 0; l < XL_NLISTS; l++) {
+		for (const char *const *s = lists[l]; *s && nkeys[l] < LISTMAX; s++) {
+			struct xn_key *k = &keys[l][nkeys[l]++];
+
+			k->s = *s;
+			xn_key_init(k);
+			bm_set(list_first[l], k->cp[0]);
+			bm_set(list_last[l], k->cp[k->len - 1]);
+		}
+		qsort(keys[l], nkeys[l], sizeof keys[l][0], keycmp);
+	}
+	qsort(units, NUNITS, sizeof units[0], unitcmp);
+	for (size_t i = NUNITS; i > 0; i--)
+		if (units[i - 1].key.cp[0] < 0x10000)
+			unit_idx[units[i - 1].key.cp[0]] = (uint16_t)i;
+}
+
+bool
+xn_key_at(const struct xn_key *k, const uint32_t *f, size_t i, size_t n)
+{
+	if (n - i < k->len)
+		return false;
+	for (size_t j = 0; j < k->len; j++)
+		if (f[i + j] != k->cp[j])
+			return false;
+	return true;
+}
+
+const struct xn_unit *
+xn_unit_at(const uint32_t *f, size_t i, size_t n, unsigned src)
+{
+	const struct xn_unit *best = NULL;
+
+	if (i >= n || f[i] >= 0x10000 || !unit_idx[f[i]])
+		return NULL;
+	for (size_t k = unit_idx[f[i]] - 1; k < NUNITS && units[k].key.cp[0] == f[i]; k++) {
+		const struct xn_unit *u = &units[k];
+		size_t e;
+		bool bad = false;
+
+		if (!(u->flags & src))
+			continue;
+		if (best && best->key.len >= u->key.len)
+			continue;
+		if (!xn_key_at(&u->key, f, i, n))
+			continue;
+		e = i + u->key.len;
+		if (e < n) {
+			for (size_t b = 0; b < u->nbad; b++)
+				if (f[e] == u->bad[b])
+					bad = true;
+			if ((u->flags & UF_STRICT) && utf8_is_han(f[e]) &&
+			    f[e] != 0x4EE5 /* 以 */ && f[e] != 0x7684 /* 的 */)
+				bad = true;
+		}
+		if (!bad)
+			best = u;
+	}
+	return best;
+}
+
+size_t
+xn_list_at(enum xn_list l, const uint32_t *f, size_t i, size_t n)
+{
+	if (i >= n || !bm_has(list_first[l], f[i]))
+		return 0;
+	for (size_t k = first_key(l, f[i]); k < nkeys[l] && keys[l][k].cp[0] == f[i]; k++)
+		if (xn_key_at(&keys[l][k], f, i, n))
+			return keys[l][k].len;
+	return 0;
+}
+
+size_t
+xn_list_before(enum xn_list l, const uint32_t *f, size_t i)
+{
+	if (i == 0 || !bm_has(list_last[l], f[i - 1]))
+		return 0;
+	{
+		size_t best = 0;
+
+		for (size_t k = 0; k < nkeys[l]; k++) {
+			const struct xn_key *key = &keys[l][k];
+
+			if (key->len > best && key->len <= i &&
+			    xn_key_at(key, f, i - key->len, i))
+				best = key->len;
+		}
+		return best;
+	}
+}
+
+bool
+xn_unit_may_start(uint32_t c)
+{
+	return c < 0x10000 && unit_idx[c];
+}
+
+bool
+xn_clause_punct(uint32_t c)
+{
+	switch (c) {
+	case ',': case 0x3002: case ';': case ':': case '!': case '?':
+	case 0x3001: case '(': case ')': case '\t': case 0x3010: case 0x3011:
+	case 0x300A: case 0x300B: case '[': case ']': case 0x3014: case 0x3015:
+	case '|': case 0x2014:
+		return true;
+	}
+	return false;
+}

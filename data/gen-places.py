@@ -17,11 +17,11 @@ each (K: P province, C prefecture, D county, p/c/d their short forms,
 X country with its ISO alpha-2 code), loaded at start-up into a small
 hash.  places_big holds towns/streets and villages/communities, one
 "reversed name TAB kind code" line each (kind S town/street, V village),
-in 1024 buckets by the last two characters, each sorted by the reversed
+in 4096 buckets by the last three characters, each sorted by the reversed
 name's bytes, zlib-compressed and base64-encoded (places_big_index:
 offset, length, inflated length), so the literal stays a few MB and
 compiles fast.  A bucket is inflated the first time a text ends a word
-with its two characters and is searched in place: no hash to build, and
+with its three characters and is searched in place: no hash to build, and
 a short document touches only a few buckets.  places_big_pairs, a
 base64 bitmap of (last * 31 + before-last) & 0xFFFF, turns most word
 ends away before any bucket is touched.
@@ -60,12 +60,13 @@ def short_form(name, level):
     return None
 
 
-NBUCKETS = 1024
+NBUCKETS = 4096
 
 
-def bucket(last, before):
-    # Same function as gaz.c: by the final two code points.
-    return (ord(last) * 31 + ord(before)) % NBUCKETS
+def bucket(c0, c1, c2):
+    # Same function as gaz.c: by the final three code points, so that
+    # the 90 000 names ending in 社区 spread over many buckets.
+    return (ord(c0) * 961 + ord(c1) * 31 + ord(c2)) % NBUCKETS
 
 
 def rows(path):
@@ -159,12 +160,12 @@ def main():
             continue
         big.append(n[::-1] + "\tS" + pad(r["code"]))
         nstreet += 1
-    # Buckets by the last two characters, each sorted by the reversed
+    # Buckets by the last three characters, each sorted by the reversed
     # name's bytes: a lookup backwards from a final character (村, 街道)
     # inflates one small bucket and narrows one range per character.
     buckets = [[] for _ in range(NBUCKETS)]
     for ln in big:
-        buckets[bucket(ln[0], ln[1])].append(ln)
+        buckets[bucket(ln[0], ln[1], ln[2])].append(ln)
     chunks, index, off = [], [], 0
     for bk in buckets:
         bk.sort(key=lambda x: x.encode("utf-8"))

@@ -292,9 +292,9 @@ struct bucket {
 static struct bucket buckets[PLACES_NBUCKETS];
 
 static unsigned
-bucket_of(uint32_t last, uint32_t before)
+bucket_of(uint32_t c0, uint32_t c1, uint32_t c2)
 {
-	return (unsigned)(((uint64_t)last * 31 + before) % PLACES_NBUCKETS);
+	return (unsigned)(((uint64_t)c0 * 961 + (uint64_t)c1 * 31 + c2) % PLACES_NBUCKETS);
 }
 
 static int
@@ -415,7 +415,9 @@ gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent, struct p
 	unsigned ph = (unsigned)((t->k[e - 1] * 31u + t->k[e - 2]) & 0xFFFFu);
 	if (!(pairs[ph >> 3] & (1u << (ph & 7))))
 		return 0;
-	unsigned no = bucket_of(t->k[e - 1], t->k[e - 2]);
+	if (!is_han(t->k[e - 3]))
+		return 0;
+	unsigned no = bucket_of(t->k[e - 1], t->k[e - 2], t->k[e - 3]);
 	struct bucket *bk = &buckets[no];
 	if (places_big_index[no][2] == 0)
 		return 0;

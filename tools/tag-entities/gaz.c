@@ -24,7 +24,9 @@ struct prec {
 
 #define B64 "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
-static struct wl small, stop_short;
+struct wl gaz_small;
+static struct wl stop_short;
+#define small gaz_small
 static struct prec *recs;
 static size_t nrecs;
 static size_t *bycode;          /* indices of full names, sorted by code */

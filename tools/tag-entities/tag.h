@@ -120,6 +120,12 @@ struct place_hit {
 	char code[13];          /* chosen code or "" */
 };
 size_t gaz_small_at(struct tagger *tg, size_t i, struct place_hit *h);
+extern struct wl gaz_small;
+/* Whether a gazetteer name may start at i: one table load. */
+static inline bool gaz_small_may(const struct text *t, size_t i)
+{
+	return i + 1 < t->n && gaz_small.first2[wl_bi(t->k[i], t->k[i + 1])];
+}
 size_t gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent_code, struct place_hit *h);
 /* Name of a division code at its level ("440300000000" -> 深圳市), or NULL. */
 const char *gaz_name(const char *code);

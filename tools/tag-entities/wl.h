@@ -64,6 +64,11 @@ long wl_next(const struct wl *w, const uint32_t *k, size_t n, size_t *it);
 size_t wl_at_slow(const struct wl *w, const uint32_t *k, size_t i, size_t n, long *ent);
 size_t wl_end_slow(const struct wl *w, const uint32_t *k, size_t lo, size_t e, long *ent);
 
+static inline unsigned wl_bi(uint32_t a, uint32_t b)
+{
+	return (unsigned)(((a * 2654435761u) ^ (b * 40503u)) >> 8) & 0xffffu;
+}
+
 /* Whether c is (or, beyond the BMP, may be) a first / last character. */
 static inline int wl_first(const struct wl *w, uint32_t c)
 {
@@ -80,12 +85,18 @@ static inline size_t wl_at(const struct wl *w, const uint32_t *k, size_t i, size
 {
 	if (i >= n || !wl_first(w, k[i]))
 		return 0;
+	if (i + 1 < n && !w->first2[wl_bi(k[i], k[i + 1])] &&
+	    (k[i] >= 65536 ? !w->has_one_astral : !(w->one[k[i] >> 3] & (1u << (k[i] & 7)))))
+		return 0;
 	return wl_at_slow(w, k, i, n, ent);
 }
 /* Longest entry ending at k[e-1], starting at or after lo. */
 static inline size_t wl_end(const struct wl *w, const uint32_t *k, size_t lo, size_t e, long *ent)
 {
 	if (e <= lo || !wl_last(w, k[e - 1]))
+		return 0;
+	if (e - lo >= 2 && !w->last2[wl_bi(k[e - 2], k[e - 1])] &&
+	    (k[e - 1] >= 65536 ? !w->has_one_astral : !(w->one[k[e - 1] >> 3] & (1u << (k[e - 1] & 7)))))
 		return 0;
 	return wl_end_slow(w, k, lo, e, ent);
 }
@@ -98,9 +109,5 @@ static inline uint64_t wl_hash(const uint32_t *k, size_t n)
 	return h ^ (h >> 29);
 }
 
-static inline unsigned wl_bi(uint32_t a, uint32_t b)
-{
-	return (unsigned)(((a * 2654435761u) ^ (b * 40503u)) >> 8) & 0xffffu;
-}
 
 #endif

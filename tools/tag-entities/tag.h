@@ -124,7 +124,7 @@ extern struct wl gaz_small;
 /* Whether a gazetteer name may start at i: one table load. */
 static inline bool gaz_small_may(const struct text *t, size_t i)
 {
-	return i + 1 < t->n && gaz_small.first2[wl_bi(t->k[i], t->k[i + 1])];
+	return i + 1 < t->n && wl_bit(gaz_small.f2, wl_bi(t->k[i], t->k[i + 1]));
 }
 size_t gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent_code, struct place_hit *h);
 /* Name of a division code at its level ("440300000000" -> 深圳市), or NULL. */

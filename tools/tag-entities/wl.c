@@ -83,6 +83,8 @@ wl_build(struct wl *w)
 	memset(w->one, 0, sizeof(w->one));
 	memset(w->fc, 0, sizeof(w->fc));
 	memset(w->lc, 0, sizeof(w->lc));
+	memset(w->f2, 0, sizeof(w->f2));
+	memset(w->l2, 0, sizeof(w->l2));
 	w->maxlen = 0;
 	for (size_t i = 0; i < w->nent; i++) {
 		const struct wle *e = &w->ent[i];
@@ -108,6 +110,8 @@ wl_build(struct wl *w)
 		uint16_t bit = (uint16_t)(e->len >= 15 ? 0x8000u : 1u << e->len);
 		w->first2[f] |= bit;
 		w->last2[l] |= bit;
+		w->f2[f >> 3] |= (uint8_t)(1u << (f & 7));
+		w->l2[l >> 3] |= (uint8_t)(1u << (l & 7));
 	}
 }
 

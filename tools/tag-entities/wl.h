@@ -33,6 +33,8 @@ struct wl {
 					 * length L (2..14), bit 15 for 15+ */
 	uint8_t one[8192];              /* single-character keys (BMP) */
 	uint8_t fc[8192], lc[8192];     /* first / last characters (BMP) */
+	uint8_t f2[8192], l2[8192];     /* first2 / last2 nonzero, as bits:
+					 * small enough to stay in L1 */
 	int has_one_astral;
 	size_t maxlen;
 };
@@ -69,6 +71,11 @@ static inline unsigned wl_bi(uint32_t a, uint32_t b)
 	return (unsigned)(((a * 2654435761u) ^ (b * 40503u)) >> 8) & 0xffffu;
 }
 
+static inline int wl_bit(const uint8_t *bits, unsigned h)
+{
+	return bits[h >> 3] & (1u << (h & 7));
+}
+
 /* Whether c is (or, beyond the BMP, may be) a first / last character. */
 static inline int wl_first(const struct wl *w, uint32_t c)
 {
@@ -85,7 +92,7 @@ static inline size_t wl_at(const struct wl *w, const uint32_t *k, size_t i, size
 {
 	if (i >= n || !wl_first(w, k[i]))
 		return 0;
-	if (i + 1 < n && !w->first2[wl_bi(k[i], k[i + 1])] &&
+	if (i + 1 < n && !wl_bit(w->f2, wl_bi(k[i], k[i + 1])) &&
 	    (k[i] >= 65536 ? !w->has_one_astral : !(w->one[k[i] >> 3] & (1u << (k[i] & 7)))))
 		return 0;
 	return wl_at_slow(w, k, i, n, ent);
@@ -95,7 +102,7 @@ static inline size_t wl_end(const struct wl *w, const uint32_t *k, size_t lo, si
 {
 	if (e <= lo || !wl_last(w, k[e - 1]))
 		return 0;
-	if (e - lo >= 2 && !w->last2[wl_bi(k[e - 2], k[e - 1])] &&
+	if (e - lo >= 2 && !wl_bit(w->l2, wl_bi(k[e - 2], k[e - 1])) &&
 	    (k[e - 1] >= 65536 ? !w->has_one_astral : !(w->one[k[e - 1] >> 3] & (1u << (k[e - 1] & 7)))))
 		return 0;
 	return wl_end_slow(w, k, lo, e, ent);

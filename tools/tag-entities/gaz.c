@@ -219,7 +219,7 @@ choose(const struct docplace *d, const char *parent, char (*cand)[13], int n)
 #define MAXCAND 64
 
 size_t
-gaz_small_at(struct tagger *tg, size_t i, struct place_hit *h)
+gaz_small_at(struct tagger *tg, size_t i, const char *parent, struct place_hit *h)
 {
 	const struct text *t = &tg->t;
 	const struct docplace *d = &tg->doc;
@@ -266,7 +266,7 @@ gaz_small_at(struct tagger *tg, size_t i, struct place_hit *h)
 		}
 		if (n == 0)
 			continue;
-		int c = choose(d, "", cand, n);
+		int c = choose(d, parent, cand, n);
 		h->len = len;
 		h->ncand = n;
 		h->kind = kinds[c >= 0 ? c : 0];

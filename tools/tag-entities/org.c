@@ -21,7 +21,7 @@ enum {
 	H_CENTRAL = 32,         /* closed class, the whole name */
 };
 
-static struct wl heads, bodies, levels, verbs, stops, generic_bodies, scopes;
+static struct wl heads, bodies, levels, verbs, stops, generic_bodies, scopes, keeps, ev_stops;
 static int ready;
 
 static const char generic_heads[] =
@@ -32,7 +32,8 @@ static const char generic_heads[] =
 	"支局 管理处 管理所 服务中心 部门 局 队";
 static const char level_heads[] =
 	"委 党委 党工委 工委 政府 人民政府 人大 人大常委会 政协 纪委 监委 纪委监委 管委会 "
-	"常委会 法院 人民法院 检察院 人民检察院 政法委 办事处 办 党校 委办 府办 编办 "
+	"常委会 法院 人民法院 高级人民法院 中级人民法院 检察院 人民检察院 政法委 办事处 "
+	"办 党校 委办 府办 编办 "
 	"团委 妇联 总工会 工会 残联 武装部 人武部 党组";
 static const char known_heads[] = "局 厅 署 部 委 办";
 static const char central_words[] =
@@ -89,6 +90,12 @@ static const char generic_body_words[] =
 	"行政执法 综合 监管 管理 党政工作 执法监管 上级 下级 基层 单位 重点 专门 各类 "
 	"政法 司法 行业 服务 部分 重要 主要 多个 职能部门 其它 有关单位 市直 区直 县直 "
 	"股份 合作 经济 企业 社会 群众 人民 街道 社区";
+/* Words that begin with a stop character but belong to a name. */
+static const char keep_words[] = "个体 个人 家庭 国家 首席 内部 全面 其他 对外 外来 内河 下属 上海";
+/* An event's name runs back to the clause's verb: 参加 …推进会. */
+static const char ev_stop_words[] =
+	"参加 召开 举办 开展 组织 出席 承办 参与 启动 举行 持续 深入 积极 扎实 全面 "
+	"在 于 的 和 与 及 等 为 是 了 并 将 把 被 由 向 对 从 以 个 次 项 届 首 各";
 static const char scope_words[] = "全国 全省 全市 全区 全县 中央 国家";
 
 static void
@@ -119,6 +126,12 @@ init(void)
 	wl_add_words(&scopes, scope_words, 0);
 	wl_build(&scopes);
 	wl_init(&stops);
+	wl_init(&keeps);
+	wl_add_words(&keeps, keep_words, 0);
+	wl_build(&keeps);
+	wl_init(&ev_stops);
+	wl_add_words(&ev_stops, ev_stop_words, 0);
+	wl_build(&ev_stops);
 	ready = 1;
 }
 
@@ -171,7 +184,7 @@ single_head_ok(const struct text *t, size_t hs, size_t e)
 
 	if (h == 0x5C40) /* 局 */
 		return !key_in(t, nx, "面势限长部内外") &&
-			!key_in(t, hs - 1, "格布结大全当开变出饭骗战政时本该我各新胜残僵定终时");
+			!key_in(t, hs - 1, "格布结大全当开变出饭骗战时本该我各新胜残僵定终");
 	if (h == 0x961F) /* 队 */
 		return !key_in(t, nx, "伍员长列") && !key_in(t, hs - 1, "团排入归带领组梯军部连球车");
 	if (h == 0x59D4) /* 委 */
@@ -315,7 +328,9 @@ walk_left(struct tagger *tg, size_t hs, int cls, int event, struct walk *w)
 		}
 		if (!(cls & (H_GENERIC | H_EVENT)) || !is_han(t->k[p - 1]))
 			break;
-		if (wl_end(&verbs, t->k, limit, p, &x) > 0)
+		long y;
+		if (!(p < t->n && wl_at(&keeps, t->k, p - 1, t->n, &y) >= 2) &&
+		    wl_end(event ? &ev_stops : &verbs, t->k, limit, p, &x) > 0)
 			break;
 		p--;
 		w->generic++;

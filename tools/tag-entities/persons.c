@@ -6,7 +6,7 @@
 
 static struct wl leaders, titles, surnames, acts;
 /* What a named official does right after the name (局长王小明主持). */
-static const char act_words[] = "主持 出席 参加 带队 讲话 强调 指出 表示 要求 介绍 汇报 调研";
+static const char act_words[] = "主持 出席 参加 带队 讲话 强调 指出 表示 要求 介绍 汇报 调研 同志";
 static int ready;
 
 static const char leader_words[] = "习近平 毛泽东 邓小平 江泽民 胡锦涛 周恩来";
@@ -129,7 +129,7 @@ detect_persons(struct tagger *tg)
 			continue;
 		size_t s = e;
 		for (size_t nl = 3; nl >= 2; nl--)
-			if (s + nl <= t->n && (edge(t, s + nl) || (nl == 3 && wl_at(&acts, t->k, s + nl, t->n, &x))) &&
+			if (s + nl <= t->n && (edge(t, s + nl) || wl_at(&acts, t->k, s + nl, t->n, &x)) &&
 			    name_ok(t, s, s + nl) &&
 			    !taken(tg, s, s + nl)) {
 				tag_add(tg, s, s + nl, T_PERSON);

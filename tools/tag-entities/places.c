@@ -91,7 +91,10 @@ detect_places(struct tagger *tg)
 			continue;
 		}
 		zl = wl_at(&zones, t->k, i, t->n, &ent);
-		gl = gaz_small_may(t, i) ? gaz_small_at(tg, i, &h) : 0;
+		/* 杭州市西湖区: the place just before narrows the codes. */
+		const char *parent = npl > 0 && pls[npl - 1].e == i && pls[npl - 1].kind != 'X' ?
+			pls[npl - 1].code : "";
+		gl = gaz_small_may(t, i) ? gaz_small_at(tg, i, parent, &h) : 0;
 		/* 中国特色, 法治中国: an idea, not the country. */
 		if (gl && h.kind == 'X' && key_is(t, i, "中国") && (key_is(t, i + 2, "特色") ||
 		    key_is(t, i + 2, "式") || (i >= 2 && (key_is(t, i - 2, "法治") ||

@@ -119,7 +119,7 @@ struct place_hit {
 	int ncand;
 	char code[13];          /* chosen code or "" */
 };
-size_t gaz_small_at(struct tagger *tg, size_t i, struct place_hit *h);
+size_t gaz_small_at(struct tagger *tg, size_t i, const char *parent, struct place_hit *h);
 extern struct wl gaz_small;
 /* Whether a gazetteer name may start at i: one table load. */
 static inline bool gaz_small_may(const struct text *t, size_t i)

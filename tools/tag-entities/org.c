@@ -51,7 +51,7 @@ static const char central_words[] =
 	"中华全国律师协会 全国普法办";
 static const char event_heads[] =
 	"专项行动 专项执法行动 专项治理行动 专项整治行动 专项检查行动 专项巡查行动 "
-	"专项清理行动 集中整治行动 三年行动 攻坚行动 百日行动 集中行动";
+	"专项清理行动 集中整治行动 三年行动 攻坚行动 百日行动 集中行动 专项斗争 百日攻坚行动";
 static const char conf_heads[] =
 	"现场会 推进会 部署会 工作会议 座谈会 交流会 研讨会 表彰大会 博览会 论坛 现场推进会";
 static const char body_words[] =
@@ -95,7 +95,7 @@ static const char generic_body_words[] =
 static const char keep_words[] = "个体 个人 家庭 国家 首席 内部 全面 其他 对外 外来 内河 下属 上海";
 /* An event's name runs back to the clause's verb: 参加 …推进会. */
 static const char ev_stop_words[] =
-	"参加 召开 举办 开展 组织 出席 承办 参与 启动 举行 持续 深入 积极 扎实 全面 "
+	"参加 召开 举办 开展 组织 出席 承办 参与 启动 举行 持续 深入 积极 扎实 "
 	"在 于 的 和 与 及 等 为 是 了 并 将 把 被 由 向 对 从 以 个 次 项 届 首 各";
 static const char scope_words[] = "全国 全省 全市 全区 全县 中央 国家";
 
@@ -445,6 +445,17 @@ congress(const struct text *t, size_t i, size_t *start)
 	if (!key_is(t, j, "届"))
 		return 0;
 	j++;
+	/* 十四届全国人大二次会议, 十四届全国人大常委会第八次会议. */
+	size_t body = key_is(t, j, "全国人大常委会") ? 7 : key_is(t, j, "全国人大") ? 4 :
+		key_is(t, j, "全国人民代表大会") ? 8 : key_is(t, j, "全国政协") ? 4 : 0;
+	if (body) {
+		size_t q = j + body;
+		if (key_is(t, q, "第"))
+			q++;
+		if ((l = cnum(t, q)) > 0 && key_is(t, q + l, "次会议"))
+			return q + l + 3 - i;
+		return 0;
+	}
 	if (key_is(t, j, "中央委员会第"))
 		j += 6;
 	if ((l = cnum(t, j)) == 0)
@@ -538,9 +549,18 @@ detect_orgs_events(struct tagger *tg)
 			walk_left(tg, hs, cls, 1, &w);
 			if (w.generic + 2 * w.term + 2 * w.place < 2)
 				continue;
-			if ((cls & H_CONF) && !w.term && !w.scope)
+			if ((cls & H_CONF) && !w.term && !w.scope && !w.place)
 				continue;
-			tag_add(tg, w.s, e, T_EVENT);
+			/* 第二届…论坛: the edition is part of the name. */
+			size_t es = w.s;
+			if (es >= 3 && key_is(t, es - 1, "届") && is_cnum(t->k[es - 2])) {
+				size_t j = es - 2;
+				while (j > 0 && is_cnum(t->k[j - 1]) && es - j < 5)
+					j--;
+				if (j > 0 && key_is(t, j - 1, "第"))
+					es = j - 1;
+			}
+			tag_add(tg, es, e, T_EVENT);
 			continue;
 		}
 		walk_left(tg, hs, cls, 0, &w);

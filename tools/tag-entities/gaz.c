@@ -43,7 +43,7 @@ static const char stop_short_words[] =
 	"向阳 青年 文化 中心 河口 普通 兴业 金融 工业 开放 友好 和田 海城 中原 大安 "
 	"永安 宁安 长兴 兴安 吉安 安宁 龙华 城区 江南 江北 河东 河西 东港 西湖 南湖 "
 	"中山 清河 铁西 铁东 白云 文山 凤凰 新城 新市 古城 老城 城阳 红山 公主 阿里 "
-	"山南 那曲 黄山 泰山 华山 衡山 天山 秀山 中国";
+	"山南 那曲 黄山 泰山 华山 衡山 天山 秀山 中国 新乡 大庆 三明 白山 长春 永安 吉安";
 
 /* Full county names that are also common nouns (城区 of a city, 和县 in
  * "乡镇和县级"): only trusted inside the document's province. */

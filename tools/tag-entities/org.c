@@ -499,6 +499,11 @@ detect_orgs_events(struct tagger *tg)
 		if (!(t->cls[i] & C_CONGRESS))
 			continue;
 		uint32_t c0 = t->k[i];
+		if (c0 == 0x5168) {     /* 全 */
+			if (key_is(t, i, "全国两会"))
+				tag_add(tg, i, i + 4, T_EVENT);
+			continue;
+		}
 		/* Congresses start with 党, 中, 十 or 二. */
 		if (c0 != 0x515A && c0 != 0x4E2D && c0 != 0x5341 && c0 != 0x4E8C)
 			continue;
@@ -544,6 +549,9 @@ detect_orgs_events(struct tagger *tg)
 		    key_is(t, e - 1, "委")))
 			continue;
 		if (cls & H_EVENT) {
+			/* 推进会议: the head read as 推进会 takes its 议. */
+			if ((cls & H_CONF) && t->k[e - 1] == 0x4F1A && key_is(t, e, "议"))
+				e++;
 			if (key_is(t, e, "计划") || key_is(t, e, "方案") || key_is(t, e, "实施"))
 				continue;
 			walk_left(tg, hs, cls, 1, &w);

@@ -36,6 +36,7 @@ tag_init(struct tagger *tg)
 		tag_cls[0x4E2D] |= C_CONGRESS;  /* 中 */
 		tag_cls[0x5341] |= C_CONGRESS;  /* 十 */
 		tag_cls[0x4E8C] |= C_CONGRESS;  /* 二 */
+		tag_cls[0x5168] |= C_CONGRESS;  /* 全 (全国两会) */
 		gaz_classes(tag_cls);
 		places_classes(tag_cls);
 		org_classes(tag_cls);

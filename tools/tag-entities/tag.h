@@ -51,7 +51,7 @@ enum {
 	C_PLACE = 2,            /* may start a province..county, country, zone */
 	C_FINAL = 4,            /* may end a town, street or village */
 	C_HEAD = 8,             /* may end an ORG or EVENT head */
-	C_CONGRESS = 16,        /* 党 中 十 二 */
+	C_CONGRESS = 16,        /* 党 中 十 二 全 */
 	C_PERSON = 32,          /* leader, surname or title character */
 	C_DICT = 64,            /* may start a --dict name */
 };

@@ -357,6 +357,17 @@ generic_only(const struct text *t, size_t s, size_t e)
 	return true;
 }
 
+/* Appends t->k[s..e), the folded (simplified) keys: a norm is compared
+ * across reports in either script. */
+static void
+add_keys(struct buf *b, const struct text *t, size_t s, size_t e)
+{
+	char u[4];
+
+	for (size_t i = s; i < e; i++)
+		buf_add(b, u, (size_t)utf8_encode(t->k[i], u));
+}
+
 static void
 org_norm(struct tagger *tg, struct mention *m, const struct walk *w)
 {
@@ -382,7 +393,7 @@ org_norm(struct tagger *tg, struct mention *m, const struct walk *w)
 		const struct mention *o = &tg->m[w->org_idx];
 		buf_clear(&tg->tmp);
 		buf_add(&tg->tmp, tg->norm.s + o->norm, o->nlen);
-		buf_add(&tg->tmp, t->s + t->off[o->e], t->off[m->e] - t->off[o->e]);
+		add_keys(&tg->tmp, t, o->e, m->e);
 		tag_set_norm(tg, m, tg->tmp.s, tg->tmp.len);
 		return;
 	}
@@ -390,7 +401,7 @@ org_norm(struct tagger *tg, struct mention *m, const struct walk *w)
 		return;
 	buf_clear(&tg->tmp);
 	buf_adds(&tg->tmp, name);
-	buf_add(&tg->tmp, t->s + t->off[s + w->level_len], t->off[m->e] - t->off[s + w->level_len]);
+	add_keys(&tg->tmp, t, s + w->level_len, m->e);
 	tag_set_norm(tg, m, tg->tmp.s, tg->tmp.len);
 }
 

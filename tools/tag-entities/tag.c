@@ -228,6 +228,24 @@ finish(struct tagger *tg)
 	}
 }
 
+/* The mention's folded keys as a name (simplified, as norms are). */
+static bool
+key_name(const struct text *t, const struct mention *m, char out[64])
+{
+	size_t n = 0;
+	char u[4];
+
+	for (size_t i = m->s; i < m->e; i++) {
+		int l = utf8_encode(t->k[i], u);
+		if (n + (size_t)l >= 64)
+			return false;
+		memcpy(out + n, u, (size_t)l);
+		n += (size_t)l;
+	}
+	out[n] = '\0';
+	return true;
+}
+
 static void
 doc_learn(struct tagger *tg)
 {
@@ -240,13 +258,8 @@ doc_learn(struct tagger *tg)
 			continue;
 		if (m->flag == 'Z') {
 			/* A zone in the title stands for the county level. */
-			if (!d->name[L_COUNTY][0] && !d->code[L_COUNTY][0]) {
-				size_t b = tg->t.off[m->s], e = tg->t.off[m->e];
-				if (e - b < sizeof(d->name[0])) {
-					memcpy(d->name[L_COUNTY], tg->t.s + b, e - b);
-					d->name[L_COUNTY][e - b] = '\0';
-				}
-			}
+			if (!d->name[L_COUNTY][0] && !d->code[L_COUNTY][0])
+				key_name(&tg->t, m, d->name[L_COUNTY]);
 			continue;
 		}
 		if (m->nlen != 12)
@@ -279,12 +292,9 @@ doc_learn(struct tagger *tg)
 			if (up == L_STREET) {
 				/* Streets are not in the small table: the name
 				 * as written stands for itself. */
-				size_t b = tg->t.off[m->s], e = tg->t.off[m->e];
-				if (up != lv || e - b >= sizeof(d->name[0]))
+				if (up != lv || !key_name(&tg->t, m, d->name[up]))
 					continue;
 				memcpy(d->code[up], c, 13);
-				memcpy(d->name[up], tg->t.s + b, e - b);
-				d->name[up][e - b] = '\0';
 				continue;
 			}
 			if ((nm = gaz_name(c)) == NULL)

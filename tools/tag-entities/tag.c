@@ -83,20 +83,32 @@ key_is(const struct text *t, size_t i, const char *w)
 	return true;
 }
 
-/* zh_fold() looks characters up by binary search; the BMP, where
- * nearly every character of a report lives, is cached on first use. */
-static uint32_t fold_cache[65536];
+/* zh_fold() looks characters up by binary search; for the BMP, where
+ * nearly every character of a report lives, the folded key and its
+ * class are cached together on first use: one table, one cache miss at
+ * most.  Entry: bit 31 filled, bits 16..23 class, bits 0..15 key; a key
+ * beyond the BMP is not cached. */
+static uint32_t char_cache[65536];
+
+void
+tag_classes_changed(void)
+{
+	memset(char_cache, 0, sizeof(char_cache));
+}
 
 static inline uint32_t
-fold(uint32_t c)
+char_info(uint32_t c)
 {
-	if (c < 0x80)
-		return c;
-	if (c >= 65536)
-		return zh_fold(c);
-	if (!fold_cache[c])
-		fold_cache[c] = zh_fold(c);
-	return fold_cache[c];
+	uint32_t v = char_cache[c];
+
+	if (v)
+		return v;
+	uint32_t k = c < 0x80 ? c : zh_fold(c);
+	if (k >= 65536)
+		return 0;
+	v = 0x80000000u | ((uint32_t)tag_cls[k] << 16) | k;
+	char_cache[c] = v;
+	return v;
 }
 
 struct mention *
@@ -155,10 +167,19 @@ decode(struct text *t, const char *s, size_t len)
 		} else {
 			c = utf8_next(s, len, &pos);
 		}
+		uint32_t info = c < 65536 ? char_info(c) : 0, k;
+		uint8_t cl;
+		if (info) {
+			k = info & 0xFFFF;
+			cl = (uint8_t)(info >> 16);
+		} else {
+			k = zh_fold(c);
+			cl = k < 65536 ? tag_cls[k] : 0xFF;
+		}
 		t->cp[n] = c;
-		t->k[n] = fold(c);
-		t->cls[n] = t->k[n] < 65536 ? tag_cls[t->k[n]] : 0xFF;
-		rowcls |= t->cls[n];
+		t->k[n] = k;
+		t->cls[n] = cl;
+		rowcls |= cl;
 		n++;
 	}
 	t->rowcls = rowcls;

@@ -56,6 +56,8 @@ enum {
 	C_DICT = 64,            /* may start a --dict name */
 };
 extern uint8_t tag_cls[65536];
+/* Call after changing tag_cls (a --dict loaded after texts were tagged). */
+void tag_classes_changed(void);
 void places_classes(uint8_t *cls);
 void org_classes(uint8_t *cls);
 void persons_classes(uint8_t *cls);

@@ -107,6 +107,7 @@ tag_load_dict(struct tagger *tg, const char *path)
 	int rc = each_line(path, dict_line, tg);
 	wl_build(&tg->dict);
 	wl_classes(&tg->dict, tag_cls, 1, C_DICT);
+	tag_classes_changed();
 	return rc;
 }
 

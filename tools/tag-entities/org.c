@@ -504,10 +504,6 @@ detect_orgs_events(struct tagger *tg)
 		for (int i = 0; i < T_NTYPES; i++)
 			endidx[i] = xrealloc(endidx[i], endcap * sizeof(long));
 	}
-	index_ends(tg, T_PLACE);
-	index_ends(tg, T_TERM);
-	for (size_t i = 0; i < t->n + 1; i++)
-		endidx[T_ORG][i] = -1;
 	for (size_t i = 0; i < t->n && (t->rowcls & C_CONGRESS); i++) {
 		if (!(t->cls[i] & C_CONGRESS))
 			continue;
@@ -526,7 +522,13 @@ detect_orgs_events(struct tagger *tg)
 			i += l - 1;
 		}
 	}
-	for (size_t e = 1; e <= t->n && (t->rowcls & C_HEAD); e++) {
+	if (!(t->rowcls & C_HEAD))
+		return;
+	index_ends(tg, T_PLACE);
+	index_ends(tg, T_TERM);
+	for (size_t i = 0; i < t->n + 1; i++)
+		endidx[T_ORG][i] = -1;
+	for (size_t e = 1; e <= t->n; e++) {
 		if (!(t->cls[e - 1] & C_HEAD))
 			continue;
 		size_t hl = wl_end(&heads, t->k, 0, e, &x), hs, s;

@@ -481,13 +481,14 @@ congress(const struct text *t, size_t i, size_t *start)
 	if (!key_is(t, j, "中"))
 		return 0;
 	j++;
-	for (;;) {
+	for (int items = 0; items < 12; items++) {
 		if (key_is(t, j, "全会"))
 			return j + 2 - i;
 		if (t->k[j] != 0x3001 || (l = cnum(t, j + 1)) == 0 || !key_is(t, j + 1 + l, "中"))
 			return 0;
 		j += l + 2;
 	}
+	return 0;
 }
 
 void

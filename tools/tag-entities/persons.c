@@ -77,15 +77,35 @@ name_ok(const struct text *t, size_t s, size_t e)
 	return true;
 }
 
-/* Places and organisations are better evidence than a surname. */
+/* Places and organisations are better evidence than a surname: the
+ * positions they cover, marked once per row. */
+static uint8_t *covered;
+static size_t ccap;
+
+static void
+mark_covered(const struct tagger *tg)
+{
+	if (tg->t.n + 1 > ccap) {
+		ccap = tg->t.n + 1;
+		covered = xrealloc(covered, ccap);
+	}
+	memset(covered, 0, tg->t.n + 1);
+	for (size_t i = 0; i < tg->nm; i++) {
+		const struct mention *m = &tg->m[i];
+		if (m->type == T_PERSON)
+			continue;
+		for (size_t j = m->s; j < m->e; j++)
+			covered[j] = 1;
+	}
+}
+
 static bool
 taken(const struct tagger *tg, size_t s, size_t e)
 {
-	for (size_t i = 0; i < tg->nm; i++) {
-		const struct mention *m = &tg->m[i];
-		if (m->type != T_PERSON && m->s < e && s < m->e)
+	(void)tg;
+	for (size_t j = s; j < e; j++)
+		if (covered[j])
 			return true;
-	}
 	return false;
 }
 
@@ -99,6 +119,7 @@ detect_persons(struct tagger *tg)
 		return;
 	if (!ready)
 		init();
+	mark_covered(tg);
 	for (size_t i = 0; i < t->n; i++) {
 		if (!(t->cls[i] & C_PERSON))
 			continue;

@@ -63,13 +63,35 @@ push(size_t s, size_t e, int kind, const char *code)
 	return p;
 }
 
-/* The gazetteer place ending exactly at i, for parent context. */
+/* The first of pls[0..n), sorted and not overlapping, that ends after
+ * position i (so the one that may contain i). */
+static size_t
+first_ending_after(size_t n, size_t i)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (pls[mid].e <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The gazetteer place ending exactly at i, for parent context: the
+ * last town or village found, or a province..county (pls[0..first)). */
 static const char *
 code_ending_at(size_t first, size_t i)
 {
-	for (size_t j = npl; j-- > first;)
-		if (!pls[j].dead && pls[j].e == i && pls[j].code[0] && pls[j].kind != 'X')
-			return pls[j].code;
+	if (npl > first && !pls[npl - 1].dead && pls[npl - 1].e == i && pls[npl - 1].code[0])
+		return pls[npl - 1].code;
+	if (i == 0)
+		return "";
+	size_t j = first_ending_after(first, i - 1);
+	if (j < first && pls[j].e == i && !pls[j].dead && pls[j].code[0] && pls[j].kind != 'X')
+		return pls[j].code;
 	return "";
 }
 
@@ -127,21 +149,18 @@ detect_places(struct tagger *tg)
 			if (!l)
 				break;
 			size_t s = e - l;
-			int crosses = 0;
-			for (j = 0; j < first; j++)
-				if (!pls[j].dead && pls[j].s < s && pls[j].e > s)
-					crosses = 1;
-			if (!crosses)
+			j = first_ending_after(first, s);
+			if (j == first || pls[j].dead || pls[j].s >= s)
 				break;
 			lo = s + 1;
 		}
 		if (!l)
 			continue;
-		parent = code_ending_at(0, e - l);
+		parent = code_ending_at(first, e - l);
 		if (parent[0])
 			gaz_big_end(tg, e - l, e, parent, &h);
-		for (j = 0; j < first; j++)
-			if (pls[j].s >= e - l && pls[j].e <= e)
+		for (j = first_ending_after(first, e - l); j < first && pls[j].e <= e; j++)
+			if (pls[j].s >= e - l)
 				pls[j].dead = 1;
 		push(e - l, e, h.kind, h.code);
 		big_lo = e;

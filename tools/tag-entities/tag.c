@@ -53,6 +53,7 @@ tag_free(struct tagger *tg)
 	free(tg->t.off);
 	free(tg->t.cls);
 	free(tg->m);
+	free(tg->stack);
 	buf_free(&tg->norm);
 	buf_free(&tg->tmp);
 	buf_free(&tg->docid);
@@ -216,7 +217,11 @@ finish(struct tagger *tg)
 	if (n == 0)
 		return;
 	qsort(m, n, sizeof(*m), cmp_mention);
-	stack = xmalloc(n * sizeof(*stack));
+	if (n > tg->cstack) {
+		tg->cstack = n;
+		tg->stack = xrealloc(tg->stack, n * sizeof(*tg->stack));
+	}
+	stack = tg->stack;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && m[i].s == m[i - 1].s && m[i].e == m[i - 1].e &&
 		    m[i].type == m[i - 1].type) {
@@ -240,7 +245,6 @@ finish(struct tagger *tg)
 		m[i].parent = sp > 0 ? stack[sp - 1] : -1;
 		stack[sp++] = (long)i;
 	}
-	free(stack);
 	for (size_t i = 0; i < n; i++) {
 		long p = m[i].parent;
 		while (p >= 0 && m[p].dead)

@@ -78,6 +78,8 @@ struct tagger {
 	struct text t;
 	struct mention *m;
 	size_t nm, cm;
+	long *stack;                    /* finish()'s, reused */
+	size_t cstack;
 	struct buf norm, tmp;
 	unsigned types;                 /* bit per enum etype */
 	struct docplace doc;

@@ -258,7 +258,7 @@ is_level_here(const struct text *t, size_t s, size_t len)
 }
 
 static void
-walk_left(struct tagger *tg, size_t hs, int cls, int event, struct walk *w)
+walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct walk *w)
 {
 	const struct text *t = &tg->t;
 	size_t p = hs, limit = hs > 30 ? hs - 30 : 0;
@@ -288,7 +288,8 @@ walk_left(struct tagger *tg, size_t hs, int cls, int event, struct walk *w)
 			break;
 		}
 		/* “利剑”专项行动: the term with its quotes. */
-		if (!prefix_only && (event || w->first_kind == K_GENERIC || w->first_kind == K_BODY) &&
+		if (!prefix_only && (event || w->first_kind == K_GENERIC || w->first_kind == K_BODY ||
+		    (w->first_kind == K_NONE && hl >= 2)) &&
 		    p >= 2 && (x = ending_at(T_TERM, p - 1)) >= 0 && tg->m[x].s >= 1 &&
 		    tg->m[x].s - 1 >= limit) {
 			p = tg->m[x].s - 1;
@@ -570,7 +571,7 @@ detect_orgs_events(struct tagger *tg)
 				e++;
 			if (key_is(t, e, "计划") || key_is(t, e, "方案") || key_is(t, e, "实施"))
 				continue;
-			walk_left(tg, hs, cls, 1, &w);
+			walk_left(tg, hs, hl, cls, 1, &w);
 			if (w.generic + 2 * w.term + 2 * w.place < 2)
 				continue;
 			if ((cls & H_CONF) && !w.term && !w.scope && !w.place)
@@ -587,10 +588,10 @@ detect_orgs_events(struct tagger *tg)
 			tag_add(tg, es, e, T_EVENT);
 			continue;
 		}
-		walk_left(tg, hs, cls, 0, &w);
+		walk_left(tg, hs, hl, cls, 0, &w);
 		s = w.s;
 		int prefix = w.place + w.level + w.org;
-		int body = w.known + w.generic;
+		int body = w.known + w.generic + w.term;
 		/* 高新区司法所: a head that names its own function (派出所,
 		 * 司法所, 律师事务所) needs only the place. */
 		bool self_named = hl >= 3 || key_is(t, hs, "法庭") || key_is(t, hs, "律所") ||

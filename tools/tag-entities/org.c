@@ -82,7 +82,7 @@ static const char verb_words[] =
 	"部署 形成 加快 深入 持续 积极 全面 不断 进一步 主动 认真 及时 定期 严格 切实 "
 	"充分 着力 大力 扎实 探索 成功 首届 联合开展 发布 制定 修订 编制 出席 围绕 "
 	"整合 推行 审核 备案 聚焦 服务于 面向 依靠 依法 新建 新设 新成立 筹建 首设 增设 "
-	"共有 拥有 现有 设有 建有 已有 新增 累计 共计 合计 "
+	"共有 拥有 现有 设有 建有 已有 新增 累计 共计 合计 跨 "
 	"向 由 被 与 及 和 同 跟 对 在 于 从 为 把 将 让 使 给 以 并 或 且 而 等 是 之 "
 	"其 该 各 每 诸 了 的 得 着 过 也 都 又 还 就 才 已 曾 我 你 他 她 它 这 那 "
 	"个 家 名 位 次 项 首 第 级 届 内 纳入 列入 融入 引入 进入 加入 嵌入 精神 讲话 "
@@ -606,7 +606,7 @@ detect_orgs_events(struct tagger *tg)
 			continue;
 		if (cls & H_NEEDKNOWN && !(cls & (H_GENERIC | H_LEVEL)) && !w.known)
 			continue;
-		if (w.known == 0 && w.generic < 2 && !prefix)
+		if (w.known == 0 && w.term == 0 && w.generic < 2 && !prefix)
 			continue;
 		if (key_is(t, hs, "部门") && w.generic > 4)
 			continue;

@@ -51,7 +51,7 @@ main(void)
 	CHECK(norm_is(find(T_ORG, "区司法局"), "龙岗区司法局"), "tag: issuer before a bare level word");
 	CHECK(norm_is(find(T_PLACE, "银荷社区"), "440307020005"), "tag: community code in the document's county");
 	run("b", "区司法局联合银荷社区开展工作");
-	CHECK(norm_is(find(T_ORG, "区司法局"), ""), "tag: a new document forgets the issuer");
+	CHECK(norm_is(find(T_ORG, "区司法局"), "区司法局"), "tag: a new document forgets the issuer");
 	CHECK(find(T_PLACE, "银荷社区") == NULL, "tag: no village without its area");
 
 	run("c", "印发《落实<《青川经济特区条例>工作指引表》");

@@ -400,8 +400,13 @@ org_norm(struct tagger *tg, struct mention *m, const struct walk *w)
 		tag_set_norm(tg, m, tg->tmp.s, tg->tmp.len);
 		return;
 	}
-	if (!name || !name[0])
+	if (!name || !name[0]) {
+		/* Otherwise the mention itself, script-folded. */
+		buf_clear(&tg->tmp);
+		add_keys(&tg->tmp, t, m->s, m->e);
+		tag_set_norm(tg, m, tg->tmp.s, tg->tmp.len);
 		return;
+	}
 	buf_clear(&tg->tmp);
 	buf_adds(&tg->tmp, name);
 	add_keys(&tg->tmp, t, s + w->level_len, m->e);
@@ -553,6 +558,9 @@ detect_orgs_events(struct tagger *tg)
 		if (cls & H_CENTRAL) {
 			m = tag_add(tg, hs, e, T_ORG);
 			set_endidx(T_ORG, e, (long)(m - tg->m), tg);
+			buf_clear(&tg->tmp);
+			add_keys(&tg->tmp, t, hs, e);
+			tag_set_norm(tg, m, tg->tmp.s, tg->tmp.len);
 			continue;
 		}
 		if (!single_head_ok(t, hs, e))

@@ -18,6 +18,9 @@ VFLAGS := $(ASAN_FLAGS)
 else ifeq ($(V),bench)
 BINDIR := $(BUILD)/bin
 VFLAGS := $(BENCH_FLAGS)
+else ifeq ($(V),fuzz)
+BINDIR := $(BUILD)/bin
+VFLAGS := $(FUZZ_FLAGS)
 else
 $(error unknown build variant V=$(V))
 endif
@@ -40,7 +43,8 @@ MAN1 := $(sort $(wildcard man/*.1))
 MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
-.PHONY: all units check check-quick bench install uninstall clean deps demo lint-man
+.PHONY: all units check check-quick bench install uninstall clean deps demo lint-man \
+	fuzz fuzzers check-big check-valgrind
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -74,6 +78,19 @@ $(BUILD)/tests/unit/$(1): $(BUILD)/tests/unit/$(1).o $(call tool_objs,$(firstwor
 endef
 $(foreach u,$(UNIT_SRC:tests/unit/%.c=%),$(eval $(call unit_rule,$(u))))
 
+# libFuzzer harnesses tests/fuzz/NAME.c -> build/fuzz/NAME (V=fuzz only,
+# clang): like unit tests, NAME = TOOL_* also links that tool's objects.
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/*.c))
+ifeq ($(V),fuzz)
+fuzzers: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+define fuzz_rule
+$(BUILD)/$(1): $(BUILD)/tests/fuzz/$(1).o $(call tool_objs,$(firstword $(subst _, ,$(1)))) $(LIBZH)
+	$$(CC) $$(VFLAGS) -fsanitize=fuzzer -o $$@ $$^ $$(LIBS)
+$(BUILD)/tests/fuzz/$(1).o: TOOL_INC = -Itools/$(firstword $(subst _, ,$(1)))
+endef
+$(foreach f,$(FUZZ_SRC:tests/fuzz/%.c=%),$(eval $(call fuzz_rule,$(f))))
+endif
+
 -include $(shell find build/$(V) -name '*.d' 2>/dev/null)
 
 # The test suite: unit, golden, property and seed tests, first on the
@@ -86,6 +103,20 @@ check: all units lint-man
 # One pass over the normal build only, for quick iteration.
 check-quick: all units
 	tests/run.sh bin build/rel
+
+# Every fuzz harness for FUZZ_SECONDS each (make check runs 10 s each).
+fuzz:
+	$(MAKE) --no-print-directory V=fuzz CC=$(FUZZ_CC) fuzzers
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The bad-input matrix at full size (200 MB random, 100 MB line, 10M
+# lines, gzip bomb): too slow to run twice under ASan in make check.
+check-big: all units
+	ZH_BIG=1 tests/run.sh bin build/rel
+
+# Valgrind memcheck over the seed pipeline and the bad-input cases.
+check-valgrind: all units
+	tests/valgrind.sh bin
 
 lint-man:
 	@if command -v mandoc >/dev/null 2>&1; then \

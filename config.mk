@@ -23,3 +23,8 @@ ICONV_LIBS ?=
 ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 # Optimised build used by `make bench`.
 BENCH_FLAGS = -O3 -g -DNDEBUG
+# libFuzzer build used by `make fuzz` (needs clang with its fuzzer runtime).
+FUZZ_CC = clang
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_SECONDS ?= 60

@@ -12,11 +12,15 @@
 #define RAW_BUFSIZE (1u << 16)
 
 /*
- * A gzip "bomb" is refused once output passes ZIN_BOMB_MIN bytes at a
- * ratio above ZIN_BOMB_RATIO; real text compresses about 3-10:1.
+ * A gzip "bomb" is refused once output passes ZIN_BOMB_MIN bytes at more
+ * than ZIN_BOMB_RATIO times the compressed bytes consumed.  Real text
+ * compresses about 3-10:1 (very repetitive text 20-50:1); deflate's
+ * ceiling is about 1030:1, so a ratio near that would let any bomb made
+ * of short lines through, and a high minimum lets a bomb without
+ * newlines fill the line buffer first.
  */
-#define ZIN_BOMB_MIN (256ull << 20)
-#define ZIN_BOMB_RATIO 1000ull
+#define ZIN_BOMB_MIN (32ull << 20)
+#define ZIN_BOMB_RATIO 100ull
 
 struct zin {
 	int fd;
@@ -154,8 +158,9 @@ gz_read(struct zin *in, void *buf, size_t cap)
 	}
 	got = cap - in->z.avail_out;
 	in->out_total += got;
-	if (in->out_total > ZIN_BOMB_MIN &&
-	    in->out_total / (in->raw_total + 1) > ZIN_BOMB_RATIO) {
+	/* Bytes read ahead but not yet inflated do not count. */
+	if (in->out_total > ZIN_BOMB_MIN && in->out_total /
+	    (in->raw_total - in->z.avail_in + 1) > ZIN_BOMB_RATIO) {
 		zerror(in->name, 0, "gzip data expands more than %llu:1 beyond %llu MB; "
 		    "refusing it as a possible gzip bomb",
 		    ZIN_BOMB_RATIO, ZIN_BOMB_MIN >> 20);

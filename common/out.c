@@ -35,9 +35,39 @@ out_flush(void)
 	out_len = 0;
 }
 
+/*
+ * A full buffer is written only up to its last newline; the partial row
+ * after it stays for the next write.  So a program killed between two
+ * writes (SIGINT, SIGTERM, a pipeline torn down) leaves whole rows
+ * behind, never half of one.  Only a row longer than the buffer is
+ * written in pieces.
+ */
+static void
+flush_rows(void)
+{
+	size_t n = out_len;
+
+	/* memrchr is a GNU extension; rows are short, so this stops soon. */
+	while (n > 0 && out_buf[n - 1] != '\n')
+		n--;
+	if (n == 0) {
+		out_flush();
+		return;
+	}
+	write_all(out_buf, n);
+	memmove(out_buf, out_buf + n, out_len - n);
+	out_len -= n;
+}
+
 void
 out_write_slow(const void *p, size_t n)
 {
+	flush_rows();
+	if (n <= OUT_BUFSIZE - out_len) {
+		memcpy(out_buf + out_len, p, n);
+		out_len += n;
+		return;
+	}
 	out_flush();
 	if (n >= OUT_BUFSIZE) {
 		write_all(p, n);

@@ -30,8 +30,9 @@ static inline void out_write(const void *p, size_t n)
 static inline void out_char(char c)
 {
 	if (out_len == OUT_BUFSIZE)
-		out_flush();
-	out_buf[out_len++] = c;
+		out_write_slow(&c, 1);
+	else
+		out_buf[out_len++] = c;
 }
 
 static inline void out_str(const char *s) { out_write(s, strlen(s)); }

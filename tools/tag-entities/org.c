@@ -159,15 +159,16 @@ head_class(const struct text *t, size_t s, size_t e)
 	return c;
 }
 
+/* Whether key i is one of chars (a literal of three-byte characters). */
 static bool
 key_in(const struct text *t, size_t i, const char *chars)
 {
-	size_t pos = 0, n = strlen(chars);
+	const unsigned char *u = (const unsigned char *)chars;
 
 	if (i >= t->n)
 		return false;
-	while (pos < n)
-		if (utf8_next(chars, n, &pos) == t->k[i])
+	for (uint32_t k = t->k[i]; u[0]; u += 3)
+		if ((((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F)) == k)
 			return true;
 	return false;
 }

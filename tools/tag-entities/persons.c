@@ -45,7 +45,7 @@ persons_classes(uint8_t *cls)
 		init();
 	wl_classes(&leaders, cls, 1, C_PERSON);
 	wl_classes(&surnames, cls, 1, C_PERSON);
-	wl_classes(&titles, cls, 0, C_PERSON);
+	wl_classes(&titles, cls, 0, C_TITLE);
 }
 
 /* Where a name may begin or end: not inside a run of Han text that
@@ -117,6 +117,7 @@ detect_persons(struct tagger *tg)
 
 	if (!(tg->types & (1u << T_PERSON)) || !(t->rowcls & C_PERSON))
 		return;
+	/* Every rule below needs a title but the leaders' names. */
 	if (!ready)
 		init();
 	mark_covered(tg);
@@ -143,7 +144,8 @@ detect_persons(struct tagger *tg)
 	/* 局长王五， : a title then a name closed by punctuation.  Titles
 	 * end in few characters (长 记 任 席), tested first. */
 	for (size_t e = 2; e + 2 <= t->n; e++) {
-		if (!(t->cls[e - 1] & C_PERSON) || !wl_last(&titles, t->k[e - 1]) || !wl_first(&surnames, t->k[e]))
+		if (!(t->cls[e - 1] & C_TITLE) || !(t->cls[e] & C_PERSON) ||
+		    !wl_last(&titles, t->k[e - 1]) || !wl_first(&surnames, t->k[e]))
 			continue;
 		size_t tl = wl_end(&titles, t->k, 0, e, &x);
 		if (!tl || key_is(t, e - tl, "同志"))

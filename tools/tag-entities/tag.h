@@ -52,8 +52,9 @@ enum {
 	C_FINAL = 4,            /* may end a town, street or village */
 	C_HEAD = 8,             /* may end an ORG or EVENT head */
 	C_CONGRESS = 16,        /* 党 中 十 二 全 */
-	C_PERSON = 32,          /* leader, surname or title character */
+	C_PERSON = 32,          /* may start a leader's name or a surname */
 	C_DICT = 64,            /* may start a --dict name */
+	C_TITLE = 128,          /* may end a position title (局长, 书记) */
 };
 extern uint8_t tag_cls[65536];
 /* Call after changing tag_cls (a --dict loaded after texts were tagged). */

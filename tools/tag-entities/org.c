@@ -92,7 +92,7 @@ static const char generic_body_words[] =
 	"相关 有关 职能 其他 执法 行政 业务 主管 责任 党政 所属 成员 牵头 属地 工作 政府 "
 	"行政执法 综合 监管 管理 党政工作 执法监管 上级 下级 基层 单位 重点 专门 各类 "
 	"政法 司法 行业 服务 部分 重要 主要 多个 职能部门 其它 有关单位 市直 区直 县直 "
-	"股份 合作 经济 企业 社会 群众 人民 街道 社区";
+	"股份 合作 经济 企业 社会 群众 人民 街道 社区 物业 城市 城乡 农村 区域";
 /* Words that begin with a stop character but belong to a name. */
 static const char keep_words[] = "个体 个人 家庭 国家 首席 内部 全面 其他 对外 外来 内河 下属 上海";
 /* An event's name runs back to the clause's verb: 参加 …推进会. */
@@ -188,7 +188,7 @@ single_head_ok(const struct text *t, size_t hs, size_t e)
 
 	if (h == 0x5C40) /* 局 */
 		return !key_in(t, nx, "面势限长部内外") &&
-			!key_in(t, hs - 1, "格布结大全当开变出饭骗战时本该我各新胜残僵定终");
+			!key_in(t, hs - 1, "格布结大全当开变出饭骗战时本该我各新胜残僵定终破危棋赌");
 	if (h == 0x961F) /* 队 */
 		return !key_in(t, nx, "伍员长列") && !key_in(t, hs - 1, "团排入归带领组梯军部连球车");
 	if (h == 0x59D4) /* 委 */
@@ -569,6 +569,11 @@ detect_orgs_events(struct tagger *tg)
 		if (key_is(t, hs, "中心") && key_in(t, e, "组城区"))
 			continue;
 		if (key_is(t, hs, "中心") && key_is(t, e, "工作"))
+			continue;
+		/* 进学校, 入企业: a place visited, not a body named. */
+		if (hs > 0 && key_in(t, hs - 1, "进入到驻") && hl == 2 &&
+		    (key_is(t, hs, "学校") || key_is(t, hs, "医院") || key_is(t, hs, "大学") ||
+		    key_is(t, hs, "学院") || key_is(t, hs, "公司") || key_is(t, hs, "银行")))
 			continue;
 		/* 党组会, 党委会议: a meeting of the body, not the body. */
 		if (key_is(t, e, "会") && (key_is(t, e - 2, "党组") || key_is(t, e - 2, "党委") ||

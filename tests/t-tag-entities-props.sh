@@ -79,6 +79,17 @@ awk -F '\t' '{ print $1 "\t" $3 "\t" $4 "\t" $5 "\t" $6 "\t" $7 "\t" $8 }' "$t/o
 if cmp -s "$t/a" "$t/b"; then echo "PASS: tag-entities prefix passed through generically"
 else echo "FAIL: tag-entities prefix passed through generically"; fi
 
+# --types only filters: each type alone gives the rows of the full run
+# (parents aside, which point to the nearest written mention).
+bad=
+for ty in LAW TERM ORG PLACE EVENT PERSON; do
+	"$bin" --types "$ty" <"$t/in.tsv" 2>/dev/null | cut -f 1-6,8 >"$t/ty.a"
+	awk -F '\t' -v ty="$ty" '$5 == ty' "$t/out.tsv" | cut -f 1-6,8 >"$t/ty.b"
+	cmp -s "$t/ty.a" "$t/ty.b" || bad="$bad $ty"
+done
+if [ -z "$bad" ]; then echo "PASS: tag-entities --types only filters"
+else echo "FAIL: tag-entities --types only filters (differs for$bad)"; fi
+
 # Pathological lines: unclosed and nested brackets, quotes, heads and
 # level words by the hundred thousand; each must finish promptly.
 awk 'BEGIN {

@@ -175,8 +175,6 @@ detect_places(struct tagger *tg)
 		if (zl)
 			push(pls[j].s, pls[j].e + zl, 'Z', "");
 	}
-	if (!(tg->types & (1u << T_PLACE)) && !(tg->types & (1u << T_ORG)))
-		return;
 	for (size_t j = 0; j < npl; j++) {
 		struct mention *m;
 		if (pls[j].dead)

@@ -73,7 +73,7 @@ want 002 ORG 區委常委會 區委全面依法治區委員會 區法院 區檢�
 want 003 ORG 高新区综治局 区党工委 区管委会 高新区司法所 高新区综治中心 \
     市委政法委 高新区劳动争议人民调解委员会 区依法治区办 高新科创诉联法庭
 want 000 EVENT 党的二十大 二十届三中全会 党的二十届三中全会
-want 000 PLACE 深圳市 龙岗区 龙岗街道 园山街道 银荷社区 大湾区 新加坡
+want 000 PLACE 深圳市 龙岗区 坂田 龙岗街道 园山街道 银荷社区 大湾区 新加坡
 want 003 LAW 珠海经济特区国家高新技术产业开发区条例
 
 # Norms: the issuer's place before a bare level word, division codes.

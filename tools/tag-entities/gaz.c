@@ -496,3 +496,43 @@ gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent, struct p
 	}
 	return 0;
 }
+
+int
+gaz_big_exact(const uint32_t *k, size_t n, const char *area, size_t digits, char code[13])
+{
+	char key[BIG_MAXLEN * 4];
+	size_t kn = 0, a = 0, b;
+	int found = 0;
+
+	if (n < 3 || n > BIG_MAXLEN)
+		return 0;
+	unsigned ph = (unsigned)((k[n - 1] * 31u + k[n - 2]) & 0xFFFFu);
+	if (!(pairs[ph >> 3] & (1u << (ph & 7))))
+		return 0;
+	unsigned no = bucket_of(k[n - 1], k[n - 2], k[n - 3]);
+	struct bucket *bk = &buckets[no];
+	if (places_big_index[no][2] == 0)
+		return 0;
+	if (bk->state == 0)
+		bk->state = load_bucket(bk, no) == 0 ? 1 : -1;
+	if (bk->state < 0)
+		return 0;
+	for (size_t i = n; i-- > 0;)
+		kn += (size_t)utf8_encode(k[i], key + kn);
+	b = bk->nlines;
+	narrow(bk, &a, &b, key, kn);
+	for (size_t i = a; i < b; i++) {
+		int exact = 0;
+		cmp_line(bk, i, key, kn, &exact);
+		if (!exact)
+			break;
+		const char *l = bk->raw + bk->lines[i] + kn + 1;
+		if (area[0] && memcmp(l + 1, area, digits) != 0)
+			continue;
+		if (found++)
+			return 0;       /* two in the area: ambiguous */
+		memcpy(code, l + 1, 12);
+		code[12] = '\0';
+	}
+	return found == 1;
+}

@@ -165,6 +165,39 @@ detect_places(struct tagger *tg)
 		push(e - l, e, h.kind, h.code);
 		big_lo = e;
 	}
+	/* 坂田、龙岗街道: names sharing the suffix of the street after
+	 * them, looked up with it inside the same county. */
+	size_t nbig = npl;
+	for (size_t j = first; j < nbig; j++) {
+		struct pl *st = &pls[j];
+		size_t sl, s = st->s;
+		if (st->dead || st->kind != 'S' || !st->code[0])
+			continue;
+		sl = key_is(t, st->e - 2, "街道") ? 2 : 1;
+		while (s >= 3 && t->k[s - 1] == 0x3001) {       /* 、 */
+			uint32_t key[8];
+			size_t got = 0;
+			for (size_t len = 3; len >= 2 && !got; len--) {
+				if (s - 1 < len)
+					continue;
+				size_t r = s - 1 - len, q;
+				for (q = r; q < s - 1 && is_han(t->k[q]); q++)
+					;
+				if (q < s - 1)
+					continue;
+				memcpy(key, t->k + r, len * sizeof(key[0]));
+				memcpy(key + len, t->k + st->e - sl, sl * sizeof(key[0]));
+				char code[13];
+				if (gaz_big_exact(key, len + sl, st->code, 6, code)) {
+					push(r, s - 1, 'S', code);
+					got = len;
+				}
+			}
+			if (!got)
+				break;
+			s = s - 1 - got;
+		}
+	}
 	/* 珠海 + 高新区: the zone of a place, with the place nested. */
 	size_t n0 = npl;
 	for (size_t j = 0; j < n0; j++) {

@@ -19,9 +19,10 @@ enum {
 	H_EVENT = 8,
 	H_CONF = 16,            /* a conference: needs scope or a term */
 	H_CENTRAL = 32,         /* closed class, the whole name */
+	H_NAMED = 64,           /* only right after a quoted name: “铁拳”行动 */
 };
 
-static struct wl heads, bodies, levels, verbs, stops, generic_bodies, scopes, keeps, ev_stops;
+static struct wl selfs, heads, bodies, levels, verbs, stops, generic_bodies, scopes, keeps, ev_stops;
 static int ready;
 
 static const char generic_heads[] =
@@ -31,12 +32,12 @@ static const char generic_heads[] =
 	"集团 银行 基金会 指挥部 服务队 执法队 志愿队 普法队 救援队 调解室 联合会 分局 "
 	"支局 管理处 管理所 服务中心 部门 局 队 鉴定所 司法鉴定所 检测所 检验所 监测站 "
 	"居委会 村委会 居民委员会 村民委员会 仲裁委 仲裁院 公证处 图书馆 文化馆 博物馆 美术馆 "
-	"档案馆 纪念馆 体育馆 科技馆 红十字会 科协 侨联 工商联 文联 社科联";
+	"档案馆 纪念馆 体育馆 科技馆 红十字会 科协 侨联 工商联 文联 社科联 指挥室";
 static const char level_heads[] =
 	"委 党委 党工委 工委 政府 人民政府 人大 人大常委会 政协 纪委 监委 纪委监委 管委会 "
 	"常委会 法院 人民法院 高级人民法院 中级人民法院 检察院 人民检察院 政法委 办事处 "
 	"办 党校 委办 府办 编办 "
-	"团委 妇联 总工会 工会 残联 武装部 人武部 党组";
+	"团委 妇联 总工会 工会 残联 武装部 人武部 党组 人大工委 海关";
 static const char known_heads[] = "局 厅 署 部 委 办";
 static const char central_words[] =
 	"党中央 中共中央 国务院 全国人大 全国人大常委会 全国人民代表大会 "
@@ -53,6 +54,8 @@ static const char central_words[] =
 static const char event_heads[] =
 	"专项行动 专项执法行动 专项治理行动 专项整治行动 专项检查行动 专项巡查行动 "
 	"专项清理行动 集中整治行动 三年行动 攻坚行动 百日行动 集中行动 专项斗争 百日攻坚行动";
+/* Heads too common alone: an event only right after a quoted name. */
+static const char named_heads[] = "行动 攻坚战 大会战 护航行动";
 static const char conf_heads[] =
 	"现场会 推进会 部署会 工作会议 座谈会 交流会 研讨会 表彰大会 博览会 论坛 现场推进会";
 static const char body_words[] =
@@ -62,7 +65,7 @@ static const char body_words[] =
 	"住房城乡建设 住房和建设 交通 交通运输 应急管理 应急 人社 人力资源和社会保障 人力资源社会保障 "
 	"人力资源 退役军人事务 农业农村 农业 文化广电旅游体育 文广旅体 文化和旅游 文旅 体育 "
 	"工信 工业和信息化 科技 科技创新 科学技术 发改 发展和改革 发展改革 国资 "
-	"政务服务数据管理 政务服务和数据管理 政务服务 数据 数据资源 城市管理和综合执法 "
+	"政务服务数据管理 政务服务和数据管理 政务服务管理 政务服务 数据 数据资源 城市管理和综合执法 "
 	"城市管理 综合执法 行政审批 政数 网信 编 宣传 组织 统战 政法 纪 依法治区 依法治市 "
 	"依法治省 依法治县 依法治街 依法治镇 依法治国 全面依法治区 全面依法治市 "
 	"全面依法治省 全面依法治县 全面依法治街 全面依法治镇 全面依法治国 机关事务 投资促进 金融 金融工作 "
@@ -72,7 +75,10 @@ static const char body_words[] =
 	"生态环境保护 环境保护 公共资源交易 不动产登记 社会保险 医疗 疾病预防控制 疾控 "
 	"妇女儿童工作 老龄工作 残疾人 红十字 公证 仲裁 劳动人事争议仲裁 劳动争议仲裁 "
 	"人民调解 法律援助 公共法律服务 社区矫正 行政复议 戒毒 监狱 检察 人民检察 人民";
-static const char level_words[] = "省 市 区 县 镇 乡 街道 州 旗 社区 自治区 自治州 自治县";
+static const char level_words[] = "省 市 区 县 镇 乡 街道 州 旗 社区 自治区 自治州 自治县 局";
+/* Heads that name their own function (派出所, 律师事务所): a place
+ * alone makes a body of them (高新区司法所, 南明区分局, 贵州大学). */
+static const char self_words[] = "法庭 律所 医院 党校 分局 大学 学院 海关";
 static const char verb_words[] =
 	"成立 组建 设立 建立 召开 印发 出台 开展 发挥 接受 配合 提交 设置 获评 入选 联合 "
 	"指导 推动 推进 组织 举办 打造 搭建 构建 依托 通过 会同 牵头 协调 支持 邀请 聘请 "
@@ -82,7 +88,8 @@ static const char verb_words[] =
 	"部署 形成 加快 深入 持续 积极 全面 不断 进一步 主动 认真 及时 定期 严格 切实 "
 	"充分 着力 大力 扎实 探索 成功 首届 联合开展 发布 制定 修订 编制 出席 围绕 "
 	"整合 推行 审核 备案 聚焦 服务于 面向 依靠 依法 新建 新设 新成立 筹建 首设 增设 "
-	"共有 拥有 现有 设有 建有 已有 新增 累计 共计 合计 跨 "
+	"共有 拥有 现有 设有 建有 已有 新增 累计 共计 合计 跨 审议 提请 报请 呈报 "
+	"共建 共享 携手 会商 商请 致函 "
 	"向 由 被 与 及 和 同 跟 对 在 于 从 为 把 将 让 使 给 以 并 或 且 而 等 是 之 "
 	"其 该 各 每 诸 了 的 得 着 过 也 都 又 还 就 才 已 曾 我 你 他 她 它 这 那 "
 	"个 家 名 位 次 项 首 第 级 届 内 纳入 列入 融入 引入 进入 加入 嵌入 精神 讲话 "
@@ -111,7 +118,11 @@ init(void)
 	wl_add_words(&heads, central_words, H_CENTRAL);
 	wl_add_words(&heads, event_heads, H_EVENT);
 	wl_add_words(&heads, conf_heads, H_EVENT | H_CONF);
+	wl_add_words(&heads, named_heads, H_EVENT | H_NAMED);
 	wl_build(&heads);
+	wl_init(&selfs);
+	wl_add_words(&selfs, self_words, 0);
+	wl_build(&selfs);
 	wl_init(&bodies);
 	wl_add_words(&bodies, body_words, 0);
 	wl_build(&bodies);
@@ -247,6 +258,9 @@ index_ends(struct tagger *tg, int type)
 static bool
 is_level_here(const struct text *t, size_t s, size_t len)
 {
+	/* 局党组, 局党委: the bureau's own party bodies. */
+	if (len == 1 && key_is(t, s, "局"))
+		return key_is(t, s + 1, "党");
 	/* 市场, 区域, 县域: the level character starts another word. */
 	if (len == 1 && ((key_is(t, s, "市") && key_in(t, s + 1, "场民值")) ||
 	    (key_in(t, s, "区县") && key_in(t, s + 1, "域分别块间"))))
@@ -281,6 +295,9 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 			/* 区委常委会 nests 区委; 市委市政府 coordinates two. */
 			if (w->first_kind == K_LEVEL || w->first_kind == K_PLACE)
 				break;
+			/* A body ends far before the head: a clause, not a name. */
+			if (w->generic > 4)
+				break;
 			p = tg->m[x].s;
 			w->org++;
 			w->org_idx = x;
@@ -308,8 +325,12 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		}
 		if (prefix_only)
 			break;
-		if (!event && (l = wl_end(&bodies, t->k, limit, p, &x)) > 0 && !(l == 1 && cls & H_GENERIC && 0)) {
+		if (!event && (l = wl_end(&bodies, t->k, limit, p, &x)) > 0) {
 			p -= l;
+			/* 住房城乡建设和水利局, 政务服务管理和网络理政办公室:
+			 * bodies joined by 和 form one. */
+			if (p > limit + 2 && t->k[p - 1] == 0x548C && wl_end(&bodies, t->k, limit, p - 1, &x) > 0)
+				p--;
 			w->known++;
 			w->first_kind = K_BODY;
 			w->s = p;
@@ -319,7 +340,7 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		    is_level_here(t, p - l, l)) {
 			/* 青川市司法局 with 青川 unknown: the level word ends a
 			 * place name we cannot delimit, so the name starts after. */
-			if (p - l > 0 && is_han(t->k[p - l - 1]) && !key_in(t, p - l - 1, "全本我") &&
+			if (p - l > 0 && is_han(t->k[p - l - 1]) && !key_in(t, p - l - 1, "全本我经") &&
 			    !wl_end(&verbs, t->k, 0, p - l, &x) && ending_at(T_PLACE, p - l) < 0 &&
 			    ending_at(T_ORG, p - l) < 0)
 				break;
@@ -334,6 +355,11 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		if (!(cls & (H_GENERIC | H_EVENT)) || !is_han(t->k[p - 1]))
 			break;
 		long y;
+		if (!event && t->k[p - 1] == 0x548C && p > limit + 2 &&
+		    wl_end(&bodies, t->k, limit, p - 1, &x) > 0) {
+			p--;
+			continue;
+		}
 		if (!(p < t->n && wl_at(&keeps, t->k, p - 1, t->n, &y) >= 2) &&
 		    wl_end(event ? &ev_stops : &verbs, t->k, limit, p, &x) > 0)
 			break;
@@ -579,6 +605,13 @@ detect_orgs_events(struct tagger *tg)
 		if (key_is(t, e, "会") && (key_is(t, e - 2, "党组") || key_is(t, e - 2, "党委") ||
 		    key_is(t, e - 1, "委")))
 			continue;
+		if ((cls & H_NAMED) && !(cls & ~(H_EVENT | H_NAMED))) {
+			long q = hs >= 2 ? ending_at(T_TERM, hs - 1) : -1;
+			if (q < 0 || tg->m[q].s < 1)
+				continue;
+			tag_add(tg, tg->m[q].s - 1, e, T_EVENT);
+			continue;
+		}
 		if (cls & H_EVENT) {
 			/* 推进会议: the head read as 推进会 takes its 议. */
 			if ((cls & H_CONF) && t->k[e - 1] == 0x4F1A && key_is(t, e, "议"))
@@ -608,13 +641,14 @@ detect_orgs_events(struct tagger *tg)
 		int body = w.known + w.generic + w.term;
 		/* 高新区司法所: a head that names its own function (派出所,
 		 * 司法所, 律师事务所) needs only the place. */
-		bool self_named = hl >= 3 || key_is(t, hs, "法庭") || key_is(t, hs, "律所") ||
-			key_is(t, hs, "医院") || key_is(t, hs, "党校");
+		size_t it0 = 0;
+		bool self_named = hl >= 3 || wl_next(&selfs, t->k + hs, hl, &it0) >= 0;
 		if (body == 0 && !w.org && !(prefix && ((cls & H_LEVEL) || self_named)))
 			continue;
 		/* 政府, 人大, 党工委 name a body by its place alone (区政府);
 		 * 法治政府 or 数字政府 are ideas, not bodies. */
-		if (!(cls & (H_GENERIC | H_NEEDKNOWN)) && body)
+		if (!(cls & (H_GENERIC | H_NEEDKNOWN)) && body &&
+		    !(w.known && !w.generic && !w.term))
 			continue;
 		if (body && !w.known && !(cls & H_GENERIC) && !(w.generic == 0))
 			continue;

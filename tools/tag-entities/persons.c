@@ -6,7 +6,9 @@
 
 static struct wl leaders, titles, surnames, acts;
 /* What a named official does right after the name (局长王小明主持). */
-static const char act_words[] = "主持 出席 参加 带队 讲话 强调 指出 表示 要求 介绍 汇报 调研 同志";
+static const char act_words[] =
+	"主持 出席 参加 带队 讲话 强调 指出 表示 要求 介绍 汇报 调研 同志 在 带头 带领 "
+	"获得 荣获 率队 赴 一行 等 代表 作 就 到 深入 走访 看望 慰问 检查 视察 督导 召集";
 static int ready;
 
 static const char leader_words[] = "习近平 毛泽东 邓小平 江泽民 胡锦涛 周恩来";

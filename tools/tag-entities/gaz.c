@@ -45,9 +45,12 @@ static const char stop_short_words[] =
 	"中山 清河 铁西 铁东 白云 文山 凤凰 新城 新市 古城 老城 城阳 红山 公主 阿里 "
 	"山南 那曲 黄山 泰山 华山 衡山 天山 秀山 中国 新乡 大庆 三明 白山 长春 永安 吉安";
 
-/* Full county names that are also common nouns (城区 of a city, 和县 in
- * "乡镇和县级"): only trusted inside the document's province. */
-static const char weak_full_words[] = "城区 郊区 矿区 新区 东区 西区 南区 北区 中区";
+/* Full county names that are also common nouns or verbs (城区 of a
+ * city, 老城区 改造, 会同县 消防大队, 合作市场): only trusted inside the
+ * document's prefecture. */
+static const char weak_full_words[] =
+	"城区 郊区 矿区 新区 东区 西区 南区 北区 中区 新城区 老城区 会同县 共和县 同心县 "
+	"合作市 和县 开放区";
 
 static struct wl weak_full_wl;
 
@@ -217,6 +220,29 @@ choose(const struct docplace *d, const char *parent, char (*cand)[13], int n)
 }
 
 #define MAXCAND 64
+#define BIG_MAXLEN 16
+
+/* Whether k[0..n) + 街道 or + 镇 names a street or town of county. */
+static bool
+local_short(const uint32_t *k, size_t n, const char *county)
+{
+	static const uint32_t sfx[][2] = { { 0x8857, 0x9053 }, { 0x9547, 0 }, { 0x4E61, 0 } };
+	uint32_t key[BIG_MAXLEN];
+	char code[13];
+
+	if (n + 2 > BIG_MAXLEN)
+		return false;
+	memcpy(key, k, n * sizeof(*key));
+	for (size_t j = 0; j < sizeof(sfx) / sizeof(sfx[0]); j++) {
+		size_t m = n;
+		key[m++] = sfx[j][0];
+		if (sfx[j][1])
+			key[m++] = sfx[j][1];
+		if (gaz_big_exact(key, m, county, 6, code))
+			return true;
+	}
+	return false;
+}
 
 size_t
 gaz_small_at(struct tagger *tg, size_t i, const char *parent, struct place_hit *h)
@@ -254,10 +280,20 @@ gaz_small_at(struct tagger *tg, size_t i, const char *parent, struct place_hit *
 			    !within(r->code, d->code[L_CITY], 4))
 				continue;
 			if (r->kind == 'd') {
+				/* A provincial report names its counties short
+				 * (敦煌, 义乌); others only their own. */
+				bool prov_doc = !d->code[L_CITY][0] && within(r->code, d->code[L_PROV], 2);
+				size_t it2 = 0;
 				if (!within(r->code, d->code[L_CITY], 4) &&
-				    !within(r->code, d->code[L_COUNTY], 6))
+				    !within(r->code, d->code[L_COUNTY], 6) &&
+				    !(prov_doc && wl_next(&stop_short, t->k + i, len, &it2) < 0))
 					continue;
 			}
+			/* 玉林派出所 in a report of the county that has a
+			 * 玉林街道: the street's short name, not the city. */
+			if ((r->kind == 'p' || r->kind == 'c') && d->code[L_COUNTY][0] &&
+			    !within(r->code, d->code[L_PROV], 2) && local_short(t->k + i, len, d->code[L_COUNTY]))
+				continue;
 			if (n < MAXCAND) {
 				memcpy(cand[n], r->code, 13);
 				kinds[n] = r->kind;
@@ -266,6 +302,17 @@ gaz_small_at(struct tagger *tg, size_t i, const char *parent, struct place_hit *
 		}
 		if (n == 0)
 			continue;
+		/* 临夏州: the prefecture, not the county of the same name. */
+		if (n > 1 && i + len < t->n && t->k[i + len] == 0x5DDE) {
+			int m = 0;
+			for (int j = 0; j < n; j++)
+				if (kinds[j] == 'c') {
+					memcpy(cand[m], cand[j], 13);
+					kinds[m++] = kinds[j];
+				}
+			if (m > 0)
+				n = m;
+		}
 		int c = choose(d, parent, cand, n);
 		h->len = len;
 		h->ncand = n;
@@ -397,10 +444,10 @@ is_final(uint32_t c)
 	return c < 65536 && (finals[c >> 3] & (1u << (c & 7)));
 }
 
-#define BIG_MAXLEN 16
 
 size_t
-gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent, struct place_hit *h)
+gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent,
+	const char *(*parent_at)(size_t), struct place_hit *h)
 {
 	const struct text *t = &tg->t;
 	const struct docplace *d = &tg->doc;
@@ -411,6 +458,7 @@ gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent, struct p
 	static const size_t digs[] = { 2, 4, 6, 9 };
 	int plv;
 	size_t pdig;
+	const char *given = parent;
 
 	if (e < lo + 3 || !is_final(t->k[e - 1]) || !is_han(t->k[e - 2]))
 		return 0;
@@ -427,10 +475,6 @@ gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent, struct p
 		bk->state = load_bucket(bk, no) == 0 ? 1 : -1;
 	if (bk->state < 0)
 		return 0;
-	plv = parent[0] ? gaz_code_level(parent) : -1;
-	pdig = plv >= 0 ? digs[plv] : 0;
-	if (plv < 0)
-		parent = "";
 	b = bk->nlines;
 	/* Walk backwards from the final character, one range per length. */
 	/* Every name has three characters or more: narrow on them at once. */
@@ -464,6 +508,12 @@ gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent, struct p
 	while (nex-- > 0) {
 		char cand[MAXCAND][13];
 		int kinds[MAXCAND], n = 0;
+		/* 诸暨市枫桥镇: the place just before this length's start. */
+		parent = given[0] || !parent_at ? given : parent_at(e - ex[nex].len);
+		plv = parent[0] ? gaz_code_level(parent) : -1;
+		pdig = plv >= 0 ? digs[plv] : 0;
+		if (plv < 0)
+			parent = "";
 		for (size_t i = ex[nex].lo; i < ex[nex].hi; i++) {
 			const char *l = bk->raw + bk->lines[i] + strlen_tab(bk->raw + bk->lines[i]) + 1;
 			char c[13];

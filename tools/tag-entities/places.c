@@ -8,14 +8,20 @@
 static struct wl zones, zone_suffix;
 static int ready;
 
+/* The national new areas, named with or without their province or
+ * city in front (湖南湘江新区, 青岛西海岸新区). */
+#define NEW_AREAS "湘江新区 西海岸新区 两江新区 天府新区 南沙新区 西咸新区 贵安新区 兰州新区 " \
+	"金普新区 舟山群岛新区 哈尔滨新区 长春新区 赣江新区 福州新区 滇中新区 滨海新区 浦东新区"
 /* Zones that are places in their own right. */
 static const char zone_words[] =
 	"粤港澳大湾区 大湾区 长三角 珠三角 京津冀 长江经济带 成渝地区 高新区 经开区 自贸区 "
-	"前海 横琴 雄安新区 前海深港现代服务业合作区 横琴粤澳深度合作区 海南自由贸易港";
+	"前海 横琴 雄安新区 前海深港现代服务业合作区 横琴粤澳深度合作区 海南自由贸易港 "
+	NEW_AREAS;
 /* Suffixes that make a zone of the place just before them (珠海高新区). */
 static const char zone_suffix_words[] =
 	"经济特区 特区 高新技术产业开发区 经济技术开发区 高新区 经开区 开发区 自贸区 "
-	"自由贸易试验区 保税区 综合保税区 合作区 新区 示范区 先行示范区 试验区";
+	"自由贸易试验区 保税区 综合保税区 合作区 新区 示范区 先行示范区 试验区 经济开发区 "
+	NEW_AREAS;
 
 static void
 init(void)
@@ -95,6 +101,15 @@ code_ending_at(size_t first, size_t i)
 	return "";
 }
 
+static size_t nsmall;
+
+/* A province..county ending at s, while towns are looked up. */
+static const char *
+parent_small(size_t s)
+{
+	return code_ending_at(nsmall, s);
+}
+
 void
 detect_places(struct tagger *tg)
 {
@@ -127,6 +142,12 @@ detect_places(struct tagger *tg)
 			push(i, i + zl, 'Z', "");
 			i += zl;
 		} else if (gl) {
+			/* 临夏州, 湘西州: a 自治州 named short with 州. */
+			const char *full;
+			if (h.kind == 'c' && h.code[0] && i + gl < t->n && t->k[i + gl] == 0x5DDE &&
+			    (full = gaz_name(h.code)) != NULL && strlen(full) > 3 &&
+			    strcmp(full + strlen(full) - 3, "州") == 0)
+				gl++;
 			push(i, i + gl, h.kind, h.code);
 			i += gl;
 		} else {
@@ -136,6 +157,7 @@ detect_places(struct tagger *tg)
 	/* Towns, streets and villages end in a few characters (街道, 镇,
 	 * 村, 社区...); look them up backwards from those ends. */
 	first = npl;
+	nsmall = npl;
 	for (size_t e = 3; e <= t->n && (t->rowcls & C_FINAL); e++) {
 		size_t lo = big_lo, j;
 		if (!(t->cls[e - 1] & C_FINAL))
@@ -145,7 +167,7 @@ detect_places(struct tagger *tg)
 		for (;;) {
 			/* A village name may contain a county short form (龙岗)
 			 * but must not cut a full gazetteer name in two. */
-			l = gaz_big_end(tg, lo, e, "", &h);
+			l = gaz_big_end(tg, lo, e, "", parent_small, &h);
 			if (!l)
 				break;
 			size_t s = e - l;
@@ -158,7 +180,7 @@ detect_places(struct tagger *tg)
 			continue;
 		parent = code_ending_at(first, e - l);
 		if (parent[0])
-			gaz_big_end(tg, e - l, e, parent, &h);
+			gaz_big_end(tg, e - l, e, parent, NULL, &h);
 		for (j = first_ending_after(first, e - l); j < first && pls[j].e <= e; j++)
 			if (pls[j].s >= e - l)
 				pls[j].dead = 1;

@@ -271,6 +271,26 @@ key_name(const struct text *t, const struct mention *m, char out[64])
 	return true;
 }
 
+/* Whether the row names two places of code's level that differ
+ * (兰州市、天水市): a list of places, not the issuer. */
+static bool
+row_lists(const struct tagger *tg, const char *code, int lv)
+{
+	static const size_t dig[] = { 2, 4, 6, 9 };
+
+	for (size_t i = 0; i < tg->nm; i++) {
+		const struct mention *m = &tg->m[i];
+		if (m->type != T_PLACE || m->nlen != 12)
+			continue;
+		const char *c = tg->norm.s + m->norm;
+		if (memcmp(c + dig[lv], "000000000000", 12 - dig[lv]) == 0 &&
+		    (lv == 0 || memcmp(c + dig[lv - 1], "000000000000", dig[lv] - dig[lv - 1]) != 0) &&
+		    memcmp(c, code, dig[lv]) != 0)
+			return true;
+	}
+	return false;
+}
+
 static void
 doc_learn(struct tagger *tg)
 {
@@ -303,7 +323,7 @@ doc_learn(struct tagger *tg)
 			if (d->code[up][0] && memcmp(d->code[up], code, (size_t)digits[up]) != 0)
 				ok = 0;
 		}
-		if (!ok)
+		if (!ok || (tg->docrows > 1 && row_lists(tg, code, lv)))
 			continue;
 		static const int keep[] = { 2, 4, 6, 9 };
 		for (int up = lv; up >= 0; up--) {
@@ -349,7 +369,7 @@ tag_text(struct tagger *tg, const char *doc, size_t doclen,
 	/* The issuer is named in the title or the first lines; a report
 	 * that opens with a breadcrumb may name it a few lines later. */
 	if (tg->docrows <= 3 || (tg->docrows <= 8 && !tg->doc.code[L_COUNTY][0] &&
-	    !tg->doc.name[L_COUNTY][0] && !tg->doc.code[L_CITY][0]))
+	    !tg->doc.name[L_COUNTY][0] && !tg->doc.code[L_CITY][0] && !tg->doc.code[L_PROV][0]))
 		doc_learn(tg);
 	detect_orgs_events(tg);
 	detect_persons(tg);

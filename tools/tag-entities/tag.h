@@ -131,7 +131,10 @@ static inline bool gaz_small_may(const struct text *t, size_t i)
 {
 	return i + 1 < t->n && wl_bit(gaz_small.f2, wl_bi(t->k[i], t->k[i + 1]));
 }
-size_t gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent_code, struct place_hit *h);
+/* The longest town, street or village ending at e; parent_at(s), when
+ * given, names the place ending at s (for context). */
+size_t gaz_big_end(struct tagger *tg, size_t lo, size_t e, const char *parent_code,
+	const char *(*parent_at)(size_t), struct place_hit *h);
 /* Looks the name k[0..n) up among towns and streets: 1 and its code when
  * exactly one lies in area (its first digits digits), else 0. */
 int gaz_big_exact(const uint32_t *k, size_t n, const char *area, size_t digits, char code[13]);

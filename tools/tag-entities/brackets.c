@@ -69,9 +69,7 @@ laws(struct tagger *tg)
 	size_t pos[STACK_MAX];
 	int kind[STACK_MAX], sp = 0, titles = 0;
 
-	for (size_t i = 0; i < t->n; i++) {
-		if (!(t->cls[i] & C_BRACKET))
-			continue;
+	for (size_t i = cls_next(t, 0, C_BRACKET); i < t->n; i = cls_next(t, i + 1, C_BRACKET)) {
 		uint32_t c = t->k[i];
 		if (c == 0x300A || c == 0x3008 || (c == '<' && titles > 0)) {
 			if (sp == STACK_MAX) {
@@ -138,9 +136,7 @@ terms(struct tagger *tg)
 {
 	const struct text *t = &tg->t;
 
-	for (size_t i = 0; i < t->n; i++) {
-		if (!(t->cls[i] & C_BRACKET))
-			continue;
+	for (size_t i = cls_next(t, 0, C_BRACKET); i < t->n; i = cls_next(t, i + 1, C_BRACKET)) {
 		uint32_t c = t->k[i], close;
 		if (c == 0x201C)
 			close = 0x201D;

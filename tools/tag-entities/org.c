@@ -28,7 +28,7 @@ static int ready;
 static const char generic_heads[] =
 	"委员会 管理委员会 工作委员会 中心 办公室 协会 商会 学会 联合会 促进会 研究会 "
 	"大队 中队 支队 总队 调委会 工作室 服务站 工作站 联络站 服务所 事务所 律师事务所 "
-	"律所 法庭 派出所 司法所 公证处 研究院 研究所 设计院 学院 大学 学校 医院 公司 "
+	"律所 法庭 派出所 司法所 公证处 分院 分庭 研究院 研究所 设计院 学院 大学 学校 医院 公司 "
 	"集团 银行 基金会 指挥部 服务队 执法队 志愿队 普法队 救援队 调解室 联合会 分局 "
 	"支局 管理处 管理所 服务中心 部门 局 队 鉴定所 司法鉴定所 检测所 检验所 监测站 "
 	"居委会 村委会 居民委员会 村民委员会 仲裁委 仲裁院 公证处 图书馆 文化馆 博物馆 美术馆 "
@@ -57,7 +57,8 @@ static const char event_heads[] =
 /* Heads too common alone: an event only right after a quoted name. */
 static const char named_heads[] = "行动 攻坚战 大会战 护航行动";
 static const char conf_heads[] =
-	"现场会 推进会 部署会 工作会议 座谈会 交流会 研讨会 表彰大会 博览会 论坛 现场推进会";
+	"现场会 推进会 部署会 工作会议 座谈会 交流会 研讨会 表彰大会 博览会 论坛 现场推进会 "
+	"大会 动员会 动员大会 观摩会 推介会 誓师大会 培训会";
 static const char body_words[] =
 	"司法 公安 财政 教育 民政 审计 统计 税务 信访 商务 外事 侨务 档案 保密 海事 海关 "
 	"气象 地震 林业 水务 水利 城管 综治 环保 卫生 卫健 卫生健康 医保 医疗保障 市场监管 "
@@ -101,7 +102,8 @@ static const char generic_body_words[] =
 	"政法 司法 行业 服务 部分 重要 主要 多个 职能部门 其它 有关单位 市直 区直 县直 "
 	"股份 合作 经济 企业 社会 群众 人民 街道 社区 物业 城市 城乡 农村 区域";
 /* Words that begin with a stop character but belong to a name. */
-static const char keep_words[] = "个体 个人 家庭 国家 首席 内部 全面 其他 对外 外来 内河 下属 上海";
+static const char keep_words[] = "个体 个人 家庭 国家 首席 内部 全面 其他 对外 外来 内河 下属 上海 "
+	"第一 第二 第三 第四 第五 第六 第七 第八 第九 第十";
 /* An event's name runs back to the clause's verb: 参加 …推进会. */
 static const char ev_stop_words[] =
 	"参加 召开 举办 开展 组织 出席 承办 参与 启动 举行 持续 深入 积极 扎实 "
@@ -226,8 +228,9 @@ struct walk {
 };
 enum { K_NONE, K_PLACE, K_LEVEL, K_BODY, K_GENERIC, K_TERM, K_ORG, K_SCOPE };
 
-/* Longest non-dead mention of type ending at p, from the sorted-by-end
- * index built per row. */
+/* Longest non-dead mention of type ending at p, from an index by end
+ * position.  Entries are -1 between rows: a row sets and then clears
+ * only its mentions' ends, never the whole line's length. */
 static long *endidx[T_NTYPES];
 static size_t endcap;
 
@@ -240,10 +243,6 @@ ending_at(int type, size_t p)
 static void
 index_ends(struct tagger *tg, int type)
 {
-	size_t n = tg->t.n + 1;
-
-	for (size_t i = 0; i < n; i++)
-		endidx[type][i] = -1;
 	for (size_t i = 0; i < tg->nm; i++) {
 		const struct mention *m = &tg->m[i];
 		long cur;
@@ -534,13 +533,16 @@ detect_orgs_events(struct tagger *tg)
 	if (!ready)
 		init();
 	if (t->n + 1 > endcap) {
+		size_t old = endcap;
 		endcap = t->n + 1;
-		for (int i = 0; i < T_NTYPES; i++)
+		for (int i = 0; i < T_NTYPES; i++) {
 			endidx[i] = xrealloc(endidx[i], endcap * sizeof(long));
+			for (size_t j = old; j < endcap; j++)
+				endidx[i][j] = -1;
+		}
 	}
-	for (size_t i = 0; i < t->n && (t->rowcls & C_CONGRESS); i++) {
-		if (!(t->cls[i] & C_CONGRESS))
-			continue;
+	for (size_t i = cls_next(t, 0, C_CONGRESS); i < t->n && (t->rowcls & C_CONGRESS);
+	    i = cls_next(t, i + 1, C_CONGRESS)) {
 		uint32_t c0 = t->k[i];
 		if (c0 == 0x5168) {     /* 全 */
 			if (key_is(t, i, "全国两会"))
@@ -560,11 +562,7 @@ detect_orgs_events(struct tagger *tg)
 		return;
 	index_ends(tg, T_PLACE);
 	index_ends(tg, T_TERM);
-	for (size_t i = 0; i < t->n + 1; i++)
-		endidx[T_ORG][i] = -1;
-	for (size_t e = 1; e <= t->n; e++) {
-		if (!(t->cls[e - 1] & C_HEAD))
-			continue;
+	for (size_t e = cls_next(t, 0, C_HEAD) + 1; e <= t->n; e = cls_next(t, e, C_HEAD) + 1) {
 		size_t hl = wl_end(&heads, t->k, 0, e, &x), hs, s;
 		int cls;
 		struct mention *m;
@@ -618,6 +616,9 @@ detect_orgs_events(struct tagger *tg)
 				e++;
 			if (key_is(t, e, "计划") || key_is(t, e, "方案") || key_is(t, e, "实施"))
 				continue;
+			/* 人民代表大会, 职工代表大会: a body, not a conference. */
+			if (key_is(t, hs, "大会") && hs >= 2 && key_is(t, hs - 2, "代表"))
+				continue;
 			walk_left(tg, hs, hl, cls, 1, &w);
 			if (w.generic + 2 * w.term + 2 * w.place < 2)
 				continue;
@@ -668,5 +669,10 @@ detect_orgs_events(struct tagger *tg)
 		m = tag_add(tg, s, e, T_ORG);
 		set_endidx(T_ORG, e, (long)(m - tg->m), tg);
 		org_norm(tg, m, &w);
+	}
+	for (size_t i = 0; i < tg->nm; i++) {
+		const struct mention *m = &tg->m[i];
+		if (m->type == T_PLACE || m->type == T_TERM || m->type == T_ORG)
+			endidx[m->type][m->e] = -1;
 	}
 }

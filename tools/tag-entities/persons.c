@@ -79,35 +79,17 @@ name_ok(const struct text *t, size_t s, size_t e)
 	return true;
 }
 
-/* Places and organisations are better evidence than a surname: the
- * positions they cover, marked once per row. */
-static uint8_t *covered;
-static size_t ccap;
-
-static void
-mark_covered(const struct tagger *tg)
-{
-	if (tg->t.n + 1 > ccap) {
-		ccap = tg->t.n + 1;
-		covered = xrealloc(covered, ccap);
-	}
-	memset(covered, 0, tg->t.n + 1);
-	for (size_t i = 0; i < tg->nm; i++) {
-		const struct mention *m = &tg->m[i];
-		if (m->type == T_PERSON)
-			continue;
-		for (size_t j = m->s; j < m->e; j++)
-			covered[j] = 1;
-	}
-}
-
+/* Places and organisations are better evidence than a surname.  A
+ * candidate name is rare, so the mentions are searched for it rather
+ * than marked position by position on every row. */
 static bool
 taken(const struct tagger *tg, size_t s, size_t e)
 {
-	(void)tg;
-	for (size_t j = s; j < e; j++)
-		if (covered[j])
+	for (size_t i = 0; i < tg->nm; i++) {
+		const struct mention *m = &tg->m[i];
+		if (m->type != T_PERSON && m->s < e && s < m->e)
 			return true;
+	}
 	return false;
 }
 
@@ -122,10 +104,7 @@ detect_persons(struct tagger *tg)
 	/* Every rule below needs a title but the leaders' names. */
 	if (!ready)
 		init();
-	mark_covered(tg);
-	for (size_t i = 0; i < t->n; i++) {
-		if (!(t->cls[i] & C_PERSON))
-			continue;
+	for (size_t i = cls_next(t, 0, C_PERSON); i < t->n; i = cls_next(t, i + 1, C_PERSON)) {
 		size_t l = wl_at(&leaders, t->k, i, t->n, &x);
 		if (l) {
 			tag_add(tg, i, i + l, T_PERSON);
@@ -145,8 +124,8 @@ detect_persons(struct tagger *tg)
 	}
 	/* 局长王五， : a title then a name closed by punctuation.  Titles
 	 * end in few characters (长 记 任 席), tested first. */
-	for (size_t e = 2; e + 2 <= t->n; e++) {
-		if (!(t->cls[e - 1] & C_TITLE) || !(t->cls[e] & C_PERSON) ||
+	for (size_t e = cls_next(t, 1, C_TITLE) + 1; e + 2 <= t->n; e = cls_next(t, e, C_TITLE) + 1) {
+		if (!(t->cls[e] & C_PERSON) ||
 		    !wl_last(&titles, t->k[e - 1]) || !wl_first(&surnames, t->k[e]))
 			continue;
 		size_t tl = wl_end(&titles, t->k, 0, e, &x);

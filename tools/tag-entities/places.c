@@ -124,7 +124,7 @@ detect_places(struct tagger *tg)
 	for (size_t i = 0; i < t->n;) {
 		size_t zl, gl;
 		if (!(t->cls[i] & C_PLACE) || !is_han(t->k[i])) {
-			i++;
+			i = cls_next(t, i + 1, C_PLACE);
 			continue;
 		}
 		zl = wl_at(&zones, t->k, i, t->n, &ent);
@@ -158,10 +158,9 @@ detect_places(struct tagger *tg)
 	 * 村, 社区...); look them up backwards from those ends. */
 	first = npl;
 	nsmall = npl;
-	for (size_t e = 3; e <= t->n && (t->rowcls & C_FINAL); e++) {
+	for (size_t e = cls_next(t, 2, C_FINAL) + 1; e <= t->n && (t->rowcls & C_FINAL);
+	    e = cls_next(t, e, C_FINAL) + 1) {
 		size_t lo = big_lo, j;
-		if (!(t->cls[e - 1] & C_FINAL))
-			continue;
 		const char *parent;
 		size_t l;
 		for (;;) {

@@ -148,7 +148,7 @@ decode(struct text *t, const char *s, size_t len)
 		t->cp = xrealloc(t->cp, t->cap * sizeof(*t->cp));
 		t->k = xrealloc(t->k, t->cap * sizeof(*t->k));
 		t->off = xrealloc(t->off, t->cap * sizeof(*t->off));
-		t->cls = xrealloc(t->cls, t->cap * sizeof(*t->cls));
+		t->cls = xrealloc(t->cls, t->cap + 8);
 	}
 	unsigned rowcls = 0;
 	while (pos < len) {
@@ -183,6 +183,7 @@ decode(struct text *t, const char *s, size_t len)
 		rowcls |= cl;
 		n++;
 	}
+	memset(t->cls + n, 0, 8);
 	t->rowcls = rowcls;
 	t->off[n] = len;
 	t->s = s;

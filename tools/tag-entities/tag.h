@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 #include "wl.h"
@@ -64,6 +65,30 @@ void org_classes(uint8_t *cls);
 void persons_classes(uint8_t *cls);
 void gaz_classes(uint8_t *cls);
 void wl_classes(const struct wl *w, uint8_t *cls, int first, uint8_t bit);
+
+/* The first position at or after i whose class has bit, or t->n.
+ * Detectors look for classes a few percent of characters have: eight
+ * classes are tested at once (cls is padded with eight zero bytes). */
+static inline size_t cls_next(const struct text *t, size_t i, uint8_t bit)
+{
+	const uint64_t mask = 0x0101010101010101ull * bit;
+
+	while (i + 8 <= t->n) {
+		uint64_t w;
+		memcpy(&w, t->cls + i, 8);
+		if (w & mask) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)__builtin_ctzll(w & mask) / 8;
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+	while (i < t->n && !(t->cls[i] & bit))
+		i++;
+	return i;
+}
 
 /* Per-document place context: the issuing place, known from the title
  * and first lines, by level. */

@@ -30,7 +30,7 @@ set_title_norm(struct tagger *tg, struct mention *m, int script)
 	for (size_t i = m->s; i < m->e; i++) {
 		/* Terms are looked up across scripts (楓橋經驗 = 枫桥经验);
 		 * titles keep their script, as cited. */
-		uint32_t c = script ? zh_fold(t->cp[i]) : zh_fold_width(t->cp[i]);
+		uint32_t c = script ? t->k[i] : zh_fold_width(t->cp[i]);      /* k is zh_fold(cp) */
 		if (is_space(c)) {
 			pending = 1;
 			continue;

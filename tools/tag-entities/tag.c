@@ -160,9 +160,10 @@ decode(struct text *t, const char *s, size_t len)
 		if (u[0] < 0x80) {
 			c = u[0];
 			pos++;
-		} else if ((u[0] & 0xF0) == 0xE0 && pos + 2 < len && (u[1] & 0xC0) == 0x80 &&
-		    (u[2] & 0xC0) == 0x80 && (u[0] != 0xE0 || u[1] >= 0xA0) &&
-		    (u[0] != 0xED || u[1] < 0xA0)) {
+		} else if ((unsigned)(u[0] - 0xE1) < 0x0C && u[0] != 0xED && pos + 2 < len &&
+		    ((((unsigned)u[1] << 8) | u[2]) & 0xC0C0) == 0x8080) {
+			/* E1..EC, EE, EF with two continuation bytes: never
+			 * overlong nor a surrogate (those need E0 or ED). */
 			c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
 			pos += 3;
 		} else {

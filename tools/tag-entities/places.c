@@ -72,7 +72,11 @@ push(size_t s, size_t e, int kind, const char *code)
 	p->e = e;
 	p->kind = kind;
 	p->dead = 0;
-	snprintf(p->code, sizeof(p->code), "%s", code);
+	size_t cl = strlen(code);
+	if (cl >= sizeof(p->code))
+		cl = sizeof(p->code) - 1;
+	memcpy(p->code, code, cl);
+	p->code[cl] = '\0';
 	return p;
 }
 

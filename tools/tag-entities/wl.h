@@ -52,12 +52,14 @@ void wl_build(struct wl *w);
  * never above maxlen; 0 when none is left. */
 static inline size_t wl_mask_next(uint16_t mask, size_t len, size_t maxlen)
 {
-	while (len > 2) {
-		len--;
-		if (len >= 15 ? (mask & 0x8000) && len <= maxlen : (mask >> len) & 1)
-			return len;
+	if (len > 15 && (mask & 0x8000)) {
+		size_t c = len - 1 < maxlen ? len - 1 : maxlen;
+		if (c >= 15)
+			return c;
 	}
-	return 0;
+	/* Lengths 2..14 below len: the highest bit left. */
+	unsigned m = mask & ((1u << (len < 15 ? len : 15)) - 1) & ~3u;
+	return m ? (size_t)(31 - __builtin_clz(m)) : 0;
 }
 
 /* Iterates entries whose key equals k[0..n): start with *it = 0;

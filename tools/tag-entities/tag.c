@@ -151,10 +151,15 @@ decode(struct text *t, const char *s, size_t len)
 		t->cls = xrealloc(t->cls, t->cap + 8);
 	}
 	unsigned rowcls = 0;
+	/* Local pointers: stores through cls (a char type) may alias *t, so
+	 * the compiler would reload every field after each of them. */
+	uint32_t *cpa = t->cp, *ka = t->k;
+	size_t *offa = t->off;
+	uint8_t *clsa = t->cls;
 	while (pos < len) {
 		const unsigned char *u = (const unsigned char *)s + pos;
 		uint32_t c;
-		t->off[n] = pos;
+		offa[n] = pos;
 		/* Valid ASCII and three-byte sequences (all of CJK) inline;
 		 * anything else through the strict decoder. */
 		if (u[0] < 0x80) {
@@ -178,9 +183,9 @@ decode(struct text *t, const char *s, size_t len)
 			k = zh_fold(c);
 			cl = k < 65536 ? tag_cls[k] : 0xFF;
 		}
-		t->cp[n] = c;
-		t->k[n] = k;
-		t->cls[n] = cl;
+		cpa[n] = c;
+		ka[n] = k;
+		clsa[n] = cl;
 		rowcls |= cl;
 		n++;
 	}

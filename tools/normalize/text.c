@@ -160,13 +160,16 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 {
 	const unsigned char *u = (const unsigned char *)s;
 	char *w;
-	size_t i = 0;
+	size_t i = 0, need;
 	int prev = C_NONE, pend = 0, cls;
 	unsigned run = 0;       /* CJK characters since the last space */
 
 	buf_clear(out);
-	if (out->cap < 3 * n + 16)
-		buf_grow(out, 3 * n + 16);
+	/* Only --punct=cjk lengthens text (one ASCII byte becomes three);
+	 * every other step keeps or shortens it. */
+	need = o->punct == PUNCT_CJK ? 3 * n + 16 : n + 16;
+	if (out->cap < need)
+		buf_grow(out, need);
 	w = out->s;
 
 /* Writes the pending space, if the rules keep it, before a character of

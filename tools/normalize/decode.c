@@ -29,12 +29,6 @@ put_utf8(unsigned char *o, uint32_t cp)
 	return o;
 }
 
-/*
- * One unit of GB18030 or Big5 at p[0..n) (p[0] >= 0x80).  Returns the
- * bytes consumed and the code point in *cp (0 for an invalid unit, which
- * consumes one byte), or 0 when the unit may continue past n.
- */
-
 #define RB_CAP (DETECT_PREFIX + 65536)
 
 struct dec {

@@ -14,6 +14,11 @@
 # Column numbers after zh-normalize | zh-split-sections | zh-extract-numbers:
 #   1 doc 2 line 3 flags 4 sect 5 kind 6 part 7 start 8 end 9 value
 #   10 unit 11 kind 12 approx 13 label 14 raw
+# after zh-normalize | zh-extract-numbers:
+#   1 doc 2 line 3 flags 4 start 5 end 6 value 7 unit 8 kind 9 approx
+#   10 label 11 raw
+# in zh-normalize --meta rows (without -H):
+#   1 doc 2 file 3 encoding 4 script 5 title 6 published 7 source ...
 # after zh-normalize | zh-tag-entities:
 #   1 doc 2 line 3 flags 4 start 5 end 6 type 7 norm 8 parent 9 entity
 
@@ -50,9 +55,9 @@ zh-normalize reports/* | zh-tag-entities --types TERM | awk -F'\t' '$7 ~ /枫桥
 #? ^ *[0-9]+ [^ ]+	.*(局|院|委|办|中心)
 zh-normalize reports/* | zh-tag-entities --types ORG | awk -F'\t' '$8 == ""' | cut -f1,7 | LC_ALL=C sort | uniq -c | LC_ALL=C sort -k1,1nr | head -n 20
 
-#: Each quantity with its report's title and date: join numbers to the --meta rows
-#? ^[^	]+	.*	.*报告|報告
-zh-normalize --meta meta.tsv reports/* >norm.tsv && zh-extract-numbers norm.tsv | LC_ALL=C join -t $'\t' -o 0,2.5,2.6,1.10,1.6,1.7 - <(LC_ALL=C sort -t $'\t' -k1,1 meta.tsv) | head
+#: Each quantity with its report's issuing body and date: join the numbers to the --meta rows
+#? ^[^	]+	[^	]*	20[0-9][0-9]-[0-9][0-9]
+zh-normalize --meta meta.tsv reports/* >norm.tsv && zh-extract-numbers norm.tsv | LC_ALL=C sort -s -t $'\t' -k1,1 | LC_ALL=C join -t $'\t' -o 0,2.7,2.6,1.10,1.6,1.7 - <(LC_ALL=C sort -t $'\t' -k1,1 meta.tsv) >numbers-meta.tsv && grep -m 5 $'\t20[0-9][0-9]-' numbers-meta.tsv
 
 #: Compare two years of one district: totals of counts per measure word, side by side
 #? ^[^	]+	[0-9.]+	[0-9.]+$
@@ -63,5 +68,6 @@ per_unit() { zh-normalize "$1" | zh-extract-numbers | awk -F'\t' '$8 == "count" 
 awk -F'\t' 'NR > 1 && !n[$1]++' out/labels.tsv | LC_ALL=C sort -t $'\t' -k3,3gr | head
 
 #: From the workflow tables: the quantities in each report's plans for next year
-#? 	plans	
-awk -F'\t' 'NR == 1 || $6 == "plans"' out/numbers.tsv | cut -f1,6,9-14 | column -t -s $'\t' | head -n 20
+#? ^doc +part +value
+#? ^[^ ]+ +plans +[0-9]
+awk -F'\t' 'NR == 1 || $6 == "plans"' out/numbers.tsv | cut -f1,6,9-14 | column -t -s $'\t'

@@ -41,7 +41,7 @@ header mediation.tsv "doc${T}cases"
 
 # The corpus tables hold exactly what the serial pipeline writes.
 b=$ZH_BIN
-"$b/zh-normalize" "$ZH_SEEDS"/* 2>/dev/null | "$b/zh-split-sections" >"$ZH_TMP/wf.sect"
+"$b/zh-normalize" --to-simplified "$ZH_SEEDS"/* 2>/dev/null | "$b/zh-split-sections" >"$ZH_TMP/wf.sect"
 "$b/zh-extract-numbers" "$ZH_TMP/wf.sect" >"$ZH_TMP/wf.num"
 "$b/zh-tag-entities" "$ZH_TMP/wf.sect" >"$ZH_TMP/wf.ent"
 for t in sect:sections num:numbers ent:entities; do

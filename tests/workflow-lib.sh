@@ -36,3 +36,7 @@ need_seeds() {
 		return 1
 	fi
 }
+
+# The make runs of these tests stand alone: no jobserver or command-line
+# variables inherited from the `make check` that started the suite.
+unset MAKEFLAGS MFLAGS MAKELEVEL

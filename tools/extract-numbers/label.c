@@ -69,14 +69,18 @@ span_len(size_t a, size_t b)
 
 void
 xn_label(const uint32_t *f, const uint32_t *off, const char *text,
-    size_t n, size_t start, size_t end, size_t floor, bool back_only,
-    struct buf *out)
+    size_t n, size_t start, size_t end, size_t floor, bool floor_count,
+    bool back_only, struct buf *out)
 {
 	size_t a = start, b = start, fa, fb;
+	bool after_prev;
 
 	buf_clear(out);
 	while (a > floor && !stops(f[a - 1]) && start - a < BACK_MAX)
 		a--;
+	/* 9个街道和112个社区: words right after the previous quantity
+	 * are its noun, not this one's. */
+	after_prev = a == floor && floor > 0 && floor_count;
 	trim(f, &a, &b);
 	if (span_len(a, b) > 2 || back_only) {
 		if (b > a)
@@ -98,7 +102,7 @@ xn_label(const uint32_t *f, const uint32_t *off, const char *text,
 	trim(f, &fa, &fb);
 	if (fb - fa < 2 && fb > fa)
 		fb = fa;        /* 一年多来: a lone character is no noun */
-	if (b > a)
+	if (b > a && !(after_prev && fb > fa))
 		buf_add(out, text + off[a], off[b] - off[a]);
 	if (fb > fa)
 		buf_add(out, text + off[fa], off[fb] - off[fa]);

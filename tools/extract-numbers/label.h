@@ -14,10 +14,11 @@
 #include "buf.h"
 
 /* f/off/text/n: the folded code points of text and their byte offsets;
- * [start, end) the quantity; floor the end of the previous one; when
- * back_only, never looks after the quantity (dates, ordinals). */
+ * [start, end) the quantity; floor the end of the previous one, which
+ * is a count (not a date or year) when floor_count; when back_only,
+ * never looks after the quantity (dates, ordinals). */
 void xn_label(const uint32_t *f, const uint32_t *off, const char *text,
-    size_t n, size_t start, size_t end, size_t floor, bool back_only,
-    struct buf *out);
+    size_t n, size_t start, size_t end, size_t floor, bool floor_count,
+    bool back_only, struct buf *out);
 
 #endif

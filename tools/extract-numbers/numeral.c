@@ -10,7 +10,7 @@ int
 xn_cn_digit(uint32_t c)
 {
 	switch (c) {
-	case 0x96F6: case 0x3007:                       /* 零 〇 */
+	case 0x96F6: case 0x3007: case 0x25CB:          /* 零 〇 ○ */
 		return 0;
 	case 0x4E00: case 0x58F9:                       /* 一 壹 */
 		return 1;

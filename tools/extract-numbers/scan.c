@@ -54,6 +54,8 @@ struct xn {
 	struct q q1, q2;
 	struct buf lab;
 	size_t last_end;
+	bool last_count;         /* the quantity ending there is no date */
+	size_t year_list_end;    /* 年 closing a list 2023、2024年 seen */
 	xn_emit_fn emit;
 	void *ctx;
 	size_t count;
@@ -105,6 +107,7 @@ foldable_init(void)
 
 		fold_bmp[c] = (uint16_t)(f < 0x10000 ? f : c);
 	}
+	fold_bmp[0x9980] = 0x4F59;      /* 馀, the other traditional 余 */
 }
 
 static inline bool
@@ -243,7 +246,8 @@ decode(struct xn *x, const char *s, size_t len)
 			x->f[k++] = c;
 			continue;
 		} else {
-			c = zh_fold(utf8_next(s, len, &pos));
+			c = utf8_next(s, len, &pos);
+			c = c < 0x10000 ? fold_bmp[c] : zh_fold(c);
 		}
 		x->cand[x->ncand] = (uint32_t)k;
 		x->ncand += may_start(c);
@@ -312,24 +316,30 @@ add_int(struct buf *b, int v, int width)
 }
 
 static void
+date_append(struct buf *b, int y, int m, int d)
+{
+	if (y)
+		add_int(b, y, 4);
+	else
+		buf_adds(b, "-");
+	if (m) {
+		buf_addc(b, '-');
+		add_int(b, m, 2);
+		if (d) {
+			buf_addc(b, '-');
+			add_int(b, d, 2);
+		}
+	} else if (d) {
+		buf_adds(b, "--");
+		add_int(b, d, 2);
+	}
+}
+
+static void
 date_value(struct q *q)
 {
 	buf_clear(&q->v);
-	if (q->y)
-		add_int(&q->v, q->y, 4);
-	else
-		buf_adds(&q->v, "-");
-	if (q->m) {
-		buf_addc(&q->v, '-');
-		add_int(&q->v, q->m, 2);
-		if (q->d) {
-			buf_addc(&q->v, '-');
-			add_int(&q->v, q->d, 2);
-		}
-	} else if (q->d) {
-		buf_adds(&q->v, "--");
-		add_int(&q->v, q->d, 2);
-	}
+	date_append(&q->v, q->y, q->m, q->d);
 }
 
 /* After a year (2024年, 今年): 度, 底, N月, N月N日, N-M月.  j is just
@@ -363,7 +373,7 @@ date_chain(struct xn *x, size_t j, struct q *q)
 		q->d = m2;      /* the caller turns this into a range */
 		q->kind = XK_RANGE;
 		q->unit = "";
-		return e2 + 1;
+		return e2 + 1 + (at(x, e2 + 1) == U'份');
 	}
 	if (at(x, e) != U'月')
 		return j;
@@ -416,6 +426,23 @@ plausible_year(uint64_t v)
 
 /* Separator date forms after a 4-digit year: 2024-12-24, 2021/03/29,
  * 2024.12.24, 2024-12. */
+/* One or two Arabic digits at i, not followed by a third. */
+static bool
+digits12(struct xn *x, size_t i, int *v, size_t *end)
+{
+	size_t j = i;
+
+	while (j < x->n && xn_is_digit(x->f[j]) && j - i < 3)
+		j++;
+	if (j == i || j - i > 2)
+		return false;
+	*v = (int)(x->f[i] - '0');
+	if (j - i == 2)
+		*v = *v * 10 + (int)(x->f[i + 1] - '0');
+	*end = j;
+	return true;
+}
+
 static bool
 sep_date(struct xn *x, size_t j, int y, struct q *q)
 {
@@ -425,10 +452,10 @@ sep_date(struct xn *x, size_t j, int y, struct q *q)
 
 	if (s != '-' && s != '/' && s != '.')
 		return false;
-	if (!xn_is_digit(at(x, j + 1)) || !small_num(x, j + 1, &m, &e) ||
-	    m < 1 || m > 12)
+	if (!digits12(x, j + 1, &m, &e) || m < 1 || m > 12)
 		return false;
-	if (at(x, e) == s && xn_is_digit(at(x, e + 1)) && small_num(x, e + 1, &d, &e2) &&
+	if (at(x, e) == s && digits12(x, e + 1, &d, &e2) &&
+	    !((at(x, e2) == s || at(x, e2) == '.') && xn_is_digit(at(x, e2 + 1))) &&
 	    d >= 1 && d <= 31 && !xn_is_digit(at(x, e2))) {
 		q->y = y;
 		q->m = m;
@@ -465,6 +492,18 @@ money_context(struct xn *x, size_t i)
 	return false;
 }
 
+static bool
+is_verb_yue(uint32_t c)
+{
+	static const char w[] = "预签节邀特制公条合相履违践集誉";
+	size_t pos = 0;
+
+	while (pos < sizeof w - 1)
+		if (utf8_next(w, sizeof w - 1, &pos) == c)
+			return true;
+	return false;
+}
+
 /* A qualifier written just before the number. */
 static size_t
 prefix_approx(struct xn *x, size_t i, const char **word)
@@ -482,6 +521,13 @@ prefix_approx(struct xn *x, size_t i, const char **word)
 				return 0;
 		}
 		if (i - key->len < x->last_end)
+			return 0;
+		/* 预约3次, 签约5家: 约 of a verb. */
+		if (key->len == 1 && key->cp[0] == U'约' && i >= 2 &&
+		    is_verb_yue(x->f[i - 2]))
+			return 0;
+		/* 不超过3天 is a limit, not an estimate. */
+		if (i > key->len && x->f[i - key->len - 1] == U'不')
 			return 0;
 		*word = key->s;
 		return key->len;
@@ -507,6 +553,78 @@ mult_pow(uint32_t c)
 	return 0;
 }
 
+static bool
+article_next(uint32_t c)
+{
+	static const char w[] = "重新高良完深强坚长系";
+	size_t pos = 0;
+
+	while (pos < sizeof w - 1)
+		if (utf8_next(w, sizeof w - 1, &pos) == c)
+			return true;
+	return false;
+}
+
+/* A 4-digit year with 年 at f[i], or another one of a list. */
+static bool
+year_follows(struct xn *x, size_t i)
+{
+	/* A long list is walked once, not once per year. */
+	if (i < x->year_list_end)
+		return true;
+	for (;; i += 5) {
+		for (int k = 0; k < 4; k++)
+			if (!xn_is_digit(at(x, i + k)))
+				return false;
+		if (at(x, i + 4) == U'年') {
+			x->year_list_end = i + 4;
+			return true;
+		}
+		if (at(x, i + 4) != 0x3001)
+			return false;
+	}
+}
+
+/* 近千份, 逾百家: a bare 百/千/万 is a number only after a qualifier
+ * and before a measure word (千家万户 and 百姓 are words). */
+static bool
+round_hundreds(struct xn *x, size_t i, struct xn_num *num, struct dec *val)
+{
+	uint32_t c = at(x, i), p = i ? x->f[i - 1] : 0;
+
+	if (c != U'百' && c != U'千' && c != U'万')
+		return false;
+	if (p != U'近' && p != U'逾' && p != U'超' && p != U'约')
+		return false;
+	if (xn_is_cn_numeral(at(x, i + 1)))
+		return false;
+	{
+		const struct xn_unit *u = xn_unit_at(x->f, i + 1, x->n, UF_CN);
+
+		if (!u || u->kind != XK_COUNT)
+			return false;
+	}
+	*num = (struct xn_num){ .start = i, .end = i + 1, .nchars = 1,
+	    .ival_ok = true, .ival = xn_cn_unit(c) };
+	dec_set_u64(val, num->ival);
+	return true;
+}
+
+/* 90分以上, 100人左右, 三分之二以上: a qualifier after the quantity.
+ * Returns the new end. */
+static size_t
+approx_suffix(struct xn *x, size_t j, struct q *q)
+{
+	if ((at(x, j) == U'以' && (at(x, j + 1) == U'上' || at(x, j + 1) == U'下')) ||
+	    (at(x, j) == U'左' && at(x, j + 1) == U'右')) {
+		if (!*q->approx)
+			q->approx = at(x, j) == U'左' ? "左右" :
+			    at(x, j + 1) == U'上' ? "以上" : "以下";
+		j += 2;
+	}
+	return j;
+}
+
 /*
  * Reads a candidate quantity starting with a number at i.  Returns false
  * when nothing quantity-like starts there.  The caller decides by
@@ -521,7 +639,7 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 	size_t j, e;
 	unsigned src;
 	uint32_t c = at(x, i);
-	bool approx_in = false;
+	bool approx_in = false, quarter;
 
 	q_reset(q, i);
 	/* 百分之八十, 千分之三 */
@@ -556,7 +674,8 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		q->kind = XK_PERCENT;
 		q->unit = c == U'百' ? "%" : c == U'千' ? "‰" : "‱";
 		dec_format(val, &q->v);
-		q->end = q->nend = num.end;
+		q->nend = num.end;
+		q->end = approx_suffix(x, num.end, q);
 		return true;
 	}
 	if (c == U'半') {
@@ -601,11 +720,36 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 			q->nend = q->end;
 			return true;
 		}
+		/* 2024.12.31 reads as 2024.12 and a stray .31 otherwise. */
+		if (num.intlen == 4 && num.frac && !num.sep && at(x, j) == '.' &&
+		    xn_is_digit(at(x, j + 1))) {
+			int y = 0;
+
+			for (size_t k = i; k < i + 4; k++)
+				y = y * 10 + (int)(x->f[k] - '0');
+			if (plausible_year((uint64_t)y) && sep_date(x, i + 4, y, q)) {
+				q->nend = q->end;
+				return true;
+			}
+		}
+		/* 2023、2024年: the first year of a list shares the 年. */
+		if (num.intlen == 4 && q->plain_int && plausible_year(num.ival) &&
+		    (at(x, j) == 0x3001 || at(x, j) == U'和' || at(x, j) == U'及') &&
+		    year_follows(x, j + 1)) {
+			q->date = true;
+			q->kind = XK_YEAR;
+			q->unit = "年";
+			q->y = (int)num.ival;
+			q->end = q->nend = j;
+			date_value(q);
+			return true;
+		}
 	} else {
 		/* 数十家, 几百人: indefinite. */
 		if (i && (x->f[i - 1] == U'数' || x->f[i - 1] == U'几'))
 			return false;
-		if (!xn_parse_cn(x->f, i, x->n, &num, val))
+		if (!xn_parse_cn(x->f, i, x->n, &num, val) &&
+		    !round_hundreds(x, i, &num, val))
 			return false;
 		src = UF_CN;
 		j = num.end;
@@ -641,7 +785,8 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 					buf_add(&q->v, tmp, (size_t)len);
 				}
 			}
-			q->end = q->nend = nu.end;
+			q->nend = nu.end;
+			q->end = approx_suffix(x, nu.end, q);
 			return true;
 		}
 		/* Most numerals in running text (一是, 进一步, 二十大) have
@@ -757,11 +902,37 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 			goto tail;
 		}
 	}
+	/* 两个多月, 一个余月 */
+	if (at(x, j) == U'个' && (at(x, j + 1) == U'多' || at(x, j + 1) == U'余') &&
+	    at(x, j + 2) == U'月' && !*q->approx) {
+		q->approx = at(x, j + 1) == U'余' ? "余" : "多";
+		q->unit = "个月";
+		q->kind = XK_DURATION;
+		j += 3;
+		goto tail;
+	}
+	/* 共 120 件: a space left by a PDF between number and unit. */
+	if (q->arabic && at(x, j) == ' ' && (i == 0 || x->f[i - 1] == ' ' ||
+	    is_han(x->f[i - 1]))) {
+		u = xn_unit_at(x->f, j + 1, x->n, src);
+		if (u && !(u->flags & (UF_STRICT | UF_ORD)) && u->kind != XK_OTHER &&
+		    u->kind != XK_RATIO)
+			j++;
+	}
 	u = xn_unit_at(x->f, j, x->n, src);
-	if (u && (u->flags & UF_ORD) && !ordctx)
+	/* 一季度 is the first quarter, as 第一季度 is. */
+	quarter = u && u->key.cp[0] == U'季' && !ordctx && num.ival_ok &&
+	    num.ival >= 1 && num.ival <= 4 && !q->mult && !approx_in &&
+	    (i == 0 || (x->f[i - 1] != U'每' && x->f[i - 1] != U'各'));
+	if (u && (u->flags & UF_ORD) && !ordctx && !quarter)
 		u = NULL;
-	if (u && num.one && !(u->flags & UF_ONE) && !ordctx)
+	if (u && num.one && !(u->flags & UF_ONE) && !ordctx && !quarter)
 		u = NULL;
+	/* 作为一项重要工作, 一支高素质队伍: 一 as an article before an
+	 * evaluative word is no count. */
+	if (u && num.one && !ordctx && !quarter && u->kind == XK_COUNT &&
+	    article_next(at(x, j + u->key.len)))
+		return false;
 	if (u) {
 		q->unit = u->out;
 		q->kind = u->kind;
@@ -780,14 +951,7 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		j++;
 	}
 tail:
-	/* 90分以上, 100人左右 */
-	if ((at(x, j) == U'以' && (at(x, j + 1) == U'上' || at(x, j + 1) == U'下')) ||
-	    (at(x, j) == U'左' && at(x, j + 1) == U'右')) {
-		if (!*q->approx)
-			q->approx = at(x, j) == U'左' ? "左右" :
-			    at(x, j + 1) == U'上' ? "以上" : "以下";
-		j += 2;
-	}
+	j = approx_suffix(x, j, q);
 	q->end = j;
 	q->bare = !*q->unit && !q->mult && !approx_in;
 	if (!*q->unit && (q->mult || approx_in) && money_context(x, i)) {
@@ -827,10 +991,62 @@ bare_ok(struct xn *x, struct q *q, size_t numstart)
 	    p == '=' || p == '@' || p == '\\' || p == '&' || p == '*' || p == '~' ||
 	    p == 0xD7 || p == 0x2236)
 		return false;
+	/* 拨打110, 热线96123, 致电12348: phone numbers. */
+	if (p == U'拨' || p == U'线' || p == U'话' || p == U'码' ||
+	    (numstart >= 2 && ((p == U'打' && x->f[numstart - 2] == U'拨') ||
+	    (p == U'电' && x->f[numstart - 2] == U'致'))))
+		return false;
+	/* 表1 2024年, 图2: captions; 1 2: table cells. */
+	if (p == U'表' || p == U'图' || (nx == ' ' && xn_is_digit(at(x, q->end + 1))))
+		return false;
 	/* A number alone at the start of a clause is an enumerator. */
 	if (numstart == 0 || xn_clause_punct(p) || p == ' ')
 		return false;
 	return true;
+}
+
+/* Whether a Chinese numeral with a unit is part of a slogan or a name
+ * rather than a quantity. */
+static bool
+slogan(struct xn *x, struct q *q, size_t numstart)
+{
+	uint32_t p = numstart ? x->f[numstart - 1] : 0;
+	uint32_t after = at(x, q->end);
+	int d = xn_cn_digit(after);
+
+	/* 三个一, 一人一档, 三会一课; but 六章四十二条 counts twice. */
+	if (d >= 1) {
+		struct xn_num num;
+
+		if (d == 1 && !xn_cn_unit(at(x, q->end + 1)))
+			return true;
+		if (!xn_parse_cn(x->f, q->end, x->n, &num, &x->val2))
+			return true;
+		return !xn_unit_at(x->f, num.end, x->n, UF_CN);
+	}
+	if (is_han(after) && after != U'第' &&
+	    xn_cn_digit(at(x, q->end + 1)) == 1 && at(x, q->end + 2) != U'是')
+		return true;
+	/* “两个确保”, “四个意识”: a short quoted name. */
+	if (is_open_quote(p)) {
+		for (size_t k = q->end; k < x->n && k < numstart + 9; k++) {
+			if (is_close_quote(x->f[k]))
+				return true;
+			if (xn_clause_punct(x->f[k]))
+				break;
+		}
+	}
+	/* 十四届人大二次会议, 十三届六次全会: sessions, not counts. */
+	if (strcmp(q->unit, "次") == 0 && (after == U'会' || after == U'全') &&
+	    x->f[numstart] != U'两') {
+		for (size_t k = numstart; k > 0 && numstart - k < 14; k--) {
+			if (x->f[k - 1] == U'届')
+				return true;
+			if (xn_clause_punct(x->f[k - 1]) && x->f[k - 1] != 0x3001)
+				break;
+		}
+	}
+	return false;
 }
 
 static bool
@@ -858,12 +1074,25 @@ accept(struct xn *x, struct q *q, size_t numstart, bool ordctx)
 	/* 8时30分 is a time, not a score. */
 	if (q->kind == XK_SCORE && (p == U'时' || p == U'点' || p == ':'))
 		return false;
-	/* 三个一, 一人一档: a numeral right after the unit makes a slogan. */
-	if (!q->arabic && *q->unit && (xn_cn_digit(after) >= 1 ||
-	    (is_han(after) && xn_cn_digit(at(x, q->end + 1)) == 1 &&
-	    at(x, q->end + 2) != U'是')))
+	if (!q->arabic && *q->unit && slogan(x, q, numstart))
+		return false;
+	/* 第八个五年规划: a plan, not the 8th of something nor 5 years. */
+	if (!q->arabic && ((strcmp(q->unit, "个") == 0 && after == U'五' &&
+	    at(x, q->end + 1) == U'年') || (strcmp(q->unit, "年") == 0 &&
+	    p == U'个' && x->f[numstart] == U'五' && q->end == numstart + 2)))
+		return false;
+	/* 于15日, 每月5日: a day of the month, not a number of days. */
+	if (strcmp(q->unit, "日") == 0 && (p == U'月' || p == U'每' ||
+	    (p == U'于' && numstart >= 2 && x->f[numstart - 2] != U'少' &&
+	    x->f[numstart - 2] != U'多' && x->f[numstart - 2] != U'低' &&
+	    x->f[numstart - 2] != U'高')))
 		return false;
 	if (ordctx) {
+		/* 第二十次全国代表大会 is the congress 二十大. */
+		if (strcmp(q->unit, "次") == 0 && ((after == U'全' &&
+		    at(x, q->end + 1) == U'国') || after == U'党' ||
+		    (after == U'代' && at(x, q->end + 1) == U'表')))
+			return false;
 		if (*q->unit)
 			return true;
 		/* 全市第一。 but not 第一责任人, 第三方, nor 第一, as an
@@ -881,6 +1110,18 @@ accept(struct xn *x, struct q *q, size_t numstart, bool ordctx)
 	if (!q->bare)
 		return q->arabic || *q->unit;
 	return bare_ok(x, q, numstart);
+}
+
+/* 第一部分, 第三章 at the start of a row are section markers. */
+static bool
+heading(struct xn *x, const struct q *q, size_t di)
+{
+	for (size_t k = 0; k < di; k++)
+		if (x->f[k] != ' ' && x->f[k] != 0x3000 && x->f[k] != '\t')
+			return false;
+	return strcmp(q->unit, "部分") == 0 || strcmp(q->unit, "章") == 0 ||
+	    strcmp(q->unit, "节") == 0 || strcmp(q->unit, "篇") == 0 ||
+	    strcmp(q->unit, "编") == 0;
 }
 
 static bool
@@ -904,6 +1145,38 @@ try_range(struct xn *x, struct q *a)
 		return false;
 	if (xn_is_digit(at(x, s + 1)) != a->arabic && !a->date)
 		return false;
+	/* 4月22日至26日: the second day takes the first one's month. */
+	if (a->date && a->d && a->m && !a->bare && a->kind == XK_DATE) {
+		int d2;
+		size_t e2;
+
+		if (small_num(x, s + 1, &d2, &e2) && (at(x, e2) == U'日' ||
+		    at(x, e2) == U'号') && d2 > a->d && d2 <= 31 &&
+		    at(x, e2 + 1) != U'月') {
+			buf_addc(&a->v, '/');
+			date_append(&a->v, a->y, a->m, d2);
+			a->kind = XK_RANGE;
+			a->unit = "";
+			a->end = a->nend = e2 + 1;
+			return true;
+		}
+	}
+	/* 二〇二四年一月至十一月: a Chinese month only counts here. */
+	if (a->date && a->m && !a->d && a->kind == XK_DATE &&
+	    xn_is_cn_numeral(at(x, s + 1))) {
+		int m2;
+		size_t e2;
+
+		if (!small_num(x, s + 1, &m2, &e2) || at(x, e2) != U'月' ||
+		    m2 <= a->m || m2 > 12)
+			return false;
+		buf_addc(&a->v, '/');
+		date_append(&a->v, a->y, m2, 0);
+		a->kind = XK_RANGE;
+		a->unit = "";
+		a->end = a->nend = e2 + 1;
+		return true;
+	}
 	/* a's value is already text in a->v, so b may reuse x->val. */
 	ok = parse_q(x, s + 1, b, false);
 	if (!ok)
@@ -970,6 +1243,7 @@ emit(struct xn *x, struct q *q)
 	if (!x->anchor && q->date && q->y)
 		x->anchor = q->y;
 	xn_label(x->f, x->off, x->text, x->n, q->start, q->end, x->last_end,
+	    x->last_count,
 	    q->date || q->kind == XK_ORDINAL, &x->lab);
 	m.start = q->start;
 	m.end = q->end;
@@ -984,6 +1258,7 @@ emit(struct xn *x, struct q *q)
 	m.raw_len = x->off[q->end] - x->off[q->start];
 	x->emit(x->ctx, &m);
 	x->last_end = q->end;
+	x->last_count = !q->date && q->kind != XK_YEAR && q->kind != XK_DATE;
 	x->count++;
 }
 
@@ -1004,6 +1279,26 @@ skip_token(struct xn *x, size_t i)
 			j++;
 	}
 	return j;
+}
+
+/* An item number written before a year, 1.2024年: returns in *e where
+ * the year starts. */
+static bool
+enum_year(struct xn *x, size_t i, size_t *e)
+{
+	size_t j = i;
+
+	while (j < x->n && xn_is_digit(x->f[j]) && j - i < 3)
+		j++;
+	if (j == i || j - i > 2 || at(x, j) != '.')
+		return false;
+	for (size_t k = j + 1; k < j + 5; k++)
+		if (!xn_is_digit(at(x, k)))
+			return false;
+	if (at(x, j + 5) != U'年' || at(x, j + 1) == '0')
+		return false;
+	*e = j + 1;
+	return true;
 }
 
 /* 今年, 去年, 上年度 ... anchored on the document year. */
@@ -1057,11 +1352,12 @@ year_end_ok(struct xn *x, size_t i)
 static void
 find_title_year(struct xn *x)
 {
-	static const uint32_t bao = U'报', gao = U'告';
 	bool report = false;
 
+	/* 年度报告, 工作总结: the title of a yearly report. */
 	for (size_t i = 0; i + 1 < x->n; i++)
-		if (x->f[i] == bao && x->f[i + 1] == gao)
+		if ((x->f[i] == U'报' && x->f[i + 1] == U'告') ||
+		    (x->f[i] == U'总' && x->f[i + 1] == U'结'))
 			report = true;
 	if (!report)
 		return;
@@ -1090,6 +1386,8 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 	x->ctx = ctx;
 	x->count = 0;
 	x->last_end = 0;
+	x->last_count = false;
+	x->year_list_end = 0;
 	decode(x, text, len);
 	if (!x->anchor)
 		find_title_year(x);
@@ -1127,6 +1425,10 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 			i++;
 			continue;
 		}
+		if (enum_year(x, i, &e)) {
+			i = e;  /* 1.2024年工作台账: an item number, then a year */
+			continue;
+		}
 		ordctx = i && x->f[i - 1] == U'第' && i - 1 >= x->last_end;
 		if (!parse_q(x, i, q, ordctx)) {
 			i = skip_token(x, i);
@@ -1140,12 +1442,17 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 			i = skip_token(x, i);
 			continue;
 		}
+		if (ordctx && heading(x, q, i - 1)) {
+			i = q->end;
+			continue;
+		}
 		if (ordctx) {
 			q->start = i - 1;
 			q->kind = XK_ORDINAL;
 			q->approx = "";
 		} else if (i && x->f[i - 1] == U'前' && i - 1 >= x->last_end &&
-		    (strcmp(q->unit, "名") == 0 || strcmp(q->unit, "位") == 0)) {
+		    (strcmp(q->unit, "名") == 0 || strcmp(q->unit, "位") == 0 ||
+		    strcmp(q->unit, "季度") == 0)) {
 			q->start = i - 1;
 			q->kind = XK_ORDINAL;
 		} else if (!q->date && (pre = prefix_approx(x, i, &pw)) != 0) {

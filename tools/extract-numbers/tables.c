@@ -30,14 +30,16 @@ static struct xn_unit units[] = {
 	U("小时", "小时", XK_DURATION, ALL, NULL),
 	U("个月", "个月", XK_DURATION, ALL, "来"),
 	U("个星期", "周", XK_DURATION, A | C, NULL),
+	U("个季度", "个季度", XK_DURATION, ALL, NULL),
 	U("分钟", "分钟", XK_DURATION, A | C, NULL),
 	U("秒", "秒", XK_DURATION, A, "杀"),
 	U("天", "天", XK_DURATION, ALL, "然津下"),
 	U("周年", "周年", XK_ORDINAL, ALL, NULL),
 	U("周岁", "周岁", XK_OTHER, A | C, NULL),
-	U("周", "周", XK_DURATION, A | C, "边末年期刊报到全密"),
-	U("年", "年", XK_DURATION, ALL, "行计规攻来一轻级底初末度"),
+	U("周", "周", XK_DURATION, ALL, "边末年期刊报到全密"),
+	U("年", "年", XK_DURATION, ALL, "行计规攻一轻级底初末度代"),
 	U("等奖", "等奖", XK_ORDINAL, ALL, NULL),
+	U("等功", "等功", XK_ORDINAL, ALL, NULL),
 	U("件次", "件次", XK_COUNT, ALL, NULL),
 	U("人次", "人次", XK_COUNT, ALL, NULL),
 	U("家次", "家次", XK_COUNT, ALL, NULL),
@@ -45,11 +47,34 @@ static struct xn_unit units[] = {
 	U("项次", "项次", XK_COUNT, ALL, NULL),
 	U("场次", "场次", XK_COUNT, ALL, NULL),
 	U("车次", "车次", XK_COUNT, A | C, NULL),
+	U("台次", "台次", XK_COUNT, A | C, NULL),
+	U("台套", "台套", XK_COUNT, A | C, NULL),
+	U("条次", "条次", XK_COUNT, A | C, NULL),
+	U("份次", "份次", XK_COUNT, A | C, NULL),
+	U("例次", "例次", XK_COUNT, A | C, NULL),
+	U("个次", "个次", XK_COUNT, A | C, NULL),
+	U("面", "面", XK_COUNT, A | C, "积向临对前上下貌广环孔人派"),
+	U("幅", "幅", XK_COUNT, A | C, "度员"),
+	U("盏", "盏", XK_COUNT, A | C, NULL),
+	U("把", "把", XK_COUNT, A, "手关握"),
+	U("讲", "讲", XK_COUNT, A, "话座解授述"),
+	U("堂", "堂", XK_COUNT, A | C, NULL),
+	U("笔", "笔", XK_COUNT, A | C, "录试记者"),
+	U("枚", "枚", XK_COUNT, A | C, NULL),
+	U("幢", "幢", XK_COUNT, A | C, NULL),
+	U("门", "门", XK_COUNT, A, "户槛诊式类"),
 	U("批次", "批次", XK_COUNT, A | C, NULL),
 	U("课时", "课时", XK_COUNT, A | C, NULL),
+	U("个学时", "学时", XK_COUNT, A | C, NULL),
+	U("辆次", "辆次", XK_COUNT, A | C, NULL),
+	U("艘次", "艘次", XK_COUNT, A | C, NULL),
+	U("架次", "架次", XK_COUNT, A | C, NULL),
+	U("卷", "卷", XK_COUNT, A | C, "宗轴入"),
+	U("块", "块", XK_COUNT, A | C, "状"),
+	U("日", "日", XK_DURATION, A | C, "起报常均游"),
 	U("学时", "学时", XK_COUNT, A | C, NULL),
-	U("个", "个", XK_COUNT, ALL, "体性别案人"),
-	U("人", "人", XK_COUNT, ALL, "民大社口力员身格"),
+	U("个", "个", XK_COUNT, ALL, "体性别案人劲"),
+	U("人", "人", XK_COUNT, ALL, "民大社口力员身格帮"),
 	U("名", "名", XK_COUNT, ALL, "单称义额录片誉牌列"),
 	U("位", "位", XK_COUNT, ALL, "置于数"),
 	U("宗", "宗", XK_COUNT, ALL, "旨教族"),
@@ -66,7 +91,7 @@ static struct xn_unit units[] = {
 	U("起", "起", XK_COUNT, A | C, "来草步诉点到始"),
 	U("例", "例", XK_COUNT, A | C, "如会行"),
 	U("批", "批", XK_COUNT, A | C, "准评复次示"),
-	U("期", "期", XK_COUNT, A | C, "间限满待刊货末"),
+	U("期", "期", XK_COUNT, A | C, "间限满待刊货末工"),
 	U("类", "类", XK_COUNT, A | C, "型别似"),
 	U("种", "种", XK_COUNT, A | C, "类子植"),
 	U("处", "处", XK_COUNT, A | C, "理置罚分室长级于"),
@@ -75,7 +100,7 @@ static struct xn_unit units[] = {
 	U("套", "套", XK_COUNT, A | C, "餐"),
 	U("台", "台", XK_COUNT, ALL, "账湾风"),
 	U("辆", "辆", XK_COUNT, ALL, NULL),
-	U("部", "部", XK_COUNT, A | C, "门署分长署署委"),
+	U("部", "部", XK_COUNT, A | C, "门署分长委曲"),
 	U("本", "本", XK_COUNT, A, "地级市区"),
 	U("册", "册", XK_COUNT, A | C, NULL),
 	U("篇", "篇", XK_COUNT, A | C, "章"),
@@ -86,7 +111,6 @@ static struct xn_unit units[] = {
 	U("轮", "轮", XK_COUNT, A | C, NULL),
 	U("组", "组", XK_COUNT, A | C, "织建成长"),
 	U("队", "队", XK_COUNT, A, "伍员"),
-	U("门", "门", XK_COUNT, A | C, "户槛诊式"),
 	U("株", "株", XK_COUNT, A | C, NULL),
 	U("棵", "棵", XK_COUNT, A | C, NULL),
 	U("只", "只", XK_COUNT, A, "要有是能"),
@@ -95,11 +119,12 @@ static struct xn_unit units[] = {
 	U("宗次", "宗次", XK_COUNT, ALL, NULL),
 	U("通", "通", XK_COUNT, A | C, "过知报讯道用信告报畅达关"),
 	U("倍", "倍", XK_RATIO, ALL, "增"),
-	U("成", "成", XK_RATIO, A | C, NULL),
+	U("成", "成", XK_RATIO, ALL, "员立为功效果本绩交熟型都"),
 	U("分", "分", XK_SCORE, A | C, NULL),
-	U("元", "元", XK_MONEY, ALL, "旦素首老宵件器化"),
+	U("元", "元", XK_MONEY, ALL, "旦素首老宵件器化结"),
 	U("平方公里", "平方公里", XK_OTHER, A | C, NULL),
 	U("平方米", "平方米", XK_OTHER, A | C, NULL),
+	U("平方千米", "平方千米", XK_OTHER, A | C, NULL),
 	U("立方米", "立方米", XK_OTHER, A | C, NULL),
 	U("公里", "公里", XK_OTHER, A | C, NULL),
 	U("千米", "千米", XK_OTHER, A, NULL),
@@ -114,15 +139,15 @@ static struct xn_unit units[] = {
 	/* Ordinal-only measure words: 第二十届, 第三季度. */
 	U("届", "届", XK_ORDINAL, A | C | UF_ORD, NULL),
 	U("季度", "季度", XK_ORDINAL, A | C | UF_ORD, NULL),
-	U("章", "章", XK_ORDINAL, A | C | UF_ORD, NULL),
-	U("节", "节", XK_ORDINAL, A | C | UF_ORD, NULL),
+	U("章", "章", XK_COUNT, A | C, "程"),
+	U("节", "节", XK_COUNT, A | C, "日约点能气"),
 	U("款", "款", XK_ORDINAL, A | C | UF_ORD, NULL),
 	U("阶段", "阶段", XK_ORDINAL, A | C | UF_ORD, NULL),
 	U("部分", "部分", XK_ORDINAL, A | C | UF_ORD, NULL),
 };
 
 /* Score 分, 秒, 米 etc. are one-character words inside many others. */
-static const char *const strict_units[] = { "分", "秒", "米", "成", NULL };
+static const char *const strict_units[] = { "分", "秒", "米", NULL };
 
 static const char *const setphrase[] = {
 	"一杯咖啡", "一件事", "一次性", "一次办", "一张网", "一站式",
@@ -132,15 +157,25 @@ static const char *const setphrase[] = {
 	"三个代表", "四个意识", "四个自信", "四个全面", "五位一体",
 	"三项制度", "三年行动", "五年行动", "一年级", "一次次", "一家人",
 	"一场场", "一个个", "一件件", "一项项", "一条条", "一份份",
-	"两年一", "三年一", "五年一", "一人一", "一户一", "一企一",
+	"两年一", "三年一", "五年一", "八项规定", "一成不变", "一次不用跑",
+	"一次都不跑", "一支队伍",
+	/* Slogans written without quotes. */
+	"两个确保", "两个责任", "两个毫不动摇", "两个大局", "两个健康",
+	"三个不放过", "三个务必", "三个区分开来", "三个有利于", "四个不两直",
+	"四个最严", "四个一律", "四个坚持", "五个坚持", "十个明确",
+	"十四个坚持", "两个作用", "三个转变", "四个必须", "两个凡是",
+	"一天到晚", "一家老小", "一年到头", "一年半载",
+	/* Places whose names hold a numeral and a measure word. */
+	"七台河", "九台", "五台", "三台", "三门峡", "三门县", "五家渠",
+	"八所", "千户苗寨", "四会", "一人一", "一户一", "一企一",
 	"一案一", "一事一", "一村一", "一校一", "一街一", "一社区一",
 	NULL
 };
 
 static const char *const one_before[] = {
 	"统", "唯", "同", "万", "之", "逐", "单", "专", "划", "合", "归",
-	"初", "无", "择", "扫", "进", "不", "其", "任", "每", "另",
-	"这", "那", "某", "哪", "是", "有", "么", "看", "想", "试", NULL
+	"初", "无", "择", "扫", "进", "跑", "不", "其", "任", "每", "另",
+	"这", "那", "某", "哪", "是", "此", "有", "么", "看", "想", "试", NULL
 };
 
 static const char *const money[] = {
@@ -161,7 +196,7 @@ static const char *const fill_tail[] = {
 	"截止到", "截至", "截止", "分别为", "分别", "达到", "高达", "已达", "共计", "累计", "合计",
 	"总计", "超过", "均为", "约为", "一共", "共有", "达", "为", "共",
 	"计", "约", "是", "有", "了", "的", "已", "逾", "至", "到", "近",
-	"超", "均", "将", "再", "和", NULL
+	"超", "均", "将", "再", "和", "平均", "人均", "日均", NULL
 };
 
 static const char *const nounit_next[] = {
@@ -172,7 +207,7 @@ static const char *const *const lists[XL_NLISTS] = {
 	setphrase, one_before, money, fill_head, fill_tail, nounit_next
 };
 
-#define LISTMAX 64
+#define LISTMAX 256
 static struct xn_key keys[XL_NLISTS][LISTMAX];
 static size_t nkeys[XL_NLISTS];
 static int ready;
@@ -262,7 +297,7 @@ xn_tables_init(void)
 		if (u->bad_next) {
 			size_t pos = 0, n = strlen(u->bad_next);
 
-			while (pos < n && u->nbad < 12)
+			while (pos < n && u->nbad < 20)
 				u->bad[u->nbad++] = utf8_next(u->bad_next, n, &pos);
 		}
 		for (const char *const *s = strict_units; *s; s++)

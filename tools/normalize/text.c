@@ -1,0 +1,292 @@
+#include <stdint.h>
+
+#include "text.h"
+#include "utf8.h"
+
+/* Character classes for the space rule. */
+enum { C_NONE, C_CJK, C_DIGIT, C_OTHER };
+
+size_t
+text_valid_prefix(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i];
+
+		if (c < 0x80) {
+			/* Only ASCII text is worth scanning eight bytes at a time. */
+			i++;
+			while (i + 8 <= n) {
+				uint64_t w;
+
+				__builtin_memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
+		} else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
+		    n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			/* Runs of Han (U+4000..U+9FFF) in a tight loop. */
+			while (n - i >= 3 && (unsigned)(s[i] - 0xE4) <= 5 &&
+			    ((s[i + 1] & s[i + 2]) & 0xC0) == 0x80 &&
+			    ((s[i + 1] | s[i + 2]) & 0x40) == 0)
+				i += 3;
+		} else if (c >= 0xC2 && c <= 0xDF && n - i >= 2 &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+		} else {
+			uint32_t cp;
+			int l = utf8_decode(s + i, n - i, &cp);
+
+			if (l < 0)
+				return i;
+			i += (size_t)l;
+		}
+	}
+	return n;
+}
+
+/* Decodes the valid character at u[0..n); returns its length. */
+static inline int
+dec_valid(const unsigned char *u, size_t n, uint32_t *cp)
+{
+	if (u[0] >= 0xE0 && u[0] < 0xF0 && n >= 3) {
+		*cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+		    (u[2] & 0x3F);
+		return 3;
+	}
+	if (u[0] >= 0xC2 && u[0] < 0xE0 && n >= 2) {
+		*cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+		return 2;
+	}
+	return utf8_decode(u, n, cp);
+}
+
+static int
+is_space_cp(uint32_t cp)
+{
+	return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	    cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* Invisible characters that carry nothing in Chinese text. */
+static int
+is_invisible(uint32_t cp)
+{
+	return cp == 0x200B || cp == 0xFEFF || cp == 0x2060 || cp == 0x00AD;
+}
+
+static int
+is_cjk(uint32_t cp)
+{
+	return utf8_is_han(cp) || (cp >= 0x2E80 && cp <= 0x303F) ||
+	    (cp >= 0x3040 && cp <= 0x31FF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+	    (cp >= 0x2018 && cp <= 0x201D) || cp == 0x2014 || cp == 0x2026 ||
+	    cp == 0x00B7 || (cp >= 0xFE30 && cp <= 0xFE4F);
+}
+
+/* CJK punctuation folded by --punct=ascii (0 when none). */
+static unsigned
+punct_to_ascii(uint32_t cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E) {
+		unsigned a = cp - 0xFEE0;
+
+		/* Letters and digits are the width step's (--no-width). */
+		if ((a >= '0' && a <= '9') || (a >= 'A' && a <= 'Z') ||
+		    (a >= 'a' && a <= 'z'))
+			return 0;
+		return a;
+	}
+	switch (cp) {
+	case 0x3001: return ',';
+	case 0x3002: return '.';
+	case 0x201C: case 0x201D: return '"';
+	case 0x2018: case 0x2019: return '\'';
+	case 0x3010: return '[';
+	case 0x3011: return ']';
+	}
+	return 0;
+}
+
+/* ASCII punctuation folded by --punct=cjk next to CJK text (0 when none). */
+static uint32_t
+punct_to_cjk(unsigned c)
+{
+	switch (c) {
+	case ',': case ';': case ':': case '?': case '!': case '(': case ')':
+		return c + 0xFEE0;
+	}
+	return 0;
+}
+
+/* Whether the character at s[i..n) is CJK (for --punct=cjk look-ahead). */
+static int
+cjk_at(const char *s, size_t i, size_t n)
+{
+	uint32_t cp;
+
+	if (i >= n || (unsigned char)s[i] < 0x80)
+		return 0;
+	utf8_decode((const unsigned char *)s + i, n - i, &cp);
+	return is_cjk(cp);
+}
+
+/*
+ * Whether a space between prev and a character of class cls is an
+ * artefact.  Next to a digit it always is (2025 年, 第 3 条).  Between CJK
+ * characters only when one side is a lone character (letter-spaced
+ * titles, 报 告): spaces between longer phrases are deliberate (slogans
+ * “甲乙丙丁 戊己庚辛”, fields of a metadata line).
+ */
+static inline int
+drop_space(int prev, int cls, unsigned run, const char *s, size_t after, size_t n)
+{
+	if (prev == C_CJK && cls == C_DIGIT)
+		return 1;
+	if (prev == C_DIGIT && cls == C_CJK)
+		return 1;
+	if (prev == C_CJK && cls == C_CJK)
+		return run == 1 || !cjk_at(s, after, n);
+	return 0;
+}
+
+void
+text_normalize(const struct text_opts *o, const char *s, size_t n,
+    struct buf *out, unsigned long *controls)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char *w;
+	size_t i = 0;
+	int prev = C_NONE, pend = 0, cls;
+	unsigned run = 0;       /* CJK characters since the last space */
+
+	buf_clear(out);
+	if (out->cap < 3 * n + 16)
+		buf_grow(out, 3 * n + 16);
+	w = out->s;
+
+/* Writes the pending space, if the rules keep it, before a character of
+ * class cls. */
+#define FLUSH_AT(cls_, after_) do { \
+	if (pend) { \
+		if (prev != C_NONE && !(o->cjk_space && \
+		    drop_space(prev, (cls_), run, s, (after_), n))) \
+			*w++ = ' '; \
+		run = 0; \
+		pend = 0; \
+	} \
+	prev = (cls_); \
+	run = prev == C_CJK ? run + 1 : 0; \
+} while (0)
+#define FLUSH(cls_) FLUSH_AT(cls_, i + 1)
+
+	while (i < n) {
+		unsigned c = u[i];
+		uint32_t cp, f;
+		int len;
+
+		if (c > 0x20 && c < 0x7F) {
+			cls = c >= '0' && c <= '9' ? C_DIGIT : C_OTHER;
+			if (o->punct == PUNCT_CJK && (f = punct_to_cjk(c)) != 0 &&
+			    (prev == C_CJK || cjk_at(s, i + 1, n))) {
+				FLUSH(C_CJK);
+				w += utf8_encode(f, w);
+			} else {
+				FLUSH(cls);
+				*w++ = (char)c;
+			}
+			i++;
+			continue;
+		}
+		if (c == ' ' || c < 0x20 || c == 0x7F) {
+			if (c != ' ' && !o->control) {
+				FLUSH(C_OTHER);
+				*w++ = (char)c;
+			} else {
+				if (c != ' ')
+					(*controls)++;
+				if (o->space) {
+					pend = 1;
+				} else {
+					FLUSH(C_OTHER);
+					*w++ = ' ';
+				}
+			}
+			i++;
+			continue;
+		}
+		/* U+4000..U+9FFF: Han, copied as it is. */
+		if (c >= 0xE4 && c <= 0xE9 && n - i >= 3) {
+			FLUSH_AT(C_CJK, i + 3);
+			w[0] = (char)c;
+			w[1] = s[i + 1];
+			w[2] = s[i + 2];
+			w += 3;
+			i += 3;
+			/* The rest of a run of Han needs no decisions. */
+			while (n - i >= 3 && u[i] >= 0xE4 && u[i] <= 0xE9) {
+				w[0] = s[i];
+				w[1] = s[i + 1];
+				w[2] = s[i + 2];
+				w += 3;
+				i += 3;
+				run++;
+			}
+			continue;
+		}
+		len = dec_valid(u + i, n - i, &cp);
+		if (len < 0)
+			len = 1;        /* the caller sanitised; be safe anyway */
+		/* CJK punctuation and extension A: copied, the common case
+		 * after Han. */
+		if (cp > 0x3000 && cp < 0x4000 && o->punct != PUNCT_ASCII) {
+			FLUSH_AT(is_cjk(cp) ? C_CJK : C_OTHER, i + 3);
+			w[0] = (char)c;
+			w[1] = s[i + 1];
+			w[2] = s[i + 2];
+			w += 3;
+			i += 3;
+			continue;
+		}
+		if (is_space_cp(cp) && o->space) {
+			pend = 1;
+		} else if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
+			if (o->control) {
+				(*controls)++;
+				if (o->space) {
+					pend = 1;
+				} else {
+					FLUSH(C_OTHER);
+					*w++ = ' ';
+				}
+			} else {
+				FLUSH(C_OTHER);
+				for (int k = 0; k < len; k++)
+					*w++ = s[i + k];
+			}
+		} else if (is_invisible(cp) && o->control) {
+			(*controls)++;
+		} else if (o->width && ((cp >= 0xFF10 && cp <= 0xFF19) ||
+		    (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))) {
+			f = cp - 0xFEE0;
+			FLUSH(f <= '9' ? C_DIGIT : C_OTHER);
+			*w++ = (char)f;
+		} else if (o->punct == PUNCT_ASCII && (f = punct_to_ascii(cp)) != 0) {
+			FLUSH(C_OTHER);
+			*w++ = (char)f;
+		} else {
+			FLUSH_AT(is_cjk(cp) ? C_CJK : C_OTHER, i + (size_t)len);
+			for (int k = 0; k < len; k++)
+				*w++ = s[i + k];
+		}
+		i += (size_t)len;
+	}
+#undef FLUSH
+#undef FLUSH_AT
+	out->len = (size_t)(w - out->s);
+	out->s[out->len] = '\0';
+}

@@ -9,7 +9,6 @@
  * UTF-8 apart from its 0xFF markers; every line is accounted for (lines
  * in = rows out + blank + chrome dropped).
  */
-#include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -49,12 +48,9 @@ valid_but_markers(const char *s, size_t n)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	int fd = open("/dev/null", O_WRONLY);
-
 	(void)argc;
 	(void)argv;
-	if (fd >= 0)
-		dup2(fd, STDOUT_FILENO);
+	fuzz_stdout_null();
 	cli_init("fuzz");
 	return 0;
 }

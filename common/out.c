@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -90,6 +91,9 @@ out_ulong(unsigned long long v)
 	out_write(tmp + i, sizeof tmp - (size_t)i);
 }
 
+#define REP(c) (0x0101010101010101ull * (c))
+#define HASZERO(v) (((v) - REP(0x01)) & ~(v) & REP(0x80))
+
 void
 out_escaped(const char *s, size_t n)
 {
@@ -98,6 +102,21 @@ out_escaped(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		char e;
 
+		/* Skip 8 bytes at a time while none of them needs an
+		 * escape (a zero byte of w ^ c marks a byte equal to c). */
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			/* No byte below 0x60 (CJK text): nothing to escape. */
+			if (((w - REP(0x60)) & ~w & REP(0x80)) != 0 &&
+			    (HASZERO(w ^ REP(0x5C)) | HASZERO(w ^ REP(0x09)) |
+			    HASZERO(w ^ REP(0x0A)) | HASZERO(w ^ REP(0x0D))))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		switch (s[i]) {
 		case '\\': e = '\\'; break;
 		case '\t': e = 't'; break;

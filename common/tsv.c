@@ -151,6 +151,32 @@ write_header(struct run_state *st, const char *line, size_t len, bool has_input_
 	}
 }
 
+static bool warn_escapes;
+
+void
+tsv_warn_escapes(bool on)
+{
+	warn_escapes = on;
+}
+
+static void
+check_escapes(const char *file, unsigned long lineno, const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memchr(p, '\\', (size_t)(e - p))) != NULL) {
+		char c = p + 1 < e ? p[1] : 0;
+
+		if (c == '\\' || c == 't' || c == 'n' || c == 'r') {
+			p += 2;
+			continue;
+		}
+		zwarn(file, lineno, "backslash not followed by \\\\, t, n or r: kept as a "
+		    "literal backslash");
+		return;
+	}
+}
+
 static int
 run_row(struct run_state *st, const char *file, struct zline *ln)
 {
@@ -158,17 +184,19 @@ run_row(struct run_state *st, const char *file, struct zline *ln)
 	char *tab = NULL;
 	size_t ncols;
 
-	for (size_t i = ln->len; i > 0; i--)
-		if (ln->s[i - 1] == '\t') {
-			tab = ln->s + i - 1;
-			break;
-		}
+	/* The last tab, found forwards with memchr: the prefix is short
+	 * and memchr crosses the long text far faster than a byte loop. */
+	ncols = 0;
+	for (char *p = ln->s, *e = ln->s + ln->len, *t;
+	    (t = memchr(p, '\t', (size_t)(e - p))) != NULL; p = t + 1) {
+		tab = t;
+		ncols++;
+	}
 	row.file = file;
 	row.lineno = ln->lineno;
 	if (tab) {
 		row.prefix = ln->s;
 		row.prefix_len = (size_t)(tab - ln->s);
-		ncols = tsv_nfields(ln->s, row.prefix_len);
 		row.text = tab + 1;
 	} else {
 		row.prefix = ln->s;
@@ -199,6 +227,8 @@ run_row(struct run_state *st, const char *file, struct zline *ln)
 		}
 	}
 
+	if (warn_escapes)
+		check_escapes(file, ln->lineno, row.text, row.text_len);
 	row.text_len = tsv_unescape(row.text, row.text_len);
 	row.invalid = 0;
 	if (!utf8_valid(row.text, row.text_len)) {

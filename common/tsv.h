@@ -50,6 +50,10 @@ struct tsv_job {
 	void *ctx;
 };
 
+/* From now on, tsv_run warns (file:line) about a backslash in the text
+ * that starts no escape; it is kept literally either way. */
+void tsv_warn_escapes(bool on);
+
 /* Runs job over files (stdin when nfiles is 0; "-" is stdin).  Returns
  * 0, or 1 if any input could not be read or had errors. */
 int tsv_run(struct tsv_job *job, int nfiles, char **files);

@@ -91,26 +91,36 @@ utf8_valid_prefix(const char *s, size_t len)
 		uint32_t cp;
 		int n;
 
-		/* ASCII fast path, 8 bytes at a time. */
-		while (i + 8 <= len) {
-			uint64_t w;
+		/* CJK text is mostly 3-byte sequences whose lead byte alone
+		 * rules out overlongs and surrogates (not E0, not ED), with
+		 * some ASCII between. */
+		while (i + 3 <= len) {
+			unsigned c = u[i];
 
-			__builtin_memcpy(&w, u + i, 8);
-			if (w & 0x8080808080808080ull)
-				break;
-			i += 8;
+			if (c < 0x80) {
+				i++;
+				continue;
+			}
+			if (c - 0xE1 < 0x0F && c != 0xED &&
+			    ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
+				i += 3;
+				continue;
+			}
+			break;
 		}
 		if (i >= len)
 			break;
 		if (u[i] < 0x80) {
+			/* ASCII fast path, 8 bytes at a time. */
 			i++;
-			continue;
-		}
-		/* Most text is CJK: E1..EC and EE..EF leads with two
-		 * continuation bytes are always valid, so check them inline. */
-		if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && i + 2 < len &&
-		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-			i += 3;
+			while (i + 8 <= len) {
+				uint64_t w;
+
+				__builtin_memcpy(&w, u + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		n = utf8_decode(u + i, len - i, &cp);

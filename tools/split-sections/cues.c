@@ -1,0 +1,170 @@
+/* Titles, prose cues that move a paragraph to another part, signatures. */
+#include <string.h>
+
+#include "part.h"
+#include "sectint.h"
+#include "sentence.h"
+
+bool
+title_like(struct sect *s, const char *t, size_t n)
+{
+	static const char *const words[] = {
+		"报告", "总结", "工作情况", "建设情况", "工作要点", NULL
+	};
+	size_t cps;
+	const char *k;
+
+	if (n > 4 * TITLE_MAX_CPS)
+		return false;
+	cps = cp_count(t, n);
+	if (cps < 6 || cps > TITLE_MAX_CPS)
+		return false;
+	part_key(&s->key, t, n, KEY_MAX);
+	k = s->key.s;
+	/* Breadcrumbs and source lines are chrome, not the title. */
+	if (strchr(k, '>') || strstr(k, "»") || strchr(k, ':') ||
+	    strstr(k, "。") || strstr(k, "来源") || strstr(k, "如下"))
+		return false;
+	for (const char *const *w = words; *w; w++)
+		if (strstr(k, *w))
+			return true;
+	/* "滨江区2024年度依法治区情况" */
+	return part_year(k) != 0 && strstr(k, "情况") != NULL;
+}
+
+static bool
+has_term(const char *t, size_t n)
+{
+	size_t e = sentence_end(t, n, 0, false);
+
+	return e < n || (n >= 3 && (memcmp(t + n - 3, "。", 3) == 0));
+}
+
+/* Cheap test on the raw text before folding: a cue has 存在 early on or
+ * opens with one of a few characters (下一步 明年 今后 存在的问题 2025年…). */
+static bool
+may_cue(const char *t, size_t n)
+{
+	static const char *const firsts[] = {
+		"下", "明", "今", "新", "展", "存", "主", "不", "问", "問", NULL
+	};
+	size_t m = n < CUE_MAX ? n : CUE_MAX;
+
+	if (n > 0 && t[0] == '2')
+		return true;
+	for (const char *const *f = firsts; *f; f++)
+		if (n >= 3 && memcmp(t, *f, 3) == 0)
+			return true;
+	for (const char *p = t; (p = memchr(p, 0xE5, m - (size_t)(p - t))) != NULL;
+	    p++)
+		if ((size_t)(p - t) + 6 <= m && memcmp(p, "存在", 6) == 0)
+			return true;
+	return false;
+}
+
+/* Bytes up to and with the first 。 (a cue is in the first sentence). */
+static size_t
+first_stop(const char *t, size_t n)
+{
+	size_t m = n < CUE_MAX ? n : CUE_MAX;
+
+	for (const char *p = t; (p = memchr(p, 0xE3, m - (size_t)(p - t))) != NULL;
+	    p++)
+		if ((size_t)(p - t) + 3 <= m && p[1] == (char)0x80 && p[2] == (char)0x82)
+			return (size_t)(p - t) + 3;
+	return m;
+}
+
+/* A paragraph that opens another part: "…取得了成效,但仍存在…不足",
+ * "下一步,…", or a short unnumbered heading "存在的问题". */
+void
+apply_cue(struct sect *s, struct doc *d, const char *t, size_t n)
+{
+	int c, cur;
+	bool short_head;
+
+	if (d->depth == 0)
+		return;
+	cur = part_now(d);
+	if (cur != P_MEASURES && cur != P_SHORTFALLS && cur != P_RECT &&
+	    d->ntop < 2)
+		return;
+	short_head = n <= 90 && cp_count(t, n) <= 30 && !has_term(t, n);
+	if (!short_head && !may_cue(t, n))
+		return;
+	part_key(&s->key, t, short_head ? n : first_stop(t, n), CUE_MAX);
+	c = short_head ? part_strict(s->key.s) : P_NONE;
+	if (c == P_NONE)
+		c = part_cue(s->key.s, cur == P_SHORTFALLS || d->ntop >= 2);
+	if (c == P_NONE || c == cur)
+		return;
+	if (d->ntop >= 2) {
+		for (int i = d->topi + 1; i < d->ntop; i++)
+			if (d->top[i] == c) {
+				d->topi = i;
+				return;
+			}
+		return;
+	}
+	if (short_head || (cur == P_MEASURES && c == P_SHORTFALLS) ||
+	    (cur == P_RECT && c == P_SHORTFALLS) ||
+	    (cur == P_SHORTFALLS && c == P_PLANS)) {
+		d->cue = c;
+		d->cue_depth = d->depth;
+	}
+}
+
+/* "20XX年" at k: its length (7) or 0. */
+static size_t
+year_len(const char *k)
+{
+	return k[0] == '2' && k[1] == '0' && k[2] >= '0' && k[2] <= '9' &&
+	    k[3] >= '0' && k[3] <= '9' && strncmp(k + 4, "年", 3) == 0 ? 7 : 0;
+}
+
+/* The signature block after the last section: the issuing body alone
+ * on its line, or the date.  It belongs to no part. */
+bool
+signature(struct sect *s, const char *t, size_t n)
+{
+	static const char *const ends[] = {
+		"政府", "局", "委员会", "办公室", "办事处", "管委会", "工委", "司法所",
+		NULL
+	};
+	const char *k;
+	size_t kl, i = 0;
+
+	if (n > 75 || n < 6 || cp_count(t, n) > 25)
+		return false;
+	part_key(&s->key, t, n, KEY_MAX);
+	k = s->key.s;
+	kl = s->key.len;
+	while (kl > 0 && k[kl - 1] == ' ')
+		kl--;
+	/* 2025年1月20日 */
+	if (year_len(k) && kl > 7) {
+		i = 7;
+		while (i < kl && k[i] >= '0' && k[i] <= '9')
+			i++;
+		if (i < kl && strncmp(k + i, "月", 3) == 0) {
+			i += 3;
+			while (i < kl && k[i] >= '0' && k[i] <= '9')
+				i++;
+			if (i + 3 == kl && strncmp(k + i, "日", 3) == 0)
+				return true;
+		}
+		return false;
+	}
+	for (i = 0; i < kl; i++)
+		if (strchr(",.;:!?()", k[i]) || strncmp(k + i, "。", 3) == 0 ||
+		    strncmp(k + i, "、", 3) == 0)
+			return false;
+	for (const char *const *e = ends; *e; e++) {
+		size_t el = strlen(*e);
+
+		if (kl >= el && memcmp(k + kl - el, *e, el) == 0)
+			return true;
+	}
+	return false;
+}
+

@@ -1,0 +1,409 @@
+#include <stdint.h>
+#include <string.h>
+
+#include "marker.h"
+#include "utf8.h"
+
+/* Value of one numeral character: 0-9, 10 for 十/拾, 100 for 百/佰, or
+ * -1 when it is not a numeral. */
+static int
+cn_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3007: case 0x96F6: return 0;                     /* 〇 零 */
+	case 0x4E00: case 0x58F9: return 1;                     /* 一 壹 */
+	case 0x4E8C: case 0x8D30: case 0x8CB3: return 2;        /* 二 贰 貳 */
+	case 0x4E09: case 0x53C1: case 0x53C3: return 3;        /* 三 叁 參 */
+	case 0x56DB: case 0x8086: return 4;                     /* 四 肆 */
+	case 0x4E94: case 0x4F0D: return 5;                     /* 五 伍 */
+	case 0x516D: case 0x9646: case 0x9678: return 6;        /* 六 陆 陸 */
+	case 0x4E03: case 0x67D2: return 7;                     /* 七 柒 */
+	case 0x516B: case 0x634C: return 8;                     /* 八 捌 */
+	case 0x4E5D: case 0x7396: return 9;                     /* 九 玖 */
+	case 0x5341: case 0x62FE: return 10;                    /* 十 拾 */
+	case 0x767E: case 0x4F70: return 100;                   /* 百 佰 */
+	}
+	return -1;
+}
+
+/* Decodes at s[*i] without consuming invalid bytes as anything but U+FFFD. */
+static uint32_t
+peek(const char *s, size_t n, size_t i, size_t *len)
+{
+	size_t j = i;
+	uint32_t cp;
+
+	if (i >= n) {
+		*len = 0;
+		return 0;
+	}
+	cp = utf8_next(s, n, &j);
+	*len = j - i;
+	return cp;
+}
+
+long
+cn_number(const char *s, size_t n, size_t *used)
+{
+	int d[8];
+	size_t k = 0, pos = 0, l;
+	int tens = 0, tenat = -1;
+
+	*used = 0;
+	for (;;) {
+		uint32_t cp = peek(s, n, pos, &l);
+		int v;
+
+		if (l == 0 || (v = cn_digit(cp)) < 0)
+			break;
+		if (k == 8)
+			return *used = pos, -1;
+		d[k++] = v;
+		pos += l;
+	}
+	*used = pos;
+	if (k == 0 || d[0] == 100)
+		return *used = 0, 0;    /* 百姓 is not a number */
+	for (size_t i = 0; i < k; i++) {
+		if (d[i] == 100)
+			return -1;
+		if (d[i] == 10) {
+			tens++;
+			tenat = (int)i;
+		}
+	}
+	if (tens > 1)
+		return *used = 0, 0;
+	if (tens == 1) {
+		long hi = 1, lo = 0;
+
+		if (tenat > 1 || k - (size_t)tenat > 2)
+			return -1;
+		if (tenat == 1) {
+			if (d[0] == 0)
+				return *used = 0, 0;
+			hi = d[0];
+		}
+		if ((size_t)tenat + 1 < k) {
+			if (d[tenat + 1] == 0)
+				return *used = 0, 0;
+			lo = d[tenat + 1];
+		}
+		return hi * 10 + lo;
+	}
+	/* Positional forms: 一〇 is ten, 二〇 twenty; 二〇二四 is a year. */
+	if (k == 1)
+		return d[0] == 0 ? (*used = 0, 0) : d[0];
+	if (k == 2 && d[0] != 0 && d[1] == 0)
+		return d[0] * 10;
+	if (k == 2)
+		return *used = 0, 0;    /* 三四 is "three or four" */
+	return -1;
+}
+
+static size_t
+skip_spaces(const char *s, size_t n, size_t i)
+{
+	for (;;) {
+		if (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		else if (i + 3 <= n && (unsigned char)s[i] == 0xE3 &&
+		    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80)
+			i += 3;         /* U+3000 */
+		else
+			return i;
+	}
+}
+
+/* Arabic digits, ASCII or full width.  Returns the value (capped) and
+ * sets *used and *ndig. */
+static unsigned long
+ar_number(const char *s, size_t n, size_t *used, size_t *ndig)
+{
+	unsigned long v = 0;
+	size_t i = 0;
+
+	*ndig = 0;
+	for (;;) {
+		unsigned dg;
+
+		if (i < n && s[i] >= '0' && s[i] <= '9') {
+			dg = (unsigned)(s[i] - '0');
+			i++;
+		} else if (i + 3 <= n && (unsigned char)s[i] == 0xEF &&
+		    (unsigned char)s[i + 1] == 0xBC &&
+		    (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) {
+			dg = (unsigned)((unsigned char)s[i + 2] - 0x90);
+			i += 3;
+		} else {
+			break;
+		}
+		if (v < 100000000UL)
+			v = v * 10 + dg;
+		(*ndig)++;
+	}
+	*used = i;
+	return v;
+}
+
+static bool
+is_digit_at(const char *s, size_t n, size_t i)
+{
+	size_t u, nd;
+
+	(void)ar_number(s + i, n - i, &u, &nd);
+	return nd > 0;
+}
+
+/* 2024年 */
+static bool
+year_at(const char *s, size_t n, size_t i)
+{
+	size_t u, nd;
+
+	(void)ar_number(s + i, n - i, &u, &nd);
+	return nd == 4 && i + u + 3 <= n && memcmp(s + i + u, "年", 3) == 0;
+}
+
+static bool
+is_open(uint32_t cp)
+{
+	return cp == '(' || cp == 0xFF08 || cp == 0x3014;       /* ( ( 〔 */
+}
+
+static bool
+is_close(uint32_t cp)
+{
+	return cp == ')' || cp == 0xFF09 || cp == 0x3015;       /* ) ) 〕 */
+}
+
+/* 、 , , . . after 一 or 1 */
+static size_t
+list_punct(const char *s, size_t n, size_t i, bool *dot)
+{
+	size_t l;
+	uint32_t cp = peek(s, n, i, &l);
+
+	*dot = cp == '.' || cp == 0xFF0E;
+	if (cp == 0x3001 || cp == ',' || cp == 0xFF0C || cp == '.' || cp == 0xFF0E)
+		return l;
+	return 0;
+}
+
+static bool
+finish(const char *s, size_t n, size_t i, struct marker *m, enum mtype t,
+    unsigned long num)
+{
+	if (num == 0 || num > MARKER_MAX)
+		return false;
+	m->type = t;
+	m->num = (unsigned)num;
+	m->len = skip_spaces(s, n, i);
+	return true;
+}
+
+bool
+marker_heading(const char *s, size_t n, struct marker *m)
+{
+	size_t i = skip_spaces(s, n, 0), l, u, nd;
+	uint32_t cp = peek(s, n, i, &l);
+	long cv;
+	bool dot;
+
+	m->overlong = false;
+	if (l == 0)
+		return false;
+	if (cp >= 0x2460 && cp <= 0x2473)
+		return finish(s, n, i + l, m, MT_CIR, cp - 0x2460 + 1);
+	if (cp >= 0x2776 && cp <= 0x277F)
+		return finish(s, n, i + l, m, MT_CIR, cp - 0x2776 + 1);
+	if (cp >= 0x3251 && cp <= 0x325F)
+		return finish(s, n, i + l, m, MT_CIR, cp - 0x3251 + 21);
+	if (cp >= 0x2474 && cp <= 0x2487)
+		return finish(s, n, i + l, m, MT_ARP, cp - 0x2474 + 1);
+	if (cp >= 0x2488 && cp <= 0x249B)
+		return finish(s, n, i + l, m, MT_AR, cp - 0x2488 + 1);
+
+	if (is_open(cp)) {
+		size_t j = skip_spaces(s, n, i + l), e;
+		unsigned long v;
+		enum mtype t;
+
+		if ((cv = cn_number(s + j, n - j, &u)) != 0) {
+			if (cv < 0) {
+				m->overlong = true;
+				return false;
+			}
+			v = (unsigned long)cv;
+			t = MT_CNP;
+		} else {
+			v = ar_number(s + j, n - j, &u, &nd);
+			if (nd == 0)
+				return false;
+			if (nd > 3) {
+				m->overlong = nd > 4;
+				return false;
+			}
+			t = MT_ARP;
+		}
+		e = skip_spaces(s, n, j + u);
+		cp = peek(s, n, e, &l);
+		if (!is_close(cp))
+			return false;
+		e += l;
+		/* (一)、 happens: the comma belongs to the marker. */
+		cp = peek(s, n, e, &l);
+		if (cp == 0x3001 || cp == 0xFF0C)
+			e += l;
+		return finish(s, n, e, m, t, v);
+	}
+
+	if (cp == 0x7B2C) {                     /* 第一部分 */
+		size_t j = i + l;
+
+		if ((cv = cn_number(s + j, n - j, &u)) > 0) {
+			uint32_t c2 = peek(s, n, j + u, &l);
+			size_t l2;
+			uint32_t c3 = peek(s, n, j + u + l, &l2);
+
+			if (c2 == 0x7AE0 || c2 == 0x7BC7)       /* 章 篇 */
+				return finish(s, n, j + u + l, m, MT_PART, (unsigned long)cv);
+			if (c2 == 0x90E8 && c3 == 0x5206)       /* 部分 */
+				return finish(s, n, j + u + l + l2, m, MT_PART,
+				    (unsigned long)cv);
+		}
+		return false;
+	}
+
+	if ((cv = cn_number(s + i, n - i, &u)) != 0) {
+		size_t j = skip_spaces(s, n, i + u), pl = list_punct(s, n, j, &dot);
+
+		/* 一) : the opening bracket left out */
+		if (pl == 0 && cv > 0) {
+			uint32_t c2 = peek(s, n, j, &l);
+
+			if (c2 == ')' || c2 == 0xFF09)
+				return finish(s, n, j + l, m, MT_CNP, (unsigned long)cv);
+		}
+		/* "一 主要举措": a space alone after a short numeral, when
+		 * text follows. */
+		if (pl == 0 && cv > 0 && j > i + u && j < n && u <= 6)
+			return finish(s, n, j, m, MT_CN, (unsigned long)cv);
+		if (pl == 0)
+			return false;
+		if (cv < 0) {
+			m->overlong = true;
+			return false;
+		}
+		return finish(s, n, j + pl, m, MT_CN, (unsigned long)cv);
+	}
+
+	{
+		unsigned long v = ar_number(s + i, n - i, &u, &nd);
+		size_t j, pl;
+
+		if (nd == 0)
+			return false;
+		j = skip_spaces(s, n, i + u);
+		cp = peek(s, n, j, &l);
+		if (cp == ')' || cp == 0xFF09) {
+			if (nd > 3) {
+				m->overlong = nd > 4;
+				return false;
+			}
+			return finish(s, n, j + l, m, MT_ARH, v);
+		}
+		pl = list_punct(s, n, j, &dot);
+		if (pl == 0)
+			return false;
+		/* 1.5亿, 1、2月: a number, not a marker (but 1.2024年 is one). */
+		if (is_digit_at(s, n, j + pl) && !year_at(s, n, j + pl))
+			return false;
+		if (nd > 3) {
+			m->overlong = nd > 4;
+			return false;
+		}
+		return finish(s, n, j + pl, m, MT_AR, v);
+	}
+}
+
+size_t
+marker_boundary(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n == 0)
+		return 0;
+	switch (u[0]) {
+	case ',': case ';': case ':': case '!': case '?':
+		return 1;
+	case 0xE3:
+		return n >= 3 && u[1] == 0x80 && u[2] == 0x82 ? 3 : 0;  /* 。 */
+	case 0xEF:
+		if (n >= 3 && u[1] == 0xBC && (u[2] == 0x8C || u[2] == 0x9B ||
+		    u[2] == 0x9A || u[2] == 0x81 || u[2] == 0x9F))
+			return 3;                       /* , ; : ! ? */
+		return 0;
+	}
+	return 0;
+}
+
+/* , , 、 : : after 第一 or 其一 */
+static size_t
+item_punct(const char *s, size_t n, size_t i)
+{
+	size_t l;
+	uint32_t cp = peek(s, n, i, &l);
+
+	if (cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == ':' || cp == 0xFF1A)
+		return l;
+	return 0;
+}
+
+bool
+marker_item_lead(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+
+	if ((u[0] & 0xF0) != 0xE0)
+		return false;
+	cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+	    (u[2] & 0x3F);
+	return cp == 0x7B2C || cp == 0x5176 || cn_digit(cp) > 0;
+}
+
+size_t
+marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
+{
+	size_t l, u, pl;
+	uint32_t cp = peek(s, n, 0, &l);
+	long v;
+
+	if (l == 0)
+		return 0;
+	if (cp == 0x7B2C || cp == 0x5176) {             /* 第 其 */
+		v = cn_number(s + l, n - l, &u);
+		if (v <= 0 || v > 30)
+			return 0;
+		pl = item_punct(s, n, l + u);
+		if (pl == 0)
+			return 0;
+		*num = (unsigned)v;
+		*style = cp == 0x7B2C ? IS_DI : IS_QI;
+		return l + u + pl;
+	}
+	v = cn_number(s, n, &u);
+	if (v <= 0 || v > 30)
+		return 0;
+	cp = peek(s, n, u, &l);
+	if (cp == 0x662F)                               /* 是 */
+		*style = IS_SHI;
+	else if (cp == 0x8981)                          /* 要 */
+		*style = IS_YAO;
+	else
+		return 0;
+	*num = (unsigned)v;
+	/* 一是,加强… : the comma goes with the marker */
+	return u + l + item_punct(s, n, u + l);
+}

@@ -1,0 +1,75 @@
+/*
+ * marker: the numbering that opens a heading (一、 (一) 1. (1) ①) and the
+ * inline enumeration markers of a paragraph (一是 第一, 其一).
+ *
+ * Only the shape of a marker is recognised here; whether it really opens
+ * a heading is decided by the tree (numbering continuity) in sect.c.
+ */
+#ifndef SECT_MARKER_H
+#define SECT_MARKER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Heading marker types, in GB/T 9704 rank order: a lower value is a
+ * higher level when a document does not say otherwise. */
+enum mtype {
+	MT_PART,        /* 第一部分, 第一章 */
+	MT_CN,          /* 一、 一, 一. */
+	MT_CNP,         /* (一) (一) */
+	MT_AR,          /* 1. 1、 1. 1, */
+	MT_ARP,         /* (1) (1) ⑴ */
+	MT_ARH,         /* 1) */
+	MT_CIR,         /* ① ❶ */
+	MT_COUNT
+};
+
+/* Marker numbers above this are not numbering but text (a year, a sum). */
+#define MARKER_MAX 999
+
+struct marker {
+	enum mtype type;
+	unsigned num;
+	size_t len;             /* bytes of the marker, trailing spaces included */
+	bool overlong;          /* numbering-shaped but too long: kept as text */
+};
+
+/* Parses a heading marker at the start of s.  Returns false when there is
+ * none (m->overlong may still be set, for a warning). */
+bool marker_heading(const char *s, size_t n, struct marker *m);
+
+/* Inline enumeration styles. */
+enum istyle {
+	IS_SHI,         /* 一是 */
+	IS_YAO,         /* 一要 */
+	IS_DI,          /* 第一, */
+	IS_QI           /* 其一, */
+};
+
+struct imark {
+	size_t pos;             /* byte offset of the marker */
+	size_t end;             /* byte offset just after it */
+	unsigned num;
+	unsigned char style;
+	bool acc;               /* accepted as an item */
+	bool glued;             /* 一是 right after a character, no stop */
+};
+
+/* Parses an inline enumeration marker at s (which must be at the start of
+ * the text or just after a clause boundary).  Returns its length or 0. */
+size_t marker_item(const char *s, size_t n, unsigned *num, unsigned char *style);
+
+/* Quick test of the first character (three bytes must be there): false
+ * when s cannot start an enumeration marker. */
+bool marker_item_lead(const char *s);
+
+/* Length of a clause boundary character at s (。,;:!? in full or half
+ * width), or 0: inline enumeration markers only count right after one. */
+size_t marker_boundary(const char *s, size_t n);
+
+/* Parses a Chinese numeral (一 … 九十九, 〇/零 forms, 壹 … 拾) at s.
+ * Returns its value, 0 when there is none, or -1 when it is longer than
+ * 九十九; *used gets its length in bytes. */
+long cn_number(const char *s, size_t n, size_t *used);
+
+#endif

@@ -1,0 +1,130 @@
+#include <stdint.h>
+
+#include "sentence.h"
+#include "u8.h"
+#include "utf8.h"
+
+/* An opener left unclosed this many characters later was a typo, not a
+ * quotation: sentences split again after it. */
+#define OPEN_SPAN 200
+#define MAX_DEPTH 64
+
+static bool
+is_opener(uint32_t cp)
+{
+	switch (cp) {
+	case 0x300A: case 0x3008: case 0x201C: case 0x2018: case 0x300C:
+	case 0x300E: case 0xFF08: case '(': case 0x3010: case 0x3014:
+		return true;
+	}
+	return false;
+}
+
+static bool
+is_closer(uint32_t cp)
+{
+	switch (cp) {
+	case 0x300B: case 0x3009: case 0x201D: case 0x2019: case 0x300D:
+	case 0x300F: case 0xFF09: case ')': case 0x3011: case 0x3015:
+		return true;
+	}
+	return false;
+}
+
+static bool
+is_term(uint32_t cp, bool semicolon)
+{
+	switch (cp) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?':
+		return true;
+	case 0xFF1B: case ';':
+		return semicolon;
+	}
+	return false;
+}
+
+/* Takes the closers, further terminators and spaces after an end. */
+static size_t
+tail(const char *s, size_t n, size_t i, bool semicolon)
+{
+	while (i < n) {
+		size_t j = i;
+		uint32_t cp = u8_next(s, n, &j);
+
+		if (!is_closer(cp) && !is_term(cp, semicolon) && cp != ' ' &&
+		    cp != 0x3000)
+			break;
+		i = j;
+	}
+	return i;
+}
+
+size_t
+sentence_end(const char *s, size_t n, size_t start, bool semicolon)
+{
+	size_t i = start, cps = 0, open_at = 0;
+	unsigned depth = 0;
+	bool prev_term = false;
+
+	while (i < n) {
+		unsigned char c;
+		uint32_t cp;
+
+		/* Outside brackets, skip 16 bytes at a time while none can
+		 * start a stop, bracket or quote (leads E2 E3 EF, ASCII
+		 * !?;()); landing inside a character is harmless, its
+		 * continuation bytes read as U+FFFD. */
+		if (depth == 0) {
+			while (i + 16 <= n) {
+				v16 v = load16(s + i);
+				v16 m = (v16)((v == 0xE2) | (v == 0xE3) | (v == 0xEF) |
+				    (v == '!') | (v == '?') | (v == ';') | (v == '(') |
+				    (v == ')'));
+
+				if (any16(m))
+					break;
+				i += 16;
+				prev_term = false;
+			}
+			if (i >= n)
+				break;
+		}
+		c = (unsigned char)s[i];
+
+		/* Ideographs (lead bytes E4-E9) are never punctuation. */
+		if (c >= 0xE4 && c <= 0xE9 && i + 3 <= n) {
+			i += 3;
+			cps++;
+			prev_term = false;
+			if (depth > 0 && cps - open_at > OPEN_SPAN)
+				depth = 0;
+			continue;
+		}
+		cp = u8_next(s, n, &i);
+		cps++;
+		if (is_opener(cp)) {
+			if (depth == 0)
+				open_at = cps;
+			if (depth < MAX_DEPTH)
+				depth++;
+			prev_term = false;
+			continue;
+		}
+		if (is_closer(cp)) {
+			if (depth > 0 && --depth == 0 && prev_term)
+				return tail(s, n, i, semicolon);
+			prev_term = false;
+			continue;
+		}
+		if (is_term(cp, semicolon)) {
+			if (depth == 0)
+				return tail(s, n, i, semicolon);
+			prev_term = true;
+			continue;
+		}
+		prev_term = false;
+		if (depth > 0 && cps - open_at > OPEN_SPAN)
+			depth = 0;
+	}
+	return n;
+}

@@ -101,3 +101,16 @@ for name, opt, data in (
         ("binary", 0x00, bytes(range(256)) * 4),
         ("nul", 0x00, b"a\x00b\n" * 20)):
     write("normalize_decode", name, bytes([opt]) + data)
+
+# tag-entities_user: DICT \0 PATTERNS \0 TEXT (the files of --dict and
+# --patterns are the fuzz input too).
+DICT = "ORG\t滨江区司法局\tBJ-SFJ\nPLACE\t滨江\nTERM\t枫桥经验\nLAW\t滨江区条例\n"
+PATS = "EVENT\t第[一二三]届\\S{1,6}博览会\nLAW\t(a+)+b\nPERSON\t(?:x|xx)*y\n"
+TEXT = "青川市滨江区司法局在滨江举办第三届青川法治博览会，坚持“枫桥经验”。aaaaaaaaaaaaaaaaaaaaaaaac"
+for name, d, pt in (
+        ("basic", DICT, PATS),
+        ("bad-lines", "ORG\nNOPE\tx\n\t\nPLACE\t\n" + DICT, "LAW\t[\nORG\t(?<\nXX\ta\n" + PATS),
+        ("crlf", DICT.replace("\n", "\r\n"), PATS.replace("\n", "\r\n")),
+        ("empty", "", "")):
+    write("tag-entities_user", name, (d + "\0" + pt + "\0" + TEXT).encode())
+write("tag-entities_user", "invalid", b"ORG\t\xff\xfe\n\0LAW\t\xc0\xaf\n\0" + TEXT.encode())

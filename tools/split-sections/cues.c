@@ -1,6 +1,7 @@
 /* Titles, prose cues that move a paragraph to another part, signatures. */
 #include <string.h>
 
+#include "marker.h"
 #include "part.h"
 #include "sectint.h"
 #include "sentence.h"
@@ -122,25 +123,58 @@ year_len(const char *k)
 	    k[3] >= '0' && k[3] <= '9' && strncmp(k + 4, "年", 3) == 0 ? 7 : 0;
 }
 
+/* "二〇二五年一月十三日" (also with ○ or 零): the date in numerals. */
+static bool
+cn_date(const char *k, size_t kl)
+{
+	return kl <= 14 * 3 && (strncmp(k, "二〇", 6) == 0 ||
+	    strncmp(k, "二○", 6) == 0 || strncmp(k, "二零", 6) == 0) &&
+	    strstr(k, "年") != NULL && kl >= 3 && strcmp(k + kl - 3, "日") == 0;
+}
+
+/* "附件:1.…", "附件2", "附件" alone: the attachments begin. */
+static bool
+annex(const char *k, size_t kl)
+{
+	const char *p;
+	size_t u;
+
+	if (strncmp(k, "附件", 6) != 0 && strncmp(k, "附表", 6) != 0)
+		return false;
+	p = k + 6;
+	if (kl == 6 || strchr(":(0123456789 ", *p))
+		return true;
+	return cn_number(p, kl - 6, &u) > 0;
+}
+
 /* The signature block after the last section: the issuing body alone
- * on its line, or the date.  It belongs to no part. */
-bool
+ * on its line, the date, 特此报告, the attachments.  It belongs to no
+ * part; after the date, 特此报告 or 附件 the report is over (SIG_END). */
+int
 signature(struct sect *s, const char *t, size_t n)
 {
 	static const char *const ends[] = {
 		"政府", "局", "委员会", "办公室", "办事处", "管委会", "工委", "司法所",
-		NULL
+		"办", "中心", NULL
 	};
 	const char *k;
 	size_t kl, i = 0;
 
-	if (n > 75 || n < 6 || cp_count(t, n) > 25)
-		return false;
-	part_key(&s->key, t, n, KEY_MAX);
+	if (n < 6)
+		return SIG_NONE;
+	part_key(&s->key, t, n < 200 ? n : 200, KEY_MAX);
 	k = s->key.s;
 	kl = s->key.len;
 	while (kl > 0 && k[kl - 1] == ' ')
 		kl--;
+	if (annex(k, kl))
+		return SIG_END;
+	if (n > 75 || cp_count(t, n) > 25)
+		return SIG_NONE;
+	if (strncmp(k, "特此报告", 12) == 0 && kl <= 15)
+		return SIG_END;
+	if (cn_date(k, kl))
+		return SIG_END;
 	/* 2025年1月20日 */
 	if (year_len(k) && kl > 7) {
 		i = 7;
@@ -151,20 +185,19 @@ signature(struct sect *s, const char *t, size_t n)
 			while (i < kl && k[i] >= '0' && k[i] <= '9')
 				i++;
 			if (i + 3 == kl && strncmp(k + i, "日", 3) == 0)
-				return true;
+				return SIG_END;
 		}
-		return false;
+		return SIG_NONE;
 	}
 	for (i = 0; i < kl; i++)
 		if (strchr(",.;:!?()", k[i]) || strncmp(k + i, "。", 3) == 0 ||
 		    strncmp(k + i, "、", 3) == 0)
-			return false;
+			return SIG_NONE;
 	for (const char *const *e = ends; *e; e++) {
 		size_t el = strlen(*e);
 
 		if (kl >= el && memcmp(k + kl - el, *e, el) == 0)
-			return true;
+			return SIG_NAME;
 	}
-	return false;
+	return SIG_NONE;
 }
-

@@ -190,6 +190,28 @@ list_punct(const char *s, size_t n, size_t i, bool *dot)
 	return 0;
 }
 
+/* "一、二季度", "三、四月份", "一、二、三等奖": numerals listed, not a
+ * marker.  The next numeral must be the following number and be followed
+ * by a unit of time or rank or by another list comma, so that a heading
+ * "二、三项制度全面落实" stays one. */
+static bool
+numeral_run(const char *s, size_t n, size_t i, long cv)
+{
+	static const char *const units[] = {
+		"季", "月", "年", "级", "类", "等", "批", "档", "期", "轮", "号",
+		"、", NULL
+	};
+	size_t u;
+
+	if (cn_number(s + i, n - i, &u) != cv + 1)
+		return false;
+	i += u;
+	for (const char *const *w = units; *w; w++)
+		if (i + 3 <= n && memcmp(s + i, *w, 3) == 0)
+			return true;
+	return false;
+}
+
 static bool
 finish(const char *s, size_t n, size_t i, struct marker *m, enum mtype t,
     unsigned long num)
@@ -295,6 +317,8 @@ marker_heading(const char *s, size_t n, struct marker *m)
 			m->overlong = true;
 			return false;
 		}
+		if (numeral_run(s, n, j + pl, cv))
+			return false;
 		return finish(s, n, j + pl, m, MT_CN, (unsigned long)cv);
 	}
 

@@ -419,6 +419,7 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	struct marker m;
 	bool mk, head_like = false, acc = false;
 	size_t hend = n;
+	int sig;
 
 	if (ncols > 0) {
 		const char *tab = memchr(prefix, '\t', prefix_len);
@@ -449,6 +450,19 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 		head_like = cps <= HEAD_LIKE_CPS;
 		acc = accept(d, &m, head_like, hend == n);
 	}
+	/* After the signature only the next top-level heading, if the
+	 * date was not the end after all, goes on with the report. */
+	if (d->closed) {
+		if (acc && m.type == d->lv[0].type && d->depth > 0 &&
+		    m.num == d->lv[0].num + 1 && head_like) {
+			d->closed = false;
+		} else {
+			flush_pending(s, 0);
+			d->rows++;
+			emit_body(s, &r, K_PARA, sect_path(s, d, 0), P_OTHER, text, n);
+			return;
+		}
+	}
 	if (s->pend)
 		flush_pending(s, acc ? 0 : continues(s, text, n));
 	d->rows++;
@@ -470,8 +484,9 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	    text[1] == '0' && text[2] >= '0' && text[2] <= '9' &&
 	    text[3] >= '0' && text[3] <= '9' && memcmp(text + 4, "年", 3) == 0)
 		d->year = 2000 + (text[2] - '0') * 10 + (text[3] - '0');
-	if (d->heading_seen && signature(s, text, n)) {
-		emit1(s, &r, K_PARA, sect_path(s, d, 0), P_OTHER, text, n);
+	if (d->heading_seen && (sig = signature(s, text, n)) != SIG_NONE) {
+		d->closed = sig == SIG_END;
+		emit_body(s, &r, K_PARA, sect_path(s, d, 0), P_OTHER, text, n);
 		return;
 	}
 	apply_cue(s, d, text, n);

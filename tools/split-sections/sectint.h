@@ -54,6 +54,7 @@ struct doc {
 	unsigned rows;
 	int year;                       /* the year reported on, 0 unknown */
 	bool title_done, heading_seen;
+	bool closed;                    /* past the date or 附件: no part */
 	char path[96];                  /* sect of the current section */
 	size_t pathlen;
 };
@@ -110,6 +111,7 @@ size_t glued_items(const char *t, size_t from, size_t hend, size_t n,
 /* cues.c */
 bool title_like(struct sect *s, const char *t, size_t n);
 void apply_cue(struct sect *s, struct doc *d, const char *t, size_t n);
-bool signature(struct sect *s, const char *t, size_t n);
+enum { SIG_NONE, SIG_NAME, SIG_END };
+int signature(struct sect *s, const char *t, size_t n);
 
 #endif

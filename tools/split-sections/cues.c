@@ -33,6 +33,38 @@ title_like(struct sect *s, const char *t, size_t n)
 	return part_year(k) != 0 && strstr(k, "情况") != NULL;
 }
 
+/* A line that only names a canonical part of the report ("主要举措和成效",
+ * "存在的问题", "下一步工作计划"): short, no stop inside, no title. */
+bool
+bare_heading(struct sect *s, const char *t, size_t n)
+{
+	static const char *const names[] = {
+		"举措", "成效", "工作情况", "开展情况", "主要工作", "主要做法",
+		"基本情况", "总体情况", "工作回顾", "存在", "问题", "不足", "短板",
+		"弱项", "困难", "整改", "下一步", "下步", "计划", "打算", "安排",
+		"思路", "重点工作", "第一责任人", "主要负责人", "其他", NULL
+	};
+	size_t cps, kl;
+	const char *k;
+
+	if (n > 3 * 20 || n < 6 || (cps = cp_count(t, n)) > 20 || cps < 2)
+		return false;
+	part_key(&s->key, t, n, KEY_MAX);
+	k = s->key.s;
+	kl = s->key.len;
+	if (kl > 0 && k[kl - 1] == ':')
+		s->key.s[--kl] = '\0';
+	for (size_t i = 0; i < kl; i++)
+		if (strchr(",.;:!?()>", k[i]) || strncmp(k + i, "。", 3) == 0)
+			return false;
+	if (strstr(k, "报告") || strstr(k, "总结") || strstr(k, "如下"))
+		return false;
+	for (const char *const *w = names; *w; w++)
+		if (strstr(k, *w))
+			return part_top(k, 0, (signed char[PART_MAX]){ 0 }) > 0;
+	return false;
+}
+
 static bool
 has_term(const char *t, size_t n)
 {
@@ -47,7 +79,8 @@ static bool
 may_cue(const char *t, size_t n)
 {
 	static const char *const firsts[] = {
-		"下", "明", "今", "新", "展", "存", "主", "不", "问", "問", NULL
+		"下", "明", "今", "新", "展", "存", "主", "不", "问", "問", "针",
+		"針", NULL
 	};
 	size_t m = n < CUE_MAX ? n : CUE_MAX;
 

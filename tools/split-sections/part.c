@@ -322,7 +322,7 @@ part_cue(const char *k, int year)
 {
 	static const char *const plan_starts[] = {
 		"下一步", "下一年", "下一阶段", "下阶段", "明年", "今后", "新的一年",
-		"展望", NULL
+		"展望", "针对上述", "针对以上", "针对这些", "针对存在的", NULL
 	};
 	static const char *const short_starts[] = {
 		"存在的问题", "存在问题", "存在的不足", "存在不足", "主要问题",

@@ -14,7 +14,7 @@
 
 static const char *const kinds[] = { "title", "heading", "para", "item", "sentence" };
 
-static const unsigned char rank[MT_COUNT] = { 0, 1, 2, 3, 4, 5, 6 };
+static const unsigned char rank[MT_COUNT] = { 1, 2, 3, 4, 5, 6, 7, 0 };
 
 struct sect *
 sect_new(const struct sect_opts *opts, sect_emit_fn emit, void *arg)
@@ -206,6 +206,26 @@ first_sentence(const char *t, size_t n, size_t *cps)
 	}
 	*cps = cp_count(t, e);
 	return e;
+}
+
+/* "1.建筑领域案件268件;": one sentence ending in ; , or 、 is a
+ * member of a list running through the text, not a heading. */
+static bool
+list_item(const char *t, size_t n, size_t hend)
+{
+	static const char *const ends[] = { "\xef\xbc\x9b", "\xef\xbc\x8c",
+	    "\xe3\x80\x81", NULL };      /* ; , 、 */
+
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	if (hend < n || n == 0)
+		return false;
+	if (t[n - 1] == ';' || t[n - 1] == ',')
+		return true;
+	for (const char *const *e = ends; *e; e++)
+		if (n >= 3 && memcmp(t + n - 3, *e, 3) == 0)
+			return true;
+	return false;
 }
 
 /* Whether the marker continues the numbering of the document. */
@@ -448,7 +468,8 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 		hend = m.len + first_sentence(text + m.len, n - m.len, &cps);
 		hend = glued_items(text, m.len, hend, n, &cps);
 		head_like = cps <= HEAD_LIKE_CPS;
-		acc = accept(d, &m, head_like, hend == n);
+		acc = !list_item(text, n, hend) &&
+		    accept(d, &m, head_like, hend == n);
 	}
 	/* After the signature only the next top-level heading, if the
 	 * date was not the end after all, goes on with the report. */
@@ -484,6 +505,16 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	    text[1] == '0' && text[2] >= '0' && text[2] <= '9' &&
 	    text[3] >= '0' && text[3] <= '9' && memcmp(text + 4, "年", 3) == 0)
 		d->year = 2000 + (text[2] - '0') * 10 + (text[3] - '0');
+	/* "存在的问题" alone on its line in a report whose parts carry no
+	 * number: a top-level heading, numbered by counting. */
+	if (!mk && (d->depth == 0 || d->lv[0].type == MT_BARE) &&
+	    bare_heading(s, text, n)) {
+		m.type = MT_BARE;
+		m.num = d->depth ? d->lv[0].num + 1 : 1;
+		m.len = 0;
+		heading(s, d, &r, &m, text, n, n);
+		return;
+	}
 	if (d->heading_seen && (sig = signature(s, text, n)) != SIG_NONE) {
 		d->closed = sig == SIG_END;
 		emit_body(s, &r, K_PARA, sect_path(s, d, 0), P_OTHER, text, n);

@@ -195,31 +195,38 @@ signature(struct sect *s, const char *t, size_t n)
 
 	if (n < 6)
 		return SIG_NONE;
-	part_key(&s->key, t, n < 200 ? n : 200, KEY_MAX);
+	if (memcmp(t, "附", 3) == 0) {
+		part_key(&s->key, t, n < 24 ? n : 24, KEY_MAX);
+		if (annex(s->key.s, s->key.len))
+			return SIG_END;
+	}
+	if (n > 75 || cp_count(t, n) > 25)
+		return SIG_NONE;
+	part_key(&s->key, t, n, KEY_MAX);
 	k = s->key.s;
 	kl = s->key.len;
 	while (kl > 0 && k[kl - 1] == ' ')
 		kl--;
-	if (annex(k, kl))
-		return SIG_END;
-	if (n > 75 || cp_count(t, n) > 25)
-		return SIG_NONE;
 	if (strncmp(k, "特此报告", 12) == 0 && kl <= 15)
 		return SIG_END;
 	if (cn_date(k, kl))
 		return SIG_END;
-	/* 2025年1月20日 */
-	if (year_len(k) && kl > 7) {
-		i = 7;
-		while (i < kl && k[i] >= '0' && k[i] <= '9')
-			i++;
-		if (i < kl && strncmp(k + i, "月", 3) == 0) {
-			i += 3;
-			while (i < kl && k[i] >= '0' && k[i] <= '9')
-				i++;
-			if (i + 3 == kl && strncmp(k + i, "日", 3) == 0)
-				return SIG_END;
-		}
+	/* 2025年1月20日, also after the issuing body on the same line */
+	for (i = 0; i + 7 < kl; i += (k[i] & 0x80) ? 3 : 1) {
+		size_t j;
+
+		if (!year_len(k + i))
+			continue;
+		j = i + 7;
+		while (j < kl && k[j] >= '0' && k[j] <= '9')
+			j++;
+		if (j == i + 7 || strncmp(k + j, "月", 3) != 0)
+			return SIG_NONE;
+		j += 3;
+		while (j < kl && k[j] >= '0' && k[j] <= '9')
+			j++;
+		if (j == kl || (j + 3 == kl && strncmp(k + j, "日", 3) == 0))
+			return SIG_END;
 		return SIG_NONE;
 	}
 	for (i = 0; i < kl; i++)

@@ -287,6 +287,9 @@ part_strict(const char *k)
 	if ((has(k, "上一年") || has(k, "上年度")) && (has(k, "问题") ||
 	    has(k, "不足")))
 		return P_RECT;
+	/* "抓好存在问题整改": an order to remedy, work done. */
+	if (opens_with(k, w_action))
+		return P_NONE;
 	if (has_any(k, w_short_strict))
 		return P_SHORTFALLS;
 	if (has_any(k, w_plans_strict))

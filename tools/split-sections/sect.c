@@ -181,6 +181,17 @@ cp_count(const char *s, size_t n)
 	return c;
 }
 
+/* "2024年," at t[i] (the comma full or half width). */
+static bool
+year_comma(const char *t, size_t n, size_t i)
+{
+	if (i + 8 > n || t[i + 1] != '0' || t[i + 2] < '0' || t[i + 2] > '9' ||
+	    t[i + 3] < '0' || t[i + 3] > '9' || memcmp(t + i + 4, "年", 3) != 0)
+		return false;
+	return t[i + 7] == ',' || (i + 10 <= n &&
+	    memcmp(t + i + 7, "\xef\xbc\x8c", 3) == 0);
+}
+
 /* Code points of the first sentence of a heading line. */
 static size_t
 first_sentence(const char *t, size_t n, size_t *cps)
@@ -201,6 +212,13 @@ first_sentence(const char *t, size_t n, size_t *cps)
 				e = c;
 				break;
 			}
+		}
+		/* "一、总体情况2024年,我局…": the body run into a heading
+		 * with no stop, opening with the year. */
+		if (l == 1 && i >= 6 && t[i] == '2' && year_comma(t, e, i) &&
+		    ((unsigned char)t[i - 1] & 0x80)) {
+			e = i;
+			break;
 		}
 		i += l;
 	}

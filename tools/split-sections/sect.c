@@ -229,14 +229,14 @@ first_sentence(const char *t, size_t n, size_t *cps)
 /* "1.建筑领域案件268件;": one sentence ending in ; , or 、 is a
  * member of a list running through the text, not a heading. */
 static bool
-list_item(const char *t, size_t n, size_t hend)
+list_item(const char *t, size_t n, size_t mlen, size_t hend)
 {
 	static const char *const ends[] = { "\xef\xbc\x9b", "\xef\xbc\x8c",
 	    "\xe3\x80\x81", NULL };      /* ; , 、 */
 
 	while (n > 0 && t[n - 1] == ' ')
 		n--;
-	if (hend < n || n == 0)
+	if (hend < n || n <= mlen)
 		return false;
 	if (t[n - 1] == ';' || t[n - 1] == ',')
 		return true;
@@ -284,6 +284,9 @@ reject(struct doc *d, const struct marker *m, bool head_like)
 	}
 }
 
+static void name_level(struct sect *s, struct doc *d, const char *h,
+    size_t hn);
+
 static void
 set_level(struct sect *s, struct doc *d, const struct marker *m,
     const char *h, size_t hn)
@@ -308,6 +311,15 @@ set_level(struct sect *s, struct doc *d, const struct marker *m,
 	d->heading_seen = true;
 	if (d->cue != P_NONE && d->depth <= d->cue_depth)
 		d->cue = P_NONE;
+	d->bare_marker = hn == 0;
+	name_level(s, d, h, hn);
+}
+
+/* The part the wording of the current heading names. */
+static void
+name_level(struct sect *s, struct doc *d, const char *h, size_t hn)
+{
+	struct level *lv = &d->lv[d->depth - 1];
 
 	part_key(&s->key, h, hn, KEY_MAX);
 	lv->strict = (signed char)part_strict(s->key.s);
@@ -340,6 +352,13 @@ heading(struct sect *s, struct doc *d, const struct rowref *r,
 	size_t hn = hend - m->len, rest;
 
 	set_level(s, d, m, h, hn);
+	if (hn == 0 && hend == n) {
+		hold(s, r, s->opt.keep_markers ? t : h, s->opt.keep_markers ? n : 0,
+		    0);
+		s->pend = false;
+		s->phead = true;
+		return;
+	}
 	if (s->opt.keep_markers)
 		emit1(s, r, K_HEADING, sect_path(s, d, 0), part_now(d), t, hend);
 	else
@@ -456,7 +475,7 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	struct doc *d;
 	struct marker m;
 	bool mk, head_like = false, acc = false;
-	size_t hend = n;
+	size_t hend = n, htext = 0, hcps;
 	int sig;
 
 	if (ncols > 0) {
@@ -486,7 +505,7 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 		hend = m.len + first_sentence(text + m.len, n - m.len, &cps);
 		hend = glued_items(text, m.len, hend, n, &cps);
 		head_like = cps <= HEAD_LIKE_CPS;
-		acc = !list_item(text, n, hend) &&
+		acc = !list_item(text, n, m.len, hend) &&
 		    accept(d, &m, head_like, hend == n);
 	}
 	/* After the signature only the next top-level heading, if the
@@ -502,6 +521,13 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 			return;
 		}
 	}
+	if (d->bare_marker && !mk) {
+		htext = first_sentence(text, n, &hcps);
+		if (hcps == 0 || hcps > HEAD_LIKE_CPS)
+			htext = 0;
+	}
+	if (s->phead && !htext)
+		flush_pending(s, 0);
 	if (s->pend)
 		flush_pending(s, acc ? 0 : continues(s, text, n));
 	d->rows++;
@@ -511,6 +537,18 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	}
 	if (mk)
 		reject(d, &m, head_like);
+	/* "二、" alone, its words on the next line (markup split them):
+	 * that line is the heading's text. */
+	d->bare_marker = false;
+	if (htext) {
+		name_level(s, d, text, htext);
+		flush_pending(s, 0);
+		emit1(s, &r, K_HEADING, sect_path(s, d, 0), part_now(d), text,
+		    htext);
+		if (htext < n)
+			body(s, d, &r, text + htext, n - htext, -1);
+		return;
+	}
 	if (!d->heading_seen && !d->title_done && d->rows <= TITLE_ROWS &&
 	    !mk && title_like(s, text, n)) {
 		d->title_done = true;

@@ -200,6 +200,10 @@ clause_part(const char *k, int year)
 		return P_OTHER;
 	if (has_any(k, w_measures))
 		return P_MEASURES;
+	/* "2025年重点任务" when the year reported on is not known */
+	if (!order && (has(k, "重点工作") || has(k, "重点任务") ||
+	    has(k, "工作重点") || has(k, "目标任务")))
+		return P_PLANS;
 	return P_NONE;
 }
 

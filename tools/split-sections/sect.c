@@ -246,6 +246,28 @@ list_item(const char *t, size_t n, size_t mlen, size_t hend)
 	return false;
 }
 
+/* "1.成立登记38件;2.变更登记102件;…": the next number of the same
+ * kind after a clause boundary in the same line makes the line a list
+ * written as a paragraph. */
+static bool
+inline_list(const char *t, size_t n, const struct marker *m)
+{
+	struct marker m2;
+
+	for (size_t i = m->len; i < n; i++) {
+		size_t b = marker_boundary(t + i, n - i);
+
+		if (b == 0)
+			continue;
+		i += b;
+		if (marker_heading(t + i, n - i, &m2) && m2.type == m->type &&
+		    m2.num == m->num + 1)
+			return true;
+		i--;
+	}
+	return false;
+}
+
 /* Whether the marker continues the numbering of the document. */
 static bool
 accept(const struct doc *d, const struct marker *m, bool head_like,
@@ -505,7 +527,9 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 		hend = m.len + first_sentence(text + m.len, n - m.len, &cps);
 		hend = glued_items(text, m.len, hend, n, &cps);
 		head_like = cps <= HEAD_LIKE_CPS;
-		acc = !list_item(text, n, m.len, hend) &&
+		acc = !(m.type >= MT_AR && m.type <= MT_CIR &&
+		    list_item(text, n, m.len, hend)) &&
+		    !inline_list(text, n, &m) &&
 		    accept(d, &m, head_like, hend == n);
 	}
 	/* After the signature only the next top-level heading, if the

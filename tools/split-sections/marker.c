@@ -26,6 +26,18 @@ cn_digit(uint32_t cp)
 	return -1;
 }
 
+static bool
+financial(uint32_t cp)
+{
+	switch (cp) {
+	case 0x58F9: case 0x8D30: case 0x8CB3: case 0x53C1: case 0x53C3:
+	case 0x8086: case 0x4F0D: case 0x9646: case 0x9678: case 0x67D2:
+	case 0x634C: case 0x7396: case 0x62FE:
+		return true;
+	}
+	return false;
+}
+
 /* Decodes at s[*i] without consuming invalid bytes as anything but U+FFFD. */
 static uint32_t
 peek(const char *s, size_t n, size_t i, size_t *len)
@@ -290,7 +302,7 @@ marker_heading(const char *s, size_t n, struct marker *m)
 
 			if (c2 == 0x7AE0 || c2 == 0x7BC7)       /* 章 篇 */
 				return finish(s, n, j + u + l, m, MT_PART, (unsigned long)cv);
-			if (c2 == 0x90E8 && c3 == 0x5206)       /* 部分 */
+			if (c2 == 0x90E8 && (c3 == 0x5206 || c3 == 0x4EFD)) /* 部分 部份 */
 				return finish(s, n, j + u + l + l2, m, MT_PART,
 				    (unsigned long)cv);
 		}
@@ -319,7 +331,9 @@ marker_heading(const char *s, size_t n, struct marker *m)
 		}
 		if (numeral_run(s, n, j + pl, cv))
 			return false;
-		return finish(s, n, j + pl, m, MT_CN, (unsigned long)cv);
+		/* 壹、 貳、: the financial forms number the level above 一、 */
+		return finish(s, n, j + pl, m, financial(cp) ? MT_PART : MT_CN,
+		    (unsigned long)cv);
 	}
 
 	{

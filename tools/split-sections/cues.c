@@ -34,9 +34,10 @@ title_like(struct sect *s, const char *t, size_t n)
 }
 
 /* A line that only names a canonical part of the report ("主要举措和成效",
- * "存在的问题", "下一步工作计划"): short, no stop inside, no title. */
+ * "存在的问题", "下一步工作计划"): short, no stop inside, no title.
+ * first: no such heading yet. */
 bool
-bare_heading(struct sect *s, const char *t, size_t n)
+bare_heading(struct sect *s, const char *t, size_t n, bool first)
 {
 	static const char *const names[] = {
 		"举措", "成效", "工作情况", "开展情况", "主要工作", "主要做法",
@@ -58,6 +59,10 @@ bare_heading(struct sect *s, const char *t, size_t n)
 		if (strchr(",.;:!?()>", k[i]) || strncmp(k + i, "。", 3) == 0)
 			return false;
 	if (strstr(k, "报告") || strstr(k, "总结") || strstr(k, "如下"))
+		return false;
+	/* The first one must not be a second title ("2024年度法治建设情况"). */
+	if (first && (part_year(k) || strstr(k, "法治") || strstr(k, "依法") ||
+	    strstr(k, "年度")))
 		return false;
 	for (const char *const *w = names; *w; w++)
 		if (strstr(k, *w))

@@ -588,7 +588,7 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	/* "存在的问题" alone on its line in a report whose parts carry no
 	 * number: a top-level heading, numbered by counting. */
 	if (!mk && (d->depth == 0 || d->lv[0].type == MT_BARE) &&
-	    bare_heading(s, text, n)) {
+	    bare_heading(s, text, n, d->depth == 0)) {
 		m.type = MT_BARE;
 		m.num = d->depth ? d->lv[0].num + 1 : 1;
 		m.len = 0;

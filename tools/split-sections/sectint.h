@@ -113,7 +113,7 @@ size_t glued_items(const char *t, size_t from, size_t hend, size_t n,
 
 /* cues.c */
 bool title_like(struct sect *s, const char *t, size_t n);
-bool bare_heading(struct sect *s, const char *t, size_t n);
+bool bare_heading(struct sect *s, const char *t, size_t n, bool first);
 void apply_cue(struct sect *s, struct doc *d, const char *t, size_t n);
 enum { SIG_NONE, SIG_NAME, SIG_END };
 int signature(struct sect *s, const char *t, size_t n);

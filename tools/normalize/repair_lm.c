@@ -1,0 +1,265 @@
+/*
+ * The language model that chooses between readings of damaged text: a
+ * character-bigram model of the document so far mixed with the general
+ * one from data/, on script-folded characters, plus hand-set scores for
+ * the punctuation and section markers that the word list cannot know.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "repair_int.h"
+#include "utf8.h"
+#include "zhfold.h"
+
+#define DOC_SLOTS (1u << 16)
+#define DOC_MAXUSED (DOC_SLOTS / 4 * 3)
+/* Only the head of a long document is kept as evidence: memory stays
+ * constant and the head already holds the document's vocabulary. */
+#define DOC_MAXTEXT (256u * 1024)
+
+/* Characters that only simplified text uses (targets of the t2s fold
+ * that do not fold themselves) and only traditional text uses: a reading
+ * in the other script than the document's is unlikely. */
+static unsigned char simp_only[0x10000 / 8], trad_only[0x10000 / 8];
+static int script_ready;
+
+static void
+script_init(void)
+{
+	uint32_t c, f;
+
+	for (c = 0x3400; c < 0x10000; c++) {
+		f = zh_t2s_char(c);
+		if (f != c && f < 0x10000) {
+			trad_only[c >> 3] |= (unsigned char)(1u << (c & 7));
+			simp_only[f >> 3] |= (unsigned char)(1u << (f & 7));
+		}
+	}
+	for (c = 0x3400; c < 0x10000; c++)
+		if (trad_only[c >> 3] >> (c & 7) & 1)
+			simp_only[c >> 3] &= (unsigned char)~(1u << (c & 7));
+	script_ready = 1;
+}
+
+static int
+bit(const unsigned char *set, uint32_t c)
+{
+	return c < 0x10000 && (set[c >> 3] >> (c & 7) & 1);
+}
+
+
+void
+doc_reset(struct docmodel *dm)
+{
+	if (dm->used) {
+		memset(dm->keys, 0, DOC_SLOTS * sizeof(*dm->keys));
+		dm->used = 0;
+	}
+	dm->total = dm->trad = dm->simp = 0;
+	dm->text.len = 0;
+	dm->added = 0;
+}
+
+void
+doc_free(struct docmodel *dm)
+{
+	free(dm->keys);
+	free(dm->counts);
+	buf_free(&dm->text);
+}
+
+void
+doc_add_text(struct docmodel *dm, const char *s, size_t n)
+{
+	if (dm->added + n + 1 > DOC_MAXTEXT)
+		return;
+	dm->added += n + 1;
+	buf_add(&dm->text, s, n);
+	buf_addc(&dm->text, '\n');
+}
+
+static size_t
+slot(struct docmodel *dm, uint64_t key)
+{
+	size_t h = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 48) & (DOC_SLOTS - 1);
+
+	while (dm->keys[h] != 0 && dm->keys[h] != key)
+		h = (h + 1) & (DOC_SLOTS - 1);
+	return h;
+}
+
+static void
+count(struct docmodel *dm, uint64_t key)
+{
+	size_t h = slot(dm, key);
+
+	if (dm->keys[h] == 0) {
+		if (dm->used >= DOC_MAXUSED)
+			return;
+		dm->keys[h] = key;
+		dm->counts[h] = 0;
+		dm->used++;
+	}
+	dm->counts[h]++;
+}
+
+static uint32_t
+lookup(struct docmodel *dm, uint64_t key)
+{
+	size_t h = slot(dm, key);
+
+	return dm->keys[h] == key ? dm->counts[h] : 0;
+}
+
+/* Counts the pending text; done only when a damaged run needs scoring. */
+static void
+doc_index(struct docmodel *dm)
+{
+	size_t pos = 0;
+	uint32_t a = 0, b;
+
+	if (dm->text.len == 0)
+		return;
+	if (!script_ready)
+		script_init();
+	if (dm->keys == NULL) {
+		dm->keys = xcalloc(DOC_SLOTS, sizeof(*dm->keys));
+		dm->counts = xcalloc(DOC_SLOTS, sizeof(*dm->counts));
+	}
+	while (pos < dm->text.len) {
+		b = utf8_next(dm->text.s, dm->text.len, &pos);
+		if (!utf8_is_han(b)) {
+			a = 0;
+			continue;
+		}
+		dm->trad += bit(trad_only, b);
+		dm->simp += bit(simp_only, b);
+		b = zh_t2s_char(b);
+		count(dm, (uint64_t)b << 32);
+		dm->total++;
+		if (a)
+			count(dm, (uint64_t)a << 32 | b);
+		a = b;
+	}
+	dm->text.len = 0;
+}
+
+enum { C_HAN, C_NUM, C_SP, C_OPEN, C_CLOSE, C_PUNCT, C_ASCII, C_SYM, C_START };
+
+static int
+cls(uint32_t c)
+{
+	switch (c) {
+	case 0:                 /* the start of the line */
+		return C_START;
+	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
+	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
+		return C_NUM;
+	case 0x3000:
+		return C_SP;
+	case 0xFF08: case 0x3010: case 0x300A: case 0x201C:
+		return C_OPEN;
+	case 0xFF09: case 0x3011: case 0x300B: case 0x201D:
+		return C_CLOSE;
+	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF1B: case 0xFF1A:
+	case 0xFF01: case 0xFF1F:
+		return C_PUNCT;
+	}
+	if (utf8_is_han(c))
+		return C_HAN;
+	if (c < 0x80 || (c >= 0xFF10 && c <= 0xFF19))
+		return C_ASCII;
+	return C_SYM;
+}
+
+/* log2 P(class b | class a) where at least one is not a Han character;
+ * HUGE marks "score the Han character by its own frequency". */
+#define HUGE 1000
+static const short cls_score[9][8] = {
+	/* to:    HAN   NUM    SP   OPEN CLOSE PUNCT ASCII   SYM */
+	[C_HAN] = { 0,    0,  -9,   -8,   -8,   -7,   -9,  -22 },
+	[C_NUM] = { 0,    0,  -9,   -8,   -2,   -7,   -9,  -22 },
+	[C_SP] = { HUGE, HUGE, -2,   -2,   -9,   -9,   -6,  -22 },
+	[C_OPEN] = { HUGE, -2, -12,  -12,  -12,  -12,   -6,  -22 },
+	[C_CLOSE] = { HUGE, HUGE, -9, -8,   -8,   -5,   -6,  -22 },
+	[C_PUNCT] = { HUGE, HUGE, -9, -4,   -6,   -9,   -8,  -22 },
+	[C_ASCII] = { HUGE, HUGE, -6, -6,   -6,   -6,   -1,  -22 },
+	[C_SYM] = { -22, -22, -22,  -22,  -22,  -22,  -22,  -14 },
+	/* a line opens with an indent, a bracket or text, not punctuation */
+	[C_START] = { HUGE, HUGE, -2,  -4,   -12,  -14,   -6,  -22 },
+};
+
+static double
+uni_prob(struct docmodel *dm, uint32_t fb)
+{
+	int u = bigram_uni(fb);
+	double p = u < 0 ? 0 : ldexp(1, u - BIGRAM_TOTAL_LOG2);
+
+	/* The document's own vocabulary is the best guide once it has some
+	 * length. */
+	if (dm->total >= 200)
+		p = 0.6 * p + 0.4 * lookup(dm, (uint64_t)fb << 32) / dm->total;
+	return p + ldexp(1, -26);
+}
+
+static double lm_raw(struct docmodel *, uint32_t, uint32_t);
+
+#define SCRIPT_COST 6.0
+
+double
+lm_score(struct docmodel *dm, uint32_t a, uint32_t b)
+{
+	double s = lm_raw(dm, a, b);
+
+	if (dm->trad > 4 * dm->simp + 8 && bit(simp_only, b))
+		s -= SCRIPT_COST;
+	else if (dm->simp > 4 * dm->trad + 8 && bit(trad_only, b))
+		s -= SCRIPT_COST;
+	return s;
+}
+
+static double
+lm_raw(struct docmodel *dm, uint32_t a, uint32_t b)
+{
+	int ca = cls(a), cb = cls(b), q, ua;
+	uint32_t fa, fb, da;
+	double pb = 0, pd = 0;
+
+	if (b == 0)             /* no right context: nothing to score */
+		return 0;
+	if (dm->text.len)
+		doc_index(dm);
+	fb = zh_t2s_char(b);
+	if ((ca != C_HAN && ca != C_NUM) || (cb != C_HAN && cb != C_NUM)) {
+		if (cls_score[ca][cb] != HUGE)
+			return cls_score[ca][cb];
+		return log2(uni_prob(dm, fb));
+	}
+	fa = zh_t2s_char(a);
+	q = bigram_pair(fa, fb);
+	if (q >= 0 && (ua = bigram_uni(fa)) >= 0)
+		pb = ldexp(q & 1 ? 1.41 : 1.0, q / 2 - ua);
+	if (pb > 1)
+		pb = 1;
+	if (dm->used && (da = lookup(dm, (uint64_t)fa << 32)) != 0)
+		pd = (double)lookup(dm, (uint64_t)fa << 32 | fb) / (da + 4);
+	return log2(0.55 * pb + 0.25 * pd + 0.2 * uni_prob(dm, fb));
+}
+
+/* Whether either model has seen c (non-Han characters always count). */
+int
+lm_known(struct docmodel *dm, uint32_t c)
+{
+	uint32_t f;
+
+	if (!utf8_is_han(c))
+		return 1;
+	f = zh_t2s_char(c);
+	if (bigram_uni(f) >= 0)
+		return 1;
+	if (dm->text.len)
+		doc_index(dm);
+	return dm->used && lookup(dm, (uint64_t)f << 32) != 0;
+}

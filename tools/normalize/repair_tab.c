@@ -1,0 +1,258 @@
+/*
+ * The repair pass's tables, unpacked from the generated data/ files on
+ * first use (a run over clean text never unpacks them).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "repair_int.h"
+#include "utf8.h"
+
+#include "../../data/repair_gbk.inc"
+#include "../../data/repair_pinyin.inc"
+#include "../../data/repair_bigram.inc"
+
+static int ready;
+static uint16_t *gbk_dec;               /* (lead - 0x81) * 191 + trail - 0x40 */
+static uint16_t *gbk_enc;               /* BMP code point -> code */
+static const char *syls[PINYIN_NSYLS];
+static uint32_t *py_cp;
+static uint16_t *py_syl;
+static uint32_t bg_chars[BIGRAM_NCHARS];
+static uint16_t *bg_index;              /* BMP code point -> index + 1 */
+static unsigned char bg_uni[BIGRAM_NCHARS];
+static uint32_t *bg_keys;
+static unsigned char *bg_q;
+#define BG_SLOTS (1u << 17)
+static uint32_t *bg_hkey;               /* key + 1, 0 = empty */
+static unsigned char *bg_hq;
+static signed char digit[256];          /* 0..31 continued, 32..63 last */
+
+/* Reads one packed number; see data/gen-repair-tables.py. */
+static uint32_t
+unpack(const char **pp)
+{
+	const unsigned char *p = (const unsigned char *)*pp;
+	uint32_t v = 0;
+	int d;
+
+	while ((d = digit[*p++]) >= 0) {
+		v = v << 5 | (uint32_t)(d & 31);
+		if (d >= 32)
+			break;
+	}
+	*pp = (const char *)p;
+	return v;
+}
+
+static void
+init_digits(void)
+{
+	static const char cont[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ6789+-";
+	static const char last[] = "abcdefghijklmnopqrstuvwxyz012345";
+	int i;
+
+	memset(digit, -1, sizeof(digit));
+	for (i = 0; i < 32; i++) {
+		digit[(unsigned char)cont[i]] = (signed char)i;
+		digit[(unsigned char)last[i]] = (signed char)(32 + i);
+	}
+}
+
+static void
+init_gbk(void)
+{
+	unsigned lead, trail;
+	size_t pos;
+	uint32_t cp;
+
+	gbk_dec = xcalloc(126 * 191, sizeof(*gbk_dec));
+	gbk_enc = xcalloc(0x10000, sizeof(*gbk_enc));
+	for (lead = 0x81; lead <= 0xFE; lead++) {
+		const char *row = gbk_rows[lead - 0x81];
+		size_t len = strlen(row);
+
+		pos = 0;
+		for (trail = 0x40; trail <= 0xFE && pos < len; trail++) {
+			cp = utf8_next(row, len, &pos);
+			if (cp == ' ' || cp > 0xFFFF)
+				continue;
+			gbk_dec[(lead - 0x81) * 191 + trail - 0x40] = (uint16_t)cp;
+			if (gbk_enc[cp] == 0)
+				gbk_enc[cp] = (uint16_t)(lead << 8 | trail);
+		}
+	}
+}
+
+static void
+init_pinyin(void)
+{
+	const char *p = pinyin_syls;
+	uint32_t cp = 0, v;
+	size_t i;
+
+	for (i = 0; i < PINYIN_NSYLS; i++) {
+		syls[i] = p;
+		p += strlen(p) + 1;
+	}
+	py_cp = xmalloc(PINYIN_NENTRIES * sizeof(*py_cp));
+	py_syl = xmalloc(PINYIN_NENTRIES * sizeof(*py_syl));
+	p = pinyin_map;
+	for (i = 0; i < PINYIN_NENTRIES; i++) {
+		v = unpack(&p);
+		cp += v >> 11;
+		py_cp[i] = cp;
+		py_syl[i] = (uint16_t)(v & 2047);
+	}
+}
+
+static void
+init_bigram(void)
+{
+	const char *p = bigram_unis;
+	uint32_t key = 0, v;
+	size_t i, pos = 0, len = strlen(bigram_chars);
+
+	for (i = 0; i < BIGRAM_NCHARS; i++) {
+		bg_chars[i] = utf8_next(bigram_chars, len, &pos);
+		bg_uni[i] = (unsigned char)(digit[(unsigned char)p[i]] - 32);
+	}
+	bg_index = xcalloc(0x10000, sizeof(*bg_index));
+	for (i = 0; i < BIGRAM_NCHARS; i++)
+		if (bg_chars[i] < 0x10000)
+			bg_index[bg_chars[i]] = (uint16_t)(i + 1);
+	bg_keys = xmalloc(BIGRAM_NPAIRS * sizeof(*bg_keys));
+	bg_q = xmalloc(BIGRAM_NPAIRS);
+	p = bigram_pairs;
+	for (i = 0; i < BIGRAM_NPAIRS; i++) {
+		v = unpack(&p);
+		key += v >> 6;
+		bg_keys[i] = key;
+		bg_q[i] = (unsigned char)(v & 63);
+	}
+	/* Scoring looks pairs up millions of times per damaged run. */
+	bg_hkey = xcalloc(BG_SLOTS, sizeof(*bg_hkey));
+	bg_hq = xcalloc(BG_SLOTS, 1);
+	for (i = 0; i < BIGRAM_NPAIRS; i++) {
+		size_t h = (bg_keys[i] * 2654435761u) >> 15;
+
+		while (bg_hkey[h])
+			h = (h + 1) & (BG_SLOTS - 1);
+		bg_hkey[h] = bg_keys[i] + 1;
+		bg_hq[h] = bg_q[i];
+	}
+}
+
+void
+rtab_init_gbk(void)
+{
+	if (gbk_dec == NULL)
+		init_gbk();
+}
+
+void
+rtab_init(void)
+{
+	if (ready)
+		return;
+	ready = 1;
+	init_digits();
+	rtab_init_gbk();
+	init_pinyin();
+	init_bigram();
+}
+
+uint32_t
+gbk_decode(unsigned lead, unsigned trail)
+{
+	if (lead < 0x81 || lead > 0xFE || trail < 0x40 || trail > 0xFE)
+		return 0;
+	return gbk_dec[(lead - 0x81) * 191 + trail - 0x40];
+}
+
+unsigned
+gbk_encode(uint32_t cp)
+{
+	return cp < 0x10000 ? gbk_enc[cp] : 0;
+}
+
+int
+pinyin_syllable(const char *s, size_t n)
+{
+	size_t lo = 0, hi = PINYIN_NSYLS, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strncmp(syls[mid], s, n);
+		if (c == 0 && syls[mid][n] != '\0')
+			c = 1;
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+int
+pinyin_reads(uint32_t cp, int syl)
+{
+	size_t lo = 0, hi = PINYIN_NENTRIES, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (py_cp[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < PINYIN_NENTRIES && py_cp[lo] == cp; lo++)
+		if (py_syl[lo] == syl)
+			return 1;
+	return 0;
+}
+
+static int
+char_index(uint32_t cp)
+{
+	size_t lo = 0, hi = BIGRAM_NCHARS, mid;
+
+	if (cp < 0x10000)
+		return (int)bg_index[cp] - 1;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (bg_chars[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < BIGRAM_NCHARS && bg_chars[lo] == cp ? (int)lo : -1;
+}
+
+int
+bigram_uni(uint32_t folded)
+{
+	int i = char_index(folded);
+
+	return i < 0 ? -1 : bg_uni[i];
+}
+
+int
+bigram_pair(uint32_t a, uint32_t b)
+{
+	int ia = char_index(a), ib = char_index(b);
+	uint32_t key;
+	size_t h;
+
+	if (ia < 0 || ib < 0)
+		return -1;
+	key = (uint32_t)ia << 14 | (uint32_t)ib;
+	for (h = (key * 2654435761u) >> 15; bg_hkey[h]; h = (h + 1) & (BG_SLOTS - 1))
+		if (bg_hkey[h] == key + 1)
+			return bg_hq[h];
+	return -1;
+}

@@ -1,0 +1,157 @@
+/* zh-tag-entities: laws, terms, organisations, places, events, persons. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "out.h"
+#include "tag.h"
+#include "tsv.h"
+
+int main(int argc, char **argv);
+
+static const char usage[] =
+	"usage: zh-tag-entities [-H] [--dict FILE] [--patterns FILE] [--types LIST] [FILE...]\n"
+	"Tags entity mentions in the text (last column) of zhtsv rows: one output\n"
+	"row per mention: prefix, start, end, type, norm, parent, entity.\n"
+	"  -H, --header         read and write a header line\n"
+	"  -d, --dict FILE      extra names, TSV: TYPE NAME [NORM] (repeatable)\n"
+	"  -p, --patterns FILE  extra PCRE2 rules, TSV: TYPE PATTERN (repeatable)\n"
+	"  -t, --types LIST     only these types, comma-separated:\n"
+	"                       LAW,TERM,ORG,PLACE,EVENT,PERSON\n"
+	"  -h, --help           this help\n"
+	"  -V, --version        version\n"
+	"Offsets are code points of the unescaped text, 0-based, half-open;\n"
+	"parent is the start of the enclosing mention.  See zh-tag-entities(1).\n";
+
+static const char *const cols[] = {
+	"start", "end", "type", "norm", "parent", "entity", NULL
+};
+
+struct ctx {
+	struct tagger tg;
+	unsigned shown;
+};
+
+static void
+out_num(size_t v)
+{
+	out_ulong(v);
+	out_tab();
+}
+
+static int
+row(void *vctx, struct tsv_row *r)
+{
+	struct ctx *c = vctx;
+	struct tagger *tg = &c->tg;
+	const char *doc = r->prefix;
+	size_t doclen = 0;
+
+	if (r->ncols == 0) {
+		doc = r->file;
+		doclen = strlen(doc);
+	} else {
+		while (doclen < r->prefix_len && doc[doclen] != '\t')
+			doclen++;
+	}
+	tag_text(tg, doc, doclen, r->text, r->text_len);
+	for (size_t i = 0; i < tg->nm; i++) {
+		const struct mention *m = &tg->m[i];
+		long p = m->parent;
+		if (m->dead || !(c->shown & (1u << m->type)))
+			continue;
+		while (p >= 0 && !(c->shown & (1u << tg->m[p].type)))
+			p = tg->m[p].parent;
+		tsv_out_prefix(r);
+		out_num(m->s);
+		out_num(m->e);
+		out_str(tag_type_names[m->type]);
+		out_tab();
+		tsv_out_field(m->nlen ? tg->norm.s + m->norm : "", m->nlen);
+		if (p >= 0)
+			out_ulong(tg->m[p].s);
+		out_tab();
+		tsv_out_last(r->text + tg->t.off[m->s], tg->t.off[m->e] - tg->t.off[m->s]);
+	}
+	return 0;
+}
+
+static unsigned
+parse_types(const char *arg)
+{
+	unsigned set = 0;
+	const char *p = arg;
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		int found = 0;
+		for (int i = 0; i < T_NTYPES; i++)
+			if (n == strlen(tag_type_names[i]) && strncmp(p, tag_type_names[i], n) == 0) {
+				set |= 1u << i;
+				found = 1;
+			}
+		if (!found)
+			zusage("--types: unknown type '%.*s'", (int)n, p);
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	if (!set)
+		zusage("--types: empty list");
+	return set;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_LONGOPTS_STD,
+		CLI_LONGOPT_HEADER,
+		{ "dict", required_argument, NULL, 'd' },
+		{ "patterns", required_argument, NULL, 'p' },
+		{ "types", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ctx c;
+	struct tsv_job job = { 0 };
+	int ch, bad = 0;
+
+	cli_init("zh-tag-entities");
+	tag_init(&c.tg);
+	c.shown = (1u << T_NTYPES) - 1;
+	while ((ch = getopt_long(argc, argv, "Hd:p:t:hV", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'H':
+			job.header = true;
+			break;
+		case 'd':
+			bad |= tag_load_dict(&c.tg, optarg) < 0;
+			break;
+		case 'p':
+			bad |= tag_load_patterns(&c.tg, optarg) < 0;
+			break;
+		case 't':
+			c.shown = parse_types(optarg);
+			break;
+		case 'h':
+			cli_help(usage);
+		case 'V':
+			cli_version();
+		default:
+			zusage("unknown option");
+		}
+	}
+	if (bad) {
+		tag_free(&c.tg);
+		return cli_exit();
+	}
+	c.tg.types = c.shown;
+	job.out_cols = cols;
+	job.row = row;
+	job.ctx = &c;
+	tsv_run(&job, argc - optind, argv + optind);
+	tag_free(&c.tg);
+	return cli_exit();
+}

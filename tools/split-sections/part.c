@@ -160,7 +160,8 @@ static bool
 opens_with(const char *k, const char *const *w)
 {
 	for (; *w; w++)
-		if (strncmp(k, *w, strlen(*w)) == 0)
+		if (k[0] == (*w)[0] && k[1] == (*w)[1] && k[2] == (*w)[2] &&
+		    strncmp(k, *w, strlen(*w)) == 0)
 			return true;
 	return false;
 }
@@ -174,7 +175,6 @@ clause_part(const char *k, int year)
 	bool order = opens_with(k, w_action), remedy;
 
 	bloom_set(k);
-	remedy = has_any(k, w_remedy);
 	/* A top-level heading speaks of the heads of government only to
 	 * report on their duty ("领导班子和主要负责人推动法治工作情况"). */
 	if (has_any(k, w_duty) || has(k, "主要负责人"))
@@ -185,9 +185,13 @@ clause_part(const char *k, int year)
 	    ((has(k, "上一年") || has(k, "上年度") || has(k, "去年")) &&
 	    (has(k, "问题") || has(k, "不足"))))
 		return P_RECT;
-	if (has_any(k, w_short_strict) || (!remedy &&
-	    (has_any(k, w_short_loose) || has(k, "问题"))))
+	if (has_any(k, w_short_strict))
 		return P_SHORTFALLS;
+	if (has_any(k, w_short_loose) || has(k, "问题")) {
+		remedy = has_any(k, w_remedy);
+		if (!remedy)
+			return P_SHORTFALLS;
+	}
 	if (has_any(k, w_plans_strict) || (!order &&
 	    has_any(k, w_plans_loose)))
 		return P_PLANS;

@@ -246,24 +246,90 @@ list_item(const char *t, size_t n, size_t mlen, size_t hend)
 	return false;
 }
 
+/* memmem, which C11 and POSIX lack. */
+static const char *
+find(const char *h, size_t hn, const char *w, size_t wn)
+{
+	const char *p = h, *e = h + hn;
+
+	while (wn <= (size_t)(e - p) &&
+	    (p = memchr(p, w[0], (size_t)(e - p) - wn + 1)) != NULL) {
+		if (memcmp(p, w, wn) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/* The numeral of marker number v as written in a marker of type t
+ * (2, 二, 十一, ②), or 0 bytes when it has no plain form. */
+static size_t
+numeral_of(enum mtype t, unsigned v, char *buf)
+{
+	static const char *const cn[] = {
+		"", "一", "二", "三", "四", "五", "六", "七", "八", "九"
+	};
+	size_t o = 0;
+
+	switch (t) {
+	case MT_AR:
+	case MT_ARP:
+	case MT_ARH:
+		if (v >= 100)
+			buf[o++] = (char)('0' + v / 100);
+		if (v >= 10)
+			buf[o++] = (char)('0' + v / 10 % 10);
+		buf[o++] = (char)('0' + v % 10);
+		return o;
+	case MT_CN:
+	case MT_CNP:
+		if (v >= 100)
+			return 0;
+		if (v >= 20)
+			o += (size_t)(stpcpy(buf + o, cn[v / 10]) - (buf + o));
+		if (v >= 10)
+			o += (size_t)(stpcpy(buf + o, "十") - (buf + o));
+		if (v % 10)
+			o += (size_t)(stpcpy(buf + o, cn[v % 10]) - (buf + o));
+		return o;
+	case MT_CIR:
+		return v <= 20 ? (size_t)utf8_encode(0x2460 + v - 1, buf) : 0;
+	default:
+		return 0;
+	}
+}
+
 /* "1.成立登记38件;2.变更登记102件;…": the next number of the same
  * kind after a clause boundary in the same line makes the line a list
- * written as a paragraph. */
+ * written as a paragraph.  The next numeral is looked for first, so
+ * that a heading with a long body costs one find(). */
 static bool
 inline_list(const char *t, size_t n, const struct marker *m)
 {
 	struct marker m2;
+	char num[16];
+	size_t nl = numeral_of(m->type, m->num + 1, num), i = m->len;
+	const char *p;
 
-	for (size_t i = m->len; i < n; i++) {
-		size_t b = marker_boundary(t + i, n - i);
+	/* The next item comes within eighty characters or so. */
+	if (n > m->len + 240)
+		n = m->len + 240;
+	while (nl && i < n && (p = find(t + i, n - i, num, nl)) != NULL) {
+		size_t q = (size_t)(p - t);
 
-		if (b == 0)
+		i = q + nl;
+		/* back over the opening bracket of (2) (二) */
+		if (q > 0 && t[q - 1] == '(')
+			q--;
+		else if (q >= 3 && (memcmp(t + q - 3, "\xef\xbc\x88", 3) == 0 ||
+		    memcmp(t + q - 3, "\xe3\x80\x94", 3) == 0))
+			q -= 3;         /* ( 〔 */
+		if (!(q >= 1 && marker_boundary(t + q - 1, 1) == 1) &&
+		    !(q >= 3 && marker_boundary(t + q - 3, 3) == 3))
 			continue;
-		i += b;
-		if (marker_heading(t + i, n - i, &m2) && m2.type == m->type &&
+		if (marker_heading(t + q, n - q, &m2) && m2.type == m->type &&
 		    m2.num == m->num + 1)
 			return true;
-		i--;
 	}
 	return false;
 }

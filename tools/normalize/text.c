@@ -161,6 +161,30 @@ drop_space(int prev, int cls, unsigned run, const char *s, size_t after, size_t 
 	return 0;
 }
 
+/*
+ * "一 主要举措" is a section marker followed by its heading, not a
+ * letter-spaced word: a lone Chinese numeral that opens the line keeps
+ * its space so zh-split-sections can still see the marker.
+ */
+static inline int
+marker_space(const char *start, const char *w)
+{
+	static const char numerals[] = "一二三四五六七八九十";
+	uint32_t cp;
+
+	if (w - start != 3)
+		return 0;
+	utf8_decode((const unsigned char *)start, 3, &cp);
+	for (size_t k = 0; k + 3 <= sizeof numerals - 1; k += 3) {
+		uint32_t d;
+
+		utf8_decode((const unsigned char *)numerals + k, 3, &d);
+		if (cp == d)
+			return 1;
+	}
+	return 0;
+}
+
 void
 text_normalize(const struct text_opts *o, const char *s, size_t n,
     struct buf *out, unsigned long *controls)
@@ -184,7 +208,8 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 #define FLUSH_AT(cls_, after_) do { \
 	if (pend) { \
 		if (prev != C_NONE && !(o->cjk_space && \
-		    drop_space(prev, (cls_), run, s, (after_), n))) \
+		    drop_space(prev, (cls_), run, s, (after_), n) && \
+		    !(run == 1 && marker_space(out->s, w)))) \
 			*w++ = ' '; \
 		run = 0; \
 		pend = 0; \

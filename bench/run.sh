@@ -6,9 +6,12 @@
 # Rows come from bench/cases/*.tsv: "label<TAB>stage[:SIZE]<TAB>command".
 # The command runs under sh with BIN (optimised programs) and IN (the
 # stage input); stdout goes to /dev/null.  Stages:
-#   raw       IN lists ~200 MB of UTF-8 report files, one path a line
-#   raw-gb    the same documents in GB18030
-#   raw-trad  ~100 MB of traditional-script documents
+#   raw       IN lists ~200 MB of UTF-8 report files, one path a line,
+#             copies of every seed and example
+#   raw-clean ~200 MB of copies of the reports without converter damage
+#   raw-damaged ~20 MB of copies of the damaged ones (pinyin, mojibake)
+#   raw-gb    the raw-clean documents in GB18030
+#   raw-trad  ~100 MB of clean traditional-script documents
 #   norm      IN is zh-normalize's output for raw (doc line flags text)
 #   sect      IN is zh-split-sections' output for norm
 # SIZE (e.g. 1M, 200K) runs a row on a line-aligned slice, for reference
@@ -29,6 +32,15 @@ sources() {
 	ls "$SEEDS"/*.txt 2>/dev/null || true
 	ls examples/*.txt 2>/dev/null | grep -v -e gbk -e big5 || true
 }
+
+# Reports without converter damage (no toned pinyin in parentheses, the
+# fingerprint of the GBK-level converters): the speed targets are set on
+# clean text, and damaged reports are timed apart (stage raw-damaged).
+is_damaged() {
+	LC_ALL=C.UTF-8 grep -q -E '\([a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-z]*\)' "$1"
+}
+clean_sources() { for f in $(sources); do is_damaged "$f" || echo "$f"; done; }
+damaged_sources() { for f in $(sources); do ! is_damaged "$f" || echo "$f"; done; }
 
 # make_docs LISTFILE DIR MB SOURCE...: copies of the sources, each one
 # different (a copy number line, digits rotated by the copy number), so
@@ -76,12 +88,16 @@ make_docs() {
 	rm -f "$dir.size"
 }
 
-stamp=$(sources | xargs cat | cksum | cut -d' ' -f1)-$RAW_MB
+stamp=$(sources | xargs cat | cksum | cut -d' ' -f1)-$RAW_MB-v2
 if [ "$(cat $C/stamp 2>/dev/null)" != "$stamp" ]; then
 	echo "bench: making the corpus ($RAW_MB MB) in $C ..." >&2
 	# shellcheck disable=SC2046
 	make_docs $C/raw.list $C/raw "$RAW_MB" $(sources)
-	trad=$(for f in $(sources); do
+	# shellcheck disable=SC2046
+	make_docs $C/raw-clean.list $C/raw-clean "$RAW_MB" $(clean_sources)
+	# shellcheck disable=SC2046
+	make_docs $C/raw-damaged.list $C/raw-damaged $((RAW_MB / 10)) $(damaged_sources)
+	trad=$(for f in $(clean_sources); do
 		grep -l -m1 -e '們' -e '與' -e '國' -e '區' "$f" 2>/dev/null || true; done)
 	# shellcheck disable=SC2086
 	make_docs $C/raw-trad.list $C/raw-trad $((RAW_MB / 2)) $trad
@@ -91,7 +107,7 @@ if [ "$(cat $C/stamp 2>/dev/null)" != "$stamp" ]; then
 		g=$C/raw-gb/$(basename "$f")
 		iconv -f UTF-8 -t GB18030 "$f" >"$g" 2>/dev/null || iconv -c -f UTF-8 -t GB18030 "$f" >"$g" || true
 		echo "$g"
-	done <$C/raw.list >$C/raw-gb.list
+	done <$C/raw-clean.list >$C/raw-gb.list
 	echo "$stamp" >$C/stamp
 	rm -f $C/norm.tsv $C/sect.tsv
 fi
@@ -122,7 +138,7 @@ stage_input() {	# stage[:SIZE] -> path of the input file
 	size=
 	case $1 in *:*) size=${1#*:} ;; esac
 	case $st in
-	raw|raw-gb|raw-trad) f=$C/$st.list ;;
+	raw|raw-clean|raw-damaged|raw-gb|raw-trad) f=$C/$st.list ;;
 	norm|sect) f=$C/$st.tsv ;;
 	*) echo "bench: unknown stage $st" >&2; return 1 ;;
 	esac
@@ -171,7 +187,9 @@ while IFS="$(printf '\t')" read -r label stage cmd; do
 	while [ $runs -lt 5 ]; do
 		t0=$(now)
 		if ! /usr/bin/time -f %M -o "$tmp.rss" sh -c "$cmd" >/dev/null 2>/dev/null; then
-			echo "bench: $label: command failed" >&2
+			echo "bench: $label: command failed (not installed?); row left out" >&2
+			runs=-1
+			break
 		fi
 		t1=$(now)
 		t=$(echo "$t1 $t0" | awk '{ printf "%.4f", $1 - $2 }')
@@ -181,9 +199,10 @@ while IFS="$(printf '\t')" read -r label stage cmd; do
 		runs=$((runs + 1))
 		awk -v t="$t" 'BEGIN { exit !(t > 60) }' && break
 	done
+	[ $runs -ge 0 ] || continue
 	med=$(echo $times | tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$stage" "$bytes" "$med" \
-		"$(awk -v b="$bytes" -v t="$med" 'BEGIN { printf "%.1f", (t > 0 ? b / t / 1e6 : 0) }')" \
+		"$(awk -v b="$bytes" -v t="$med" 'BEGIN { v = (t > 0 ? b / t / 1e6 : 0); printf (v < 10 ? "%.3f" : "%.1f"), v }')" \
 		"$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "$runs" >>"$tmp"
 	tail -1 "$tmp" >&2
 done <"$tmp.rows"

@@ -78,21 +78,18 @@ else
 	skip zh-split-sections
 fi
 
-if have extract-numbers; then
-	"$bin/zh-extract-numbers" -H "$last" >"$tmp/num.tsv" || exit 1
-	note zh-extract-numbers
-	rows=25 show "… | zh-extract-numbers -H" "$tmp/num.tsv"
-else
-	skip zh-extract-numbers
-fi
-
-if have tag-entities; then
-	"$bin/zh-tag-entities" -H "$last" >"$tmp/ent.tsv" || exit 1
-	note zh-tag-entities
-	rows=25 show "… | zh-tag-entities -H" "$tmp/ent.tsv"
-else
-	skip zh-tag-entities
-fi
+# row NAME: a row program on the last stage's output, first 25 rows shown.
+row() {
+	if have "$1"; then
+		"$bin/zh-$1" -H "$last" >"$tmp/$1.tsv" || exit 1
+		note "zh-$1"
+		rows=25 show "… | zh-$1 -H" "$tmp/$1.tsv"
+	else
+		skip "zh-$1"
+	fi
+}
+row extract-numbers
+row tag-entities
 
 echo
 echo "ran:${ran:- nothing}"

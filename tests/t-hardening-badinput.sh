@@ -164,6 +164,11 @@ for label in $(prog_labels); do
 	run_p "$d/small" >/dev/full 2>"$err"
 	judge "$n: >/dev/full" $? "$err" 1 "^$pname: .*(write error|No space)"
 
+	run_p "$d/small" >&- 2>"$err"
+	judge "$n: stdout closed" $? "$err" 1 "^$pname: .*(write error|Bad file)"
+	run_p <&- >"$out" 2>"$err"
+	judge "$n: stdin closed" $? "$err" 1 "^$pname: -: "
+
 	{ run_p "$d/manylines" 2>"$err"; echo $? >"$T/rc"; } | head -1 >/dev/null
 	rc=$(cat "$T/rc")
 	if [ -s "$err" ]; then

@@ -26,6 +26,8 @@ set -- "$ZH_TOP"/tests/split-sections/basic.in "$ZH_TOP"/tests/split-sections/en
     "$ZH_TOP"/tests/split-sections/false-heading.in "$ZH_TOP"/tests/split-sections/thematic.in \
     "$ZH_TOP"/tests/split-sections/sentences.in "$ZH_TOP"/tests/split-sections/traditional.in \
     "$ZH_TOP"/tests/split-sections/two-part.in "$ZH_TOP"/tests/split-sections/enum-docs.in
+# the quality-pass reports (bare markers, closing lines, unnumbered parts)
+set -- "$@" "$ZH_TOP"/tests/split-sections/qa-*.in
 if [ -d "$ZH_SEEDS" ]; then
 	for s in "$ZH_SEEDS"/*.txt; do
 		[ -f "$s" ] || continue

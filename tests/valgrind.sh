@@ -23,20 +23,45 @@ if ! command -v valgrind >/dev/null 2>&1; then
 fi
 T=$ZH_TMP
 pass=0 fail=0 skip=0
+# Splits a memcheck log into error blocks and counts the real ones.  A
+# block whose every frame is "???" is code with no object file: PCRE2's
+# JIT, whose vector loads read past the subject (inside the allocation)
+# and which memcheck cannot see into; such reports are counted apart.
+# (Built with pcre2_jit_compile() removed, the same runs report nothing.)
+classify() {    # log -> "real jit"
+	awk '
+	/^==[0-9]+== $/ { flush(); next }
+	{ sub(/^==[0-9]+== /, "") }
+	/^ *(at|by) 0x/ { frames++; if ($0 !~ /: \?\?\?$/) known++; next }
+	/^ *(Uninitialised value was created|Address 0x)/ { known++ }
+	{ if (head == "") head = $0 }
+	function flush() {
+		if (head != "" && head !~ /still reachable/) {
+			if (frames > 0 && known == 0) jit++; else real++
+		}
+		head = ""; frames = 0; known = 0
+	}
+	END { flush(); print real + 0, jit + 0 }' "$1"
+}
+
 vg() {          # name input-file command... (stdout to $T/vg.out)
 	_name=$1 _in=$2
 	shift 2
 	valgrind -q --tool=memcheck --leak-check=full --show-leak-kinds=all \
 		--errors-for-leak-kinds=definite,indirect,possible \
-		--error-exitcode=42 --log-file="$T/vg.log" "$@" <"$_in" >"$T/vg.out" 2>"$T/vg.err"
+		--log-file="$T/vg.log" "$@" <"$_in" >"$T/vg.out" 2>"$T/vg.err"
 	_rc=$?
-	if [ $_rc -eq 42 ] || grep -q 'ERROR SUMMARY: [1-9]\|definitely lost\|Invalid\|uninitialised' "$T/vg.log"; then
-		echo "FAIL: valgrind $_name"
-		head -30 "$T/vg.log" | sed 's/^/  /'
+	set -- $(classify "$T/vg.log")
+	_reach=$(grep -o 'still reachable in loss record' "$T/vg.log" | wc -l)
+	_note="status $_rc"
+	[ "$2" -gt 0 ] && _note="$_note, $2 PCRE2-JIT reports ignored"
+	[ "$_reach" -gt 0 ] && _note="$_note, $_reach blocks still reachable at exit"
+	if [ "$1" -gt 0 ] || [ $_rc -ge 128 ]; then
+		echo "FAIL: valgrind $_name ($1 errors or leaks; $_note)"
+		grep -v 'still reachable' "$T/vg.log" | head -30 | sed 's/^/  /'
 		fail=$((fail + 1))
 	else
-		_reach=$(grep -o 'still reachable: [0-9,]* bytes' "$T/vg.log" | head -1)
-		echo "PASS: valgrind $_name (status $_rc${_reach:+, $_reach})"
+		echo "PASS: valgrind $_name ($_note)"
 		pass=$((pass + 1))
 	fi
 }

@@ -7,6 +7,7 @@
 #ifndef ZH_FUZZMEM_H
 #define ZH_FUZZMEM_H
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -39,6 +40,19 @@ fuzz_memfile(int slot, const void *data, size_t n)
 		abort();
 	}
 	return paths[slot];
+}
+
+/* For LLVMFuzzerInitialize: rows written through out.h go to /dev/null
+ * (libFuzzer reports on stderr). */
+static inline void
+fuzz_stdout_null(void)
+{
+	int fd = open("/dev/null", O_WRONLY);
+
+	if (fd >= 0) {
+		dup2(fd, STDOUT_FILENO);
+		close(fd);
+	}
 }
 
 /* A failed property is a bug: abort so libFuzzer keeps the input. */

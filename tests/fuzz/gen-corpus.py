@@ -70,3 +70,47 @@ VALUES = {
 for name, text in VALUES.items():
     for opt in (0, 7):
         write("extract-numbers_values", "%s-%d" % (name, opt), bytes([opt]) + text.encode())
+
+# normalize_decode: bits 0-3 force an encoding (0 detects), bit 4
+# --keep-chrome, bit 5 --punct=ascii, bits 6-7 script conversion.
+DOC = ("当前位置：首页 > 政务公开 > 工作动态\n"
+       "青川市滨江区2025年滨江新区治理简报\n"
+       "来源：滨江区司法局　发布时间：2025-01-15\n"
+       "  一、主要举措\n"
+       "（一）办理行政复议案件126件，ＡＢＣ１２３，同比增长12.5%。\n"
+       "\n"
+       "二、存在的不足\n"
+       "【打印本页】【关闭窗口】\n")
+TRAD = "青川市濱江區司法局辦理行政複議案件126件，「放管服」工作持續深化。\n"
+for name, opt, data in (
+        ("utf8", 0x00, DOC.encode()),
+        ("utf8-keep", 0x10, DOC.encode()),
+        ("utf8-bom", 0x00, b"\xef\xbb\xbf" + DOC.encode()),
+        ("utf8-crlf", 0x20, DOC.replace("\n", "\r\n").encode()),
+        ("utf16le-bom", 0x00, b"\xff\xfe" + DOC.encode("utf-16-le")),
+        ("utf16be", 0x00, DOC.encode("utf-16-be")),
+        ("utf16le-forced", 0x03, DOC.encode("utf-16-le")),
+        ("gb18030", 0x00, DOC.encode("gb18030")),
+        ("gb18030-forced", 0x07, DOC.encode("gb18030")),
+        ("big5", 0x00, TRAD.encode("big5")),
+        ("big5-to-s", 0x48, TRAD.encode("big5")),
+        ("trad-to-s", 0x40, TRAD.encode()),
+        ("simp-to-t", 0x80, DOC.encode()),
+        ("lone-surrogate", 0x00, b"\xff\xfe" + "滨江".encode("utf-16-le") + b"\x00\xd8A\x00\n\x00"),
+        ("invalid", 0x00, DOC.encode()[:40] + b"\xff\xc0\xaf\xed\xa0\x80" + DOC.encode()[40:]),
+        ("binary", 0x00, bytes(range(256)) * 4),
+        ("nul", 0x00, b"a\x00b\n" * 20)):
+    write("normalize_decode", name, bytes([opt]) + data)
+
+# tag-entities_user: DICT \0 PATTERNS \0 TEXT (the files of --dict and
+# --patterns are the fuzz input too).
+DICT = "ORG\t滨江区司法局\tBJ-SFJ\nPLACE\t滨江\nTERM\t枫桥经验\nLAW\t滨江区条例\n"
+PATS = "EVENT\t第[一二三]届\\S{1,6}博览会\nLAW\t(a+)+b\nPERSON\t(?:x|xx)*y\n"
+TEXT = "青川市滨江区司法局在滨江举办第三届青川法治博览会，坚持“枫桥经验”。aaaaaaaaaaaaaaaaaaaaaaaac"
+for name, d, pt in (
+        ("basic", DICT, PATS),
+        ("bad-lines", "ORG\nNOPE\tx\n\t\nPLACE\t\n" + DICT, "LAW\t[\nORG\t(?<\nXX\ta\n" + PATS),
+        ("crlf", DICT.replace("\n", "\r\n"), PATS.replace("\n", "\r\n")),
+        ("empty", "", "")):
+    write("tag-entities_user", name, (d + "\0" + pt + "\0" + TEXT).encode())
+write("tag-entities_user", "invalid", b"ORG\t\xff\xfe\n\0LAW\t\xc0\xaf\n\0" + TEXT.encode())

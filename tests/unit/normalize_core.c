@@ -5,6 +5,8 @@
 
 #include "buf.h"
 #include "decode.h"
+#include "normalize.h"
+#include "out.h"
 #include "test.h"
 #include "text.h"
 #include "zhconv.h"
@@ -100,5 +102,25 @@ main(void)
 	    "zhconv: script evidence of 學 and 学");
 	zhconv_free(t2s);
 	zhconv_free(s2t);
+
+	{
+		/* The in-memory pipeline: head chrome, title, body, tail. */
+		static const char doc[] = "当前位置：首页 > 工作动态\n示例单位工作报告\n"
+		    "　　一、全年办理事项十二件，按期办结。\n分享到：\n";
+		struct norm_opts no = { .text = o, .repair = true, .chrome = true };
+		struct norm *nm;
+		const struct doc_stats *st;
+
+		no.text.punct = PUNCT_KEEP;
+		nm = norm_new(&no);
+		CHECK(norm_buffer_enc(nm, "d", (const unsigned char *)doc, sizeof doc - 1) ==
+		    ENC_UTF8, "buffer: UTF-8 document");
+		st = norm_stats(nm);
+		CHECK(st->lines_in == 4 && st->lines_out == 2 && st->chrome == 2,
+		    "buffer: chrome at head and tail dropped");
+		CHECK(strcmp(norm_title(nm), "示例单位工作报告") == 0, "buffer: title");
+		out_len = 0;    /* the rows are not this test's business */
+		norm_free(nm);
+	}
 	return test_failed;
 }

@@ -156,5 +156,34 @@ main(void)
 	CHECK(strict("补齐短板弱项", P_NONE), "strict: 补齐短板 is work");
 	CHECK(strict("存在的主要问题", P_SHORTFALLS), "strict shortfalls");
 	CHECK(strict("履行第一责任人职责", P_DUTY), "strict duty");
+
+	/* quality pass: thematic orders, remedies, wordings */
+	CHECK(top("聚焦群众急难愁盼问题,提升服务水平", 0, P_NONE, P_NONE),
+	    "top: a problem to remedy is silent");
+	CHECK(top("补齐基层法治短板,夯实根基", 0, P_NONE, P_NONE),
+	    "top: 补齐短板 is silent");
+	CHECK(top("抓好督察反馈问题整改,压实责任", 0, P_NONE, P_NONE),
+	    "top: an order to rectify is silent");
+	CHECK(top("落实年度普法计划,营造氛围", 0, P_NONE, P_NONE),
+	    "top: an order naming a plan is silent");
+	CHECK(top("工作中存在的薄弱环节", 0, P_SHORTFALLS, P_NONE),
+	    "top: 薄弱环节 without remedy");
+	CHECK(top("领导班子和主要负责人推动法治工作情况", 0, P_DUTY, P_NONE),
+	    "top: 主要负责人 is duty");
+	CHECK(top("下步工作措施", 0, P_PLANS, P_NONE), "top: 下步");
+	CHECK(top("存在问题及改进措施", 0, P_SHORTFALLS, P_PLANS),
+	    "top: 改进措施 is plans");
+	CHECK(top("2025年重点任务", 0, P_PLANS, P_NONE),
+	    "top: 重点任务, year unknown");
+	CHECK(top("整改落实情况", 0, P_RECT, P_NONE), "top: 整改落实情况");
+	CHECK(strict("抓好存在问题整改", P_NONE), "strict: an order is work");
+
+	CHECK(head("一、二季度,全县开展督察", -1, 0, ""), "一、二季度 is no marker");
+	CHECK(head("三、四月份开展检查", -1, 0, ""), "三、四月份 is no marker");
+	CHECK(head("二、三项制度全面落实", MT_CN, 2, "三项制度全面落实"),
+	    "二、三项制度 is a heading");
+	CHECK(head("貳、存在的不足", MT_PART, 2, "存在的不足"),
+	    "financial numeral ranks above 一、");
+	CHECK(head("第二部份 存在問題", MT_PART, 2, "存在問題"), "第二部份");
 	return test_failed;
 }

@@ -20,7 +20,6 @@ static const char *const chrome_pats[] = {
 	/* breadcrumbs */
 	"(您|你)?(当前|现在|所在)?的?(位置|栏目)\\s*[:>]",
 	"(首页|网站首页|主页)\\s*(>|»|›|/|→|-|\\|)",
-	"[^。,;]{1,30}(\\s?(>|»|›)\\s?[^。,;]{1,40}){2,}$",
 	/* share, print, close widgets */
 	"(分享到|分享至|分享)\\s*[:]?",
 	"[【\\[]?\\s*(打印|打印本页|打印此页|打印文章|关闭|关闭窗口|关闭本页|收藏|"
@@ -42,11 +41,20 @@ static const char *const chrome_pats[] = {
 	"今天是.{0,40}星期",
 	"(主办单位|承办单位|主办|承办|版权所有|网站标识码|网站地图|联系我们|技术支持|"
 	    "网站声明|隐私声明)\\s*[:]?",
-	".{0,60}ICP备\\s*[0-9]",
-	".{0,60}公网安备",
 	"(浏览次数|阅读次数|访问次数|访问量|点击数|点击量|阅读量|浏览量)\\s*[:]",
 	NULL
 };
+
+/* Patterns that scan the line (no literal start): run only on lines that
+ * have one of scan_triggers, so ordinary lines cost a few memchr. */
+static const char *const scan_pats[] = {
+	/* generic breadcrumbs: a > b > c */
+	"[^。,;]{1,30}(\\s?(>|»|›)\\s?[^。,;]{1,40}){2,}$",
+	".{0,60}ICP备\\s*[0-9]",
+	".{0,60}公网安备",
+	NULL
+};
+static const char *const scan_triggers[] = { ">", "»", "›", "ICP", "公网安备", NULL };
 
 /* Metadata lines: page chrome too, and read for --meta. */
 static const char *const meta_pats[] = {
@@ -72,7 +80,7 @@ static const char date_pat[] =
 	"([0-9]{4})\\s*[-/.年]\\s*([0-9]{1,2})\\s*[-/.月]\\s*([0-9]{1,2})";
 
 struct chrome {
-	pcre2_code *chrome, *meta, *site, *source, *date;
+	pcre2_code *chrome, *scan, *meta, *site, *source, *date;
 	pcre2_match_data *md;
 	struct buf key, alt;
 };
@@ -154,6 +162,7 @@ chrome_new(const char *file)
 		fclose(f);
 	}
 	ch->chrome = compile(all.s, all.len, NULL, 0);
+	ch->scan = compile_list(scan_pats, &all);
 	ch->meta = compile_list(meta_pats, &all);
 	ch->site = compile_list(site_pats, &all);
 	buf_free(&all);
@@ -170,6 +179,7 @@ chrome_free(struct chrome *ch)
 	if (!ch)
 		return;
 	pcre2_code_free(ch->chrome);
+	pcre2_code_free(ch->scan);
 	pcre2_code_free(ch->meta);
 	pcre2_code_free(ch->site);
 	pcre2_code_free(ch->source);
@@ -185,6 +195,22 @@ matches(struct chrome *ch, pcre2_code *re, const char *s, size_t n)
 {
 	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, ch->md,
 	    NULL) >= 0;
+}
+
+static int
+has_trigger(const char *s, size_t n)
+{
+	for (int i = 0; scan_triggers[i]; i++) {
+		const char *t = scan_triggers[i], *p = s, *e = s + n;
+		size_t tl = strlen(t);
+
+		while ((p = memchr(p, t[0], (size_t)(e - p))) != NULL) {
+			if ((size_t)(e - p) >= tl && memcmp(p, t, tl) == 0)
+				return 1;
+			p++;
+		}
+	}
+	return 0;
 }
 
 int
@@ -215,7 +241,9 @@ chrome_class(struct chrome *ch, const char *s, size_t n)
 	ch->key.s[ch->key.len] = '\0';
 	if (matches(ch, ch->meta, ch->key.s, ch->key.len))
 		cls |= CH_META | CH_CHROME;
-	else if (matches(ch, ch->chrome, ch->key.s, ch->key.len))
+	else if (matches(ch, ch->chrome, ch->key.s, ch->key.len) ||
+	    (has_trigger(ch->key.s, ch->key.len) &&
+	    matches(ch, ch->scan, ch->key.s, ch->key.len)))
 		cls |= CH_CHROME;
 	if (matches(ch, ch->site, ch->key.s, ch->key.len))
 		cls |= CH_SITE;

@@ -58,6 +58,11 @@ void norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 /* Ends the document: decides on the lines still held back. */
 void norm_doc_end(struct norm *nm);
 
+/* A whole document in memory (detected, decoded, normalised); returns
+ * the encoding found (an enum enc).  For fuzzers and tests. */
+int norm_buffer_enc(struct norm *nm, const char *doc, const unsigned char *p,
+    size_t n);
+
 const struct doc_stats *norm_stats(const struct norm *nm);
 const char *norm_title(const struct norm *nm);
 const char *norm_date(const struct norm *nm);

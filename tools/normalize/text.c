@@ -16,9 +16,10 @@ text_valid_prefix(const char *str, size_t n)
 		unsigned c = s[i];
 
 		if (c < 0x80) {
-			/* Only ASCII text is worth scanning eight bytes at a time. */
+			/* Only ASCII text is worth scanning eight bytes at a
+			 * time, not a comma between Han characters. */
 			i++;
-			while (i + 8 <= n) {
+			while (i + 8 <= n && s[i] < 0x80) {
 				uint64_t w;
 
 				__builtin_memcpy(&w, s + i, 8);
@@ -29,11 +30,17 @@ text_valid_prefix(const char *str, size_t n)
 		} else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
 		    n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
 			i += 3;
-			/* Runs of Han (U+4000..U+9FFF) in a tight loop. */
-			while (n - i >= 3 && (unsigned)(s[i] - 0xE4) <= 5 &&
-			    ((s[i + 1] & s[i + 2]) & 0xC0) == 0x80 &&
-			    ((s[i + 1] | s[i + 2]) & 0x40) == 0)
+			/* Runs of three-byte characters in a tight loop: lead
+			 * 1110xxxx other than E0 and ED (which need a range
+			 * check), then two 10xxxxxx bytes. */
+			while (n - i >= 3) {
+				uint32_t w = (uint32_t)s[i] | (uint32_t)s[i + 1] << 8 |
+				    (uint32_t)s[i + 2] << 16;
+
+				if ((w & 0xC0C0F0) != 0x8080E0 || ((1u << (w & 0x0F)) & 0x2001))
+					break;
 				i += 3;
+			}
 		} else if (c >= 0xC2 && c <= 0xDF && n - i >= 2 &&
 		    (s[i + 1] & 0xC0) == 0x80) {
 			i += 2;
@@ -154,19 +161,46 @@ drop_space(int prev, int cls, unsigned run, const char *s, size_t after, size_t 
 	return 0;
 }
 
+/*
+ * "一 主要举措" is a section marker followed by its heading, not a
+ * letter-spaced word: a lone Chinese numeral that opens the line keeps
+ * its space so zh-split-sections can still see the marker.
+ */
+static inline int
+marker_space(const char *start, const char *w)
+{
+	static const char numerals[] = "一二三四五六七八九十";
+	uint32_t cp;
+
+	if (w - start != 3)
+		return 0;
+	utf8_decode((const unsigned char *)start, 3, &cp);
+	for (size_t k = 0; k + 3 <= sizeof numerals - 1; k += 3) {
+		uint32_t d;
+
+		utf8_decode((const unsigned char *)numerals + k, 3, &d);
+		if (cp == d)
+			return 1;
+	}
+	return 0;
+}
+
 void
 text_normalize(const struct text_opts *o, const char *s, size_t n,
     struct buf *out, unsigned long *controls)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	char *w;
-	size_t i = 0;
+	size_t i = 0, need;
 	int prev = C_NONE, pend = 0, cls;
 	unsigned run = 0;       /* CJK characters since the last space */
 
 	buf_clear(out);
-	if (out->cap < 3 * n + 16)
-		buf_grow(out, 3 * n + 16);
+	/* Only --punct=cjk lengthens text (one ASCII byte becomes three);
+	 * every other step keeps or shortens it. */
+	need = o->punct == PUNCT_CJK ? 3 * n + 16 : n + 16;
+	if (out->cap < need)
+		buf_grow(out, need);
 	w = out->s;
 
 /* Writes the pending space, if the rules keep it, before a character of
@@ -174,7 +208,8 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 #define FLUSH_AT(cls_, after_) do { \
 	if (pend) { \
 		if (prev != C_NONE && !(o->cjk_space && \
-		    drop_space(prev, (cls_), run, s, (after_), n))) \
+		    drop_space(prev, (cls_), run, s, (after_), n) && \
+		    !(run == 1 && marker_space(out->s, w)))) \
 			*w++ = ' '; \
 		run = 0; \
 		pend = 0; \

@@ -1,6 +1,7 @@
 /* Titles, prose cues that move a paragraph to another part, signatures. */
 #include <string.h>
 
+#include "marker.h"
 #include "part.h"
 #include "sectint.h"
 #include "sentence.h"
@@ -32,6 +33,43 @@ title_like(struct sect *s, const char *t, size_t n)
 	return part_year(k) != 0 && strstr(k, "情况") != NULL;
 }
 
+/* A line that only names a canonical part of the report ("主要举措和成效",
+ * "存在的问题", "下一步工作计划"): short, no stop inside, no title.
+ * first: no such heading yet. */
+bool
+bare_heading(struct sect *s, const char *t, size_t n, bool first)
+{
+	static const char *const names[] = {
+		"举措", "成效", "工作情况", "开展情况", "主要工作", "主要做法",
+		"基本情况", "总体情况", "工作回顾", "存在", "问题", "不足", "短板",
+		"弱项", "困难", "整改", "下一步", "下步", "计划", "打算", "安排",
+		"思路", "重点工作", "第一责任人", "主要负责人", "其他", NULL
+	};
+	size_t cps, kl;
+	const char *k;
+
+	if (n > 3 * 20 || n < 6 || (cps = cp_count(t, n)) > 20 || cps < 2)
+		return false;
+	part_key(&s->key, t, n, KEY_MAX);
+	k = s->key.s;
+	kl = s->key.len;
+	if (kl > 0 && k[kl - 1] == ':')
+		s->key.s[--kl] = '\0';
+	for (size_t i = 0; i < kl; i++)
+		if (strchr(",.;:!?()>", k[i]) || strncmp(k + i, "。", 3) == 0)
+			return false;
+	if (strstr(k, "报告") || strstr(k, "总结") || strstr(k, "如下"))
+		return false;
+	/* The first one must not be a second title ("2024年度法治建设情况"). */
+	if (first && (part_year(k) || strstr(k, "法治") || strstr(k, "依法") ||
+	    strstr(k, "年度")))
+		return false;
+	for (const char *const *w = names; *w; w++)
+		if (strstr(k, *w))
+			return part_top(k, 0, (signed char[PART_MAX]){ 0 }) > 0;
+	return false;
+}
+
 static bool
 has_term(const char *t, size_t n)
 {
@@ -46,7 +84,8 @@ static bool
 may_cue(const char *t, size_t n)
 {
 	static const char *const firsts[] = {
-		"下", "明", "今", "新", "展", "存", "主", "不", "问", "問", NULL
+		"下", "明", "今", "新", "展", "存", "主", "不", "问", "問", "针",
+		"針", NULL
 	};
 	size_t m = n < CUE_MAX ? n : CUE_MAX;
 
@@ -122,49 +161,88 @@ year_len(const char *k)
 	    k[3] >= '0' && k[3] <= '9' && strncmp(k + 4, "年", 3) == 0 ? 7 : 0;
 }
 
+/* "二〇二五年一月十三日" (also with ○ or 零): the date in numerals. */
+static bool
+cn_date(const char *k, size_t kl)
+{
+	return kl <= 14 * 3 && (strncmp(k, "二〇", 6) == 0 ||
+	    strncmp(k, "二○", 6) == 0 || strncmp(k, "二零", 6) == 0) &&
+	    strstr(k, "年") != NULL && kl >= 3 && strcmp(k + kl - 3, "日") == 0;
+}
+
+/* "附件:1.…", "附件2", "附件" alone: the attachments begin. */
+static bool
+annex(const char *k, size_t kl)
+{
+	const char *p;
+	size_t u;
+
+	if (strncmp(k, "附件", 6) != 0 && strncmp(k, "附表", 6) != 0)
+		return false;
+	p = k + 6;
+	if (kl == 6 || strchr(":(0123456789 ", *p))
+		return true;
+	return cn_number(p, kl - 6, &u) > 0;
+}
+
 /* The signature block after the last section: the issuing body alone
- * on its line, or the date.  It belongs to no part. */
-bool
+ * on its line, the date, 特此报告, the attachments.  It belongs to no
+ * part; after the date, 特此报告 or 附件 the report is over (SIG_END). */
+int
 signature(struct sect *s, const char *t, size_t n)
 {
 	static const char *const ends[] = {
 		"政府", "局", "委员会", "办公室", "办事处", "管委会", "工委", "司法所",
-		NULL
+		"办", "中心", NULL
 	};
 	const char *k;
 	size_t kl, i = 0;
 
-	if (n > 75 || n < 6 || cp_count(t, n) > 25)
-		return false;
+	if (n < 6)
+		return SIG_NONE;
+	if (memcmp(t, "附", 3) == 0) {
+		part_key(&s->key, t, n < 24 ? n : 24, KEY_MAX);
+		if (annex(s->key.s, s->key.len))
+			return SIG_END;
+	}
+	if (n > 75 || cp_count(t, n) > 25)
+		return SIG_NONE;
 	part_key(&s->key, t, n, KEY_MAX);
 	k = s->key.s;
 	kl = s->key.len;
 	while (kl > 0 && k[kl - 1] == ' ')
 		kl--;
-	/* 2025年1月20日 */
-	if (year_len(k) && kl > 7) {
-		i = 7;
-		while (i < kl && k[i] >= '0' && k[i] <= '9')
-			i++;
-		if (i < kl && strncmp(k + i, "月", 3) == 0) {
-			i += 3;
-			while (i < kl && k[i] >= '0' && k[i] <= '9')
-				i++;
-			if (i + 3 == kl && strncmp(k + i, "日", 3) == 0)
-				return true;
-		}
-		return false;
+	if (strncmp(k, "特此报告", 12) == 0 && kl <= 15)
+		return SIG_END;
+	if (cn_date(k, kl))
+		return SIG_END;
+	/* 2025年1月20日, also after the issuing body on the same line */
+	for (i = 0; i + 7 < kl; i += (k[i] & 0x80) ? 3 : 1) {
+		size_t j;
+
+		if (!year_len(k + i))
+			continue;
+		j = i + 7;
+		while (j < kl && k[j] >= '0' && k[j] <= '9')
+			j++;
+		if (j == i + 7 || strncmp(k + j, "月", 3) != 0)
+			return SIG_NONE;
+		j += 3;
+		while (j < kl && k[j] >= '0' && k[j] <= '9')
+			j++;
+		if (j == kl || (j + 3 == kl && strncmp(k + j, "日", 3) == 0))
+			return SIG_END;
+		return SIG_NONE;
 	}
 	for (i = 0; i < kl; i++)
 		if (strchr(",.;:!?()", k[i]) || strncmp(k + i, "。", 3) == 0 ||
 		    strncmp(k + i, "、", 3) == 0)
-			return false;
+			return SIG_NONE;
 	for (const char *const *e = ends; *e; e++) {
 		size_t el = strlen(*e);
 
 		if (kl >= el && memcmp(k + kl - el, *e, el) == 0)
-			return true;
+			return SIG_NAME;
 	}
-	return false;
+	return SIG_NONE;
 }
-

@@ -182,7 +182,7 @@ decide_marks(struct sect *s, const struct doc *d, int confirm, int *style,
 	return -1;
 }
 
-static void
+void
 hold(struct sect *s, const struct rowref *r, const char *t, size_t n, int style)
 {
 	buf_clear(&s->pprefix);
@@ -258,6 +258,14 @@ continues(struct sect *s, const char *t, size_t n)
 void
 flush_pending(struct sect *s, int confirm)
 {
+	/* A marker alone on its line, held until its words (or their
+	 * absence) decide the part. */
+	if (s->phead) {
+		s->phead = false;
+		emit1(s, &s->pref, K_HEADING, sect_path(s, s->cur, 0),
+		    part_now(s->cur), s->ptext.s, s->ptext.len);
+		return;
+	}
 	if (!s->pend)
 		return;
 	s->pend = false;

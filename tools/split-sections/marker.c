@@ -26,6 +26,18 @@ cn_digit(uint32_t cp)
 	return -1;
 }
 
+static bool
+financial(uint32_t cp)
+{
+	switch (cp) {
+	case 0x58F9: case 0x8D30: case 0x8CB3: case 0x53C1: case 0x53C3:
+	case 0x8086: case 0x4F0D: case 0x9646: case 0x9678: case 0x67D2:
+	case 0x634C: case 0x7396: case 0x62FE:
+		return true;
+	}
+	return false;
+}
+
 /* Decodes at s[*i] without consuming invalid bytes as anything but U+FFFD. */
 static uint32_t
 peek(const char *s, size_t n, size_t i, size_t *len)
@@ -190,6 +202,28 @@ list_punct(const char *s, size_t n, size_t i, bool *dot)
 	return 0;
 }
 
+/* "一、二季度", "三、四月份", "一、二、三等奖": numerals listed, not a
+ * marker.  The next numeral must be the following number and be followed
+ * by a unit of time or rank or by another list comma, so that a heading
+ * "二、三项制度全面落实" stays one. */
+static bool
+numeral_run(const char *s, size_t n, size_t i, long cv)
+{
+	static const char *const units[] = {
+		"季", "月", "年", "级", "类", "等", "批", "档", "期", "轮", "号",
+		"、", NULL
+	};
+	size_t u;
+
+	if (cn_number(s + i, n - i, &u) != cv + 1)
+		return false;
+	i += u;
+	for (const char *const *w = units; *w; w++)
+		if (i + 3 <= n && memcmp(s + i, *w, 3) == 0)
+			return true;
+	return false;
+}
+
 static bool
 finish(const char *s, size_t n, size_t i, struct marker *m, enum mtype t,
     unsigned long num)
@@ -268,7 +302,7 @@ marker_heading(const char *s, size_t n, struct marker *m)
 
 			if (c2 == 0x7AE0 || c2 == 0x7BC7)       /* 章 篇 */
 				return finish(s, n, j + u + l, m, MT_PART, (unsigned long)cv);
-			if (c2 == 0x90E8 && c3 == 0x5206)       /* 部分 */
+			if (c2 == 0x90E8 && (c3 == 0x5206 || c3 == 0x4EFD)) /* 部分 部份 */
 				return finish(s, n, j + u + l + l2, m, MT_PART,
 				    (unsigned long)cv);
 		}
@@ -295,7 +329,11 @@ marker_heading(const char *s, size_t n, struct marker *m)
 			m->overlong = true;
 			return false;
 		}
-		return finish(s, n, j + pl, m, MT_CN, (unsigned long)cv);
+		if (numeral_run(s, n, j + pl, cv))
+			return false;
+		/* 壹、 貳、: the financial forms number the level above 一、 */
+		return finish(s, n, j + pl, m, financial(cp) ? MT_PART : MT_CN,
+		    (unsigned long)cv);
 	}
 
 	{

@@ -21,6 +21,7 @@ enum mtype {
 	MT_ARP,         /* (1) (1) ⑴ */
 	MT_ARH,         /* 1) */
 	MT_CIR,         /* ① ❶ */
+	MT_BARE,        /* 存在的问题: a part named with no number, above all */
 	MT_COUNT
 };
 

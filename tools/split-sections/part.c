@@ -97,12 +97,14 @@ static const char *const w_duty[] = { "第一责任人", NULL };
 static const char *const w_short_strict[] = {
 	"存在的问题", "存在问题", "存在的不足", "存在不足", "问题和不足",
 	"问题与不足", "问题及不足", "不足和问题", "不足之处", "存在的短板",
-	"存在的主要问题", "存在的困难", NULL
+	"存在的主要问题", "存在的困难", "需要改进", "有待改进", "有待加强",
+	NULL
 };
 static const char *const w_plans_strict[] = {
 	"下一年度", "下一步", "下一阶段", "下年度", "明年", "工作计划", "工作安排",
 	"工作打算", "工作思路", "主要安排", "工作展望", "努力方向", "工作谋划",
-	"今后工作", "重点工作安排", "工作设想", NULL
+	"今后工作", "重点工作安排", "工作设想", "下步", "下阶段", "改进措施",
+	"改进方向", NULL
 };
 static const char *const w_short_loose[] = {
 	"不足", "短板", "弱项", "差距", "薄弱", "困难", NULL
@@ -115,6 +117,20 @@ static const char *const w_measures[] = {
 	"完成", "亮点", "成果", "开展", "工作回顾", NULL
 };
 static const char *const w_other[] = { "其他", "其它", "附件", "附表", NULL };
+/* A thematic heading names a shortcoming only to say it is being
+ * remedied ("补齐基层法治短板", "聚焦群众急难愁盼问题"). */
+static const char *const w_remedy[] = {
+	"补齐", "补强", "弥补", "补短", "解决", "化解", "破解", "聚焦", "针对",
+	"攻克", "克服", "回应", "整治", "整改", "导向", "加强", "强化", "提升",
+	"排查", "纾解", "帮助", NULL
+};
+/* A clause opening with one of these is an order (a thematic heading:
+ * "抓好督察反馈问题整改", "落实年度普法计划"), not the name of a part. */
+static const char *const w_action[] = {
+	"抓", "落实", "推动", "深化", "强化", "加强", "开展", "扎实", "持续",
+	"全面", "坚持", "聚焦", "着力", "切实", "认真", "做好", "完善", "健全",
+	"统筹", "优化", "提升", "狠抓", "严格", "深入", "用好", "压实", NULL
+};
 static const char *const w_shortfall_words[] = {
 	"有待", "不够", "不足", "不强", "不高", "薄弱", "欠缺", "滞后", "短板",
 	"弱项", "仍需", "还需", "尚需", "不到位", "不完善", "不健全", "偏少",
@@ -140,27 +156,46 @@ part_year(const char *k)
 
 /* The part of one clause of a top-level heading; year: the year the
  * report is about (0 when not known). */
+static bool
+opens_with(const char *k, const char *const *w)
+{
+	for (; *w; w++)
+		if (k[0] == (*w)[0] && k[1] == (*w)[1] && k[2] == (*w)[2] &&
+		    strncmp(k, *w, strlen(*w)) == 0)
+			return true;
+	return false;
+}
+
+/* The part of one clause of a top-level heading; year: the year the
+ * report is about (0 when not known). */
 static int
 clause_part(const char *k, int year)
 {
-	int y;
+	int y = year_in(k);
+	bool order = opens_with(k, w_action), remedy;
 
 	bloom_set(k);
-	if (has_any(k, w_duty) || (has(k, "主要负责人") && (has(k, "职责") ||
-	    has(k, "履职"))))
+	/* A top-level heading speaks of the heads of government only to
+	 * report on their duty ("领导班子和主要负责人推动法治工作情况"). */
+	if (has_any(k, w_duty) || has(k, "主要负责人"))
 		return P_DUTY;
-	if (has(k, "整改") || has(k, "改进情况") || has(k, "问题的改进") ||
-	    has(k, "问题改进") || ((has(k, "上一年") || has(k, "上年度") ||
-	    has(k, "去年")) && (has(k, "问题") || has(k, "不足"))))
+	if (((has(k, "整改") || has(k, "改进情况")) && (!order ||
+	    has(k, "情况") || has(k, "上一年") || has(k, "上年") ||
+	    has(k, "去年"))) || has(k, "问题的改进") || has(k, "问题改进") ||
+	    ((has(k, "上一年") || has(k, "上年度") || has(k, "去年")) &&
+	    (has(k, "问题") || has(k, "不足"))))
 		return P_RECT;
-	if (has_any(k, w_short_strict) || has_any(k, w_short_loose) ||
-	    (has(k, "问题") && !has(k, "解决") && !has(k, "化解") &&
-	    !has(k, "导向") && !has(k, "整治")))
+	if (has_any(k, w_short_strict))
 		return P_SHORTFALLS;
-	if (has_any(k, w_plans_strict) || has_any(k, w_plans_loose))
+	if (has_any(k, w_short_loose) || has(k, "问题")) {
+		remedy = has_any(k, w_remedy);
+		if (!remedy)
+			return P_SHORTFALLS;
+	}
+	if (has_any(k, w_plans_strict) || (!order &&
+	    has_any(k, w_plans_loose)))
 		return P_PLANS;
 	/* "2025年重点工作" in a report on 2024 */
-	y = year_in(k);
 	if (year && y > year)
 		return P_PLANS;
 	if (year && y == year - 1 && has(k, "问题"))
@@ -169,6 +204,10 @@ clause_part(const char *k, int year)
 		return P_OTHER;
 	if (has_any(k, w_measures))
 		return P_MEASURES;
+	/* "2025年重点任务" when the year reported on is not known */
+	if (!order && (has(k, "重点工作") || has(k, "重点任务") ||
+	    has(k, "工作重点") || has(k, "目标任务")))
+		return P_PLANS;
 	return P_NONE;
 }
 
@@ -256,6 +295,9 @@ part_strict(const char *k)
 	if ((has(k, "上一年") || has(k, "上年度")) && (has(k, "问题") ||
 	    has(k, "不足")))
 		return P_RECT;
+	/* "抓好存在问题整改": an order to remedy, work done. */
+	if (opens_with(k, w_action))
+		return P_NONE;
 	if (has_any(k, w_short_strict))
 		return P_SHORTFALLS;
 	if (has_any(k, w_plans_strict))
@@ -291,7 +333,7 @@ part_cue(const char *k, int year)
 {
 	static const char *const plan_starts[] = {
 		"下一步", "下一年", "下一阶段", "下阶段", "明年", "今后", "新的一年",
-		"展望", NULL
+		"展望", "针对上述", "针对以上", "针对这些", "针对存在的", NULL
 	};
 	static const char *const short_starts[] = {
 		"存在的问题", "存在问题", "存在的不足", "存在不足", "主要问题",

@@ -14,7 +14,7 @@
 
 static const char *const kinds[] = { "title", "heading", "para", "item", "sentence" };
 
-static const unsigned char rank[MT_COUNT] = { 0, 1, 2, 3, 4, 5, 6 };
+static const unsigned char rank[MT_COUNT] = { 1, 2, 3, 4, 5, 6, 7, 0 };
 
 struct sect *
 sect_new(const struct sect_opts *opts, sect_emit_fn emit, void *arg)
@@ -181,6 +181,17 @@ cp_count(const char *s, size_t n)
 	return c;
 }
 
+/* "2024年," at t[i] (the comma full or half width). */
+static bool
+year_comma(const char *t, size_t n, size_t i)
+{
+	if (i + 8 > n || t[i + 1] != '0' || t[i + 2] < '0' || t[i + 2] > '9' ||
+	    t[i + 3] < '0' || t[i + 3] > '9' || memcmp(t + i + 4, "年", 3) != 0)
+		return false;
+	return t[i + 7] == ',' || (i + 10 <= n &&
+	    memcmp(t + i + 7, "\xef\xbc\x8c", 3) == 0);
+}
+
 /* Code points of the first sentence of a heading line. */
 static size_t
 first_sentence(const char *t, size_t n, size_t *cps)
@@ -202,10 +213,125 @@ first_sentence(const char *t, size_t n, size_t *cps)
 				break;
 			}
 		}
+		/* "一、总体情况2024年,我局…": the body run into a heading
+		 * with no stop, opening with the year. */
+		if (l == 1 && i >= 6 && t[i] == '2' && year_comma(t, e, i) &&
+		    ((unsigned char)t[i - 1] & 0x80)) {
+			e = i;
+			break;
+		}
 		i += l;
 	}
 	*cps = cp_count(t, e);
 	return e;
+}
+
+/* "1.建筑领域案件268件;": one sentence ending in ; , or 、 is a
+ * member of a list running through the text, not a heading. */
+static bool
+list_item(const char *t, size_t n, size_t mlen, size_t hend)
+{
+	static const char *const ends[] = { "\xef\xbc\x9b", "\xef\xbc\x8c",
+	    "\xe3\x80\x81", NULL };      /* ; , 、 */
+
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	if (hend < n || n <= mlen)
+		return false;
+	if (t[n - 1] == ';' || t[n - 1] == ',')
+		return true;
+	for (const char *const *e = ends; *e; e++)
+		if (n >= 3 && memcmp(t + n - 3, *e, 3) == 0)
+			return true;
+	return false;
+}
+
+/* memmem, which C11 and POSIX lack. */
+static const char *
+find(const char *h, size_t hn, const char *w, size_t wn)
+{
+	const char *p = h, *e = h + hn;
+
+	while (wn <= (size_t)(e - p) &&
+	    (p = memchr(p, w[0], (size_t)(e - p) - wn + 1)) != NULL) {
+		if (memcmp(p, w, wn) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/* The numeral of marker number v as written in a marker of type t
+ * (2, 二, 十一, ②), or 0 bytes when it has no plain form. */
+static size_t
+numeral_of(enum mtype t, unsigned v, char *buf)
+{
+	static const char *const cn[] = {
+		"", "一", "二", "三", "四", "五", "六", "七", "八", "九"
+	};
+	size_t o = 0;
+
+	switch (t) {
+	case MT_AR:
+	case MT_ARP:
+	case MT_ARH:
+		if (v >= 100)
+			buf[o++] = (char)('0' + v / 100);
+		if (v >= 10)
+			buf[o++] = (char)('0' + v / 10 % 10);
+		buf[o++] = (char)('0' + v % 10);
+		return o;
+	case MT_CN:
+	case MT_CNP:
+		if (v >= 100)
+			return 0;
+		if (v >= 20)
+			o += (size_t)(stpcpy(buf + o, cn[v / 10]) - (buf + o));
+		if (v >= 10)
+			o += (size_t)(stpcpy(buf + o, "十") - (buf + o));
+		if (v % 10)
+			o += (size_t)(stpcpy(buf + o, cn[v % 10]) - (buf + o));
+		return o;
+	case MT_CIR:
+		return v <= 20 ? (size_t)utf8_encode(0x2460 + v - 1, buf) : 0;
+	default:
+		return 0;
+	}
+}
+
+/* "1.成立登记38件;2.变更登记102件;…": the next number of the same
+ * kind after a clause boundary in the same line makes the line a list
+ * written as a paragraph.  The next numeral is looked for first, so
+ * that a heading with a long body costs one find(). */
+static bool
+inline_list(const char *t, size_t n, const struct marker *m)
+{
+	struct marker m2;
+	char num[16];
+	size_t nl = numeral_of(m->type, m->num + 1, num), i = m->len;
+	const char *p;
+
+	/* The next item comes within eighty characters or so. */
+	if (n > m->len + 240)
+		n = m->len + 240;
+	while (nl && i < n && (p = find(t + i, n - i, num, nl)) != NULL) {
+		size_t q = (size_t)(p - t);
+
+		i = q + nl;
+		/* back over the opening bracket of (2) (二) */
+		if (q > 0 && t[q - 1] == '(')
+			q--;
+		else if (q >= 3 && (memcmp(t + q - 3, "\xef\xbc\x88", 3) == 0 ||
+		    memcmp(t + q - 3, "\xe3\x80\x94", 3) == 0))
+			q -= 3;         /* ( 〔 */
+		if (!(q >= 1 && marker_boundary(t + q - 1, 1) == 1) &&
+		    !(q >= 3 && marker_boundary(t + q - 3, 3) == 3))
+			continue;
+		if (marker_heading(t + q, n - q, &m2) && m2.type == m->type &&
+		    m2.num == m->num + 1)
+			return true;
+	}
+	return false;
 }
 
 /* Whether the marker continues the numbering of the document. */
@@ -246,6 +372,9 @@ reject(struct doc *d, const struct marker *m, bool head_like)
 	}
 }
 
+static void name_level(struct sect *s, struct doc *d, const char *h,
+    size_t hn);
+
 static void
 set_level(struct sect *s, struct doc *d, const struct marker *m,
     const char *h, size_t hn)
@@ -270,6 +399,15 @@ set_level(struct sect *s, struct doc *d, const struct marker *m,
 	d->heading_seen = true;
 	if (d->cue != P_NONE && d->depth <= d->cue_depth)
 		d->cue = P_NONE;
+	d->bare_marker = hn == 0;
+	name_level(s, d, h, hn);
+}
+
+/* The part the wording of the current heading names. */
+static void
+name_level(struct sect *s, struct doc *d, const char *h, size_t hn)
+{
+	struct level *lv = &d->lv[d->depth - 1];
 
 	part_key(&s->key, h, hn, KEY_MAX);
 	lv->strict = (signed char)part_strict(s->key.s);
@@ -302,6 +440,13 @@ heading(struct sect *s, struct doc *d, const struct rowref *r,
 	size_t hn = hend - m->len, rest;
 
 	set_level(s, d, m, h, hn);
+	if (hn == 0 && hend == n) {
+		hold(s, r, s->opt.keep_markers ? t : h, s->opt.keep_markers ? n : 0,
+		    0);
+		s->pend = false;
+		s->phead = true;
+		return;
+	}
 	if (s->opt.keep_markers)
 		emit1(s, r, K_HEADING, sect_path(s, d, 0), part_now(d), t, hend);
 	else
@@ -418,7 +563,8 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	struct doc *d;
 	struct marker m;
 	bool mk, head_like = false, acc = false;
-	size_t hend = n;
+	size_t hend = n, htext = 0, hcps;
+	int sig;
 
 	if (ncols > 0) {
 		const char *tab = memchr(prefix, '\t', prefix_len);
@@ -447,8 +593,31 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 		hend = m.len + first_sentence(text + m.len, n - m.len, &cps);
 		hend = glued_items(text, m.len, hend, n, &cps);
 		head_like = cps <= HEAD_LIKE_CPS;
-		acc = accept(d, &m, head_like, hend == n);
+		acc = !(m.type >= MT_AR && m.type <= MT_CIR &&
+		    list_item(text, n, m.len, hend)) &&
+		    !inline_list(text, n, &m) &&
+		    accept(d, &m, head_like, hend == n);
 	}
+	/* After the signature only the next top-level heading, if the
+	 * date was not the end after all, goes on with the report. */
+	if (d->closed) {
+		if (acc && m.type == d->lv[0].type && d->depth > 0 &&
+		    m.num == d->lv[0].num + 1 && head_like) {
+			d->closed = false;
+		} else {
+			flush_pending(s, 0);
+			d->rows++;
+			emit_body(s, &r, K_PARA, sect_path(s, d, 0), P_OTHER, text, n);
+			return;
+		}
+	}
+	if (d->bare_marker && !mk) {
+		htext = first_sentence(text, n, &hcps);
+		if (hcps == 0 || hcps > HEAD_LIKE_CPS)
+			htext = 0;
+	}
+	if (s->phead && !htext)
+		flush_pending(s, 0);
 	if (s->pend)
 		flush_pending(s, acc ? 0 : continues(s, text, n));
 	d->rows++;
@@ -458,6 +627,18 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	}
 	if (mk)
 		reject(d, &m, head_like);
+	/* "二、" alone, its words on the next line (markup split them):
+	 * that line is the heading's text. */
+	d->bare_marker = false;
+	if (htext) {
+		name_level(s, d, text, htext);
+		flush_pending(s, 0);
+		emit1(s, &r, K_HEADING, sect_path(s, d, 0), part_now(d), text,
+		    htext);
+		if (htext < n)
+			body(s, d, &r, text + htext, n - htext, -1);
+		return;
+	}
 	if (!d->heading_seen && !d->title_done && d->rows <= TITLE_ROWS &&
 	    !mk && title_like(s, text, n)) {
 		d->title_done = true;
@@ -470,8 +651,19 @@ sect_row(struct sect *s, const char *file, unsigned long lineno,
 	    text[1] == '0' && text[2] >= '0' && text[2] <= '9' &&
 	    text[3] >= '0' && text[3] <= '9' && memcmp(text + 4, "年", 3) == 0)
 		d->year = 2000 + (text[2] - '0') * 10 + (text[3] - '0');
-	if (d->heading_seen && signature(s, text, n)) {
-		emit1(s, &r, K_PARA, sect_path(s, d, 0), P_OTHER, text, n);
+	/* "存在的问题" alone on its line in a report whose parts carry no
+	 * number: a top-level heading, numbered by counting. */
+	if (!mk && (d->depth == 0 || d->lv[0].type == MT_BARE) &&
+	    bare_heading(s, text, n, d->depth == 0)) {
+		m.type = MT_BARE;
+		m.num = d->depth ? d->lv[0].num + 1 : 1;
+		m.len = 0;
+		heading(s, d, &r, &m, text, n, n);
+		return;
+	}
+	if (d->heading_seen && (sig = signature(s, text, n)) != SIG_NONE) {
+		d->closed = sig == SIG_END;
+		emit_body(s, &r, K_PARA, sect_path(s, d, 0), P_OTHER, text, n);
 		return;
 	}
 	apply_cue(s, d, text, n);

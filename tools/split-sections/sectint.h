@@ -54,6 +54,8 @@ struct doc {
 	unsigned rows;
 	int year;                       /* the year reported on, 0 unknown */
 	bool title_done, heading_seen;
+	bool closed;                    /* past the date or 附件: no part */
+	bool bare_marker;               /* the last heading had no words */
 	char path[96];                  /* sect of the current section */
 	size_t pathlen;
 };
@@ -76,8 +78,8 @@ struct sect {
 	uint64_t seen[NSEEN];
 	size_t nseen;
 
-	/* The held-back row. */
-	bool pend;
+	/* The held-back row: a paragraph (pend) or a marker alone (phead). */
+	bool pend, phead;
 	struct buf pprefix, ptext;
 	struct rowref pref;
 	int pstyle;
@@ -104,12 +106,16 @@ void body(struct sect *s, struct doc *d, const struct rowref *r,
     const char *t, size_t n, int confirm);
 int continues(struct sect *s, const char *t, size_t n);
 void flush_pending(struct sect *s, int confirm);
+void hold(struct sect *s, const struct rowref *r, const char *t, size_t n,
+    int style);
 size_t glued_items(const char *t, size_t from, size_t hend, size_t n,
     size_t *cps);
 
 /* cues.c */
 bool title_like(struct sect *s, const char *t, size_t n);
+bool bare_heading(struct sect *s, const char *t, size_t n, bool first);
 void apply_cue(struct sect *s, struct doc *d, const char *t, size_t n);
-bool signature(struct sect *s, const char *t, size_t n);
+enum { SIG_NONE, SIG_NAME, SIG_END };
+int signature(struct sect *s, const char *t, size_t n);
 
 #endif

@@ -13,7 +13,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct repair *rp;
 	static struct buf line;
-	struct repair_stats st = { 0, 0, 0 };
+	struct repair_stats st = { 0 };
 	size_t i = 0, j;
 
 	if (rp == NULL)

@@ -76,7 +76,7 @@ fix(const char *in, struct repair_stats *st)
 static int
 same(const char *in, const char *out)
 {
-	struct repair_stats st = { 0, 0, 0 };
+	struct repair_stats st = { 0 };
 	int f = fix(in, &st);
 
 	if (strcmp(line.s, out) != 0)
@@ -87,7 +87,7 @@ same(const char *in, const char *out)
 static void
 test_pinyin(void)
 {
-	struct repair_stats st = { 0, 0, 0 };
+	struct repair_stats st = { 0 };
 
 	repair_doc_begin(rp);
 	CHECK(same("濱江區(qū)司法局", "濱江區司法局"), "pinyin: reading removed");
@@ -115,7 +115,7 @@ test_pinyin(void)
 static void
 test_identity(void)
 {
-	struct repair_stats st = { 0, 0, 0 };
+	struct repair_stats st = { 0 };
 	size_t i, j;
 	int bad = 0;
 	static const char *const extra[] = {
@@ -151,7 +151,7 @@ test_identity(void)
 static void
 doc_with_others(size_t skip)
 {
-	struct repair_stats st = { 0, 0, 0 };
+	struct repair_stats st = { 0 };
 	size_t d;
 
 	repair_doc_begin(rp);
@@ -168,7 +168,7 @@ test_misaligned(int with_doc)
 {
 	int tot[4] = { 0 }, ok[4] = { 0 }, bad[4] = { 0 }, lostn = 0, lostok = 0, drops, lost, f;
 	size_t i, j, k, d;
-	struct repair_stats st = { 0, 0, 0 };
+	struct repair_stats st = { 0 };
 	char name[96];
 
 	for (i = 0; i < NFIX; i++)
@@ -234,7 +234,7 @@ test_forms(void)
 {
 	int tot = 0, ok = 0, ltot = 0, lok = 0, utot = 0, uok = 0;
 	size_t i, at, len;
-	struct repair_stats st = { 0, 0, 0 };
+	struct repair_stats st = { 0 };
 
 	for (i = 0; i < NFIX; i++) {
 		const char *s = fixture[i];
@@ -302,7 +302,7 @@ test_random(void)
 		"Í", "Å", "鍙", "戝", "竷", "锟", "斤", "拷", "\xff", "\xc3", "\x80",
 		"一", "二", "﹫", "", "\t",
 	};
-	struct repair_stats st = { 0, 0, 0 };
+	struct repair_stats st = { 0 };
 	unsigned long seed = 12345;
 	int i, k, n, bad = 0, crashy = 0;
 
@@ -329,7 +329,7 @@ test_random(void)
 static int
 filter(int argc, char **argv)
 {
-	struct repair_stats st = { 0, 0, 0 };
+	struct repair_stats st = { 0 };
 	char *l = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -386,7 +386,7 @@ main(int argc, char **argv)
 		/* the pass's own cost on a file, for the README (not a test) */
 		FILE *fp = fopen(argv[2], "r");
 		struct buf all = { 0 };
-		struct repair_stats st = { 0, 0, 0 };
+		struct repair_stats st = { 0 };
 		struct timespec t0, t1;
 		char chunk[65536];
 		size_t n, i, start, nl = 0;

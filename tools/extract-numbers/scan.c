@@ -1179,7 +1179,9 @@ try_range(struct xn *x, struct q *a)
 	}
 	/* a's value is already text in a->v, so b may reuse x->val. */
 	ok = parse_q(x, s + 1, b, false);
-	if (!ok)
+	/* A range end is one point: 2025年至2025年1-11月 is the year 2025,
+	 * then the range 2025年1-11月 on its own, never LOW/MID/HIGH. */
+	if (!ok || b->kind == XK_RANGE)
 		return false;
 	if (a->date || b->date) {
 		if (a->bare && a->plain_int && b->month_only && a->ival >= 1 &&

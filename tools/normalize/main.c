@@ -193,6 +193,7 @@ add_stats(struct doc_stats *t, const struct doc_stats *s)
 	t->rep.pinyin_removed += s->rep.pinyin_removed;
 	t->rep.runs_repaired += s->rep.runs_repaired;
 	t->rep.runs_damaged += s->rep.runs_damaged;
+	t->rep.lines_unchecked += s->rep.lines_unchecked;
 }
 
 static void
@@ -297,6 +298,9 @@ print_stats(const struct run *r)
 	fprintf(stderr, "zh-normalize: pinyin removed %lu, runs repaired %lu, "
 	    "runs left damaged %lu\n", t->rep.pinyin_removed, t->rep.runs_repaired,
 	    t->rep.runs_damaged);
+	if (t->rep.lines_unchecked)
+		fprintf(stderr, "zh-normalize: lines left unrepaired (over the "
+		    "repair work budget, flag l) %lu\n", t->rep.lines_unchecked);
 	fprintf(stderr, "zh-normalize: encodings:");
 	for (int e = 0; e <= ENC_BINARY; e++)
 		if (r->by_enc[e])

@@ -241,7 +241,13 @@ repair_line(struct repair *rp, struct buf *line, struct repair_stats *st)
 			flags |= f;
 		}
 		if (found & P_QMARK) {
-			flags |= moji_misaligned(&rp->dm, line, &rp->tmp, st);
+			int f = moji_misaligned(&rp->dm, line, &rp->tmp, st);
+
+			if (f & REPAIR_BUDGET) {
+				st->lines_unchecked++;
+				f &= ~REPAIR_BUDGET;
+			}
+			flags |= f;
 			flags |= moji_split_pair(&rp->dm, line, &rp->tmp, st);
 		}
 		if ((found & P_BOPOMOFO) && !(flags & REPAIR_DAMAGED) &&

@@ -12,12 +12,14 @@
 enum {
 	REPAIR_FIXED = 1,       /* the line was changed: flag r */
 	REPAIR_DAMAGED = 2,     /* damage found and left as it was: flag l */
+	REPAIR_BUDGET = 4,      /* over the work budget, left unchecked */
 };
 
 struct repair_stats {
 	unsigned long pinyin_removed;
 	unsigned long runs_repaired;
 	unsigned long runs_damaged;
+	unsigned long lines_unchecked;  /* over the work budget: flag l */
 };
 
 struct repair;

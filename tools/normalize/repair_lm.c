@@ -60,6 +60,19 @@ doc_reset(struct docmodel *dm)
 	dm->total = dm->trad = dm->simp = 0;
 	dm->text.len = 0;
 	dm->added = 0;
+	dm->bounds = 0;
+	dm->bytes = 0;
+}
+
+int
+doc_may_solve(struct docmodel *dm, int m)
+{
+	unsigned long long cap = BOUND_FREE + dm->bytes / BOUND_BYTES;
+
+	if (dm->bounds + (unsigned)m + 1 > cap)
+		return 0;
+	dm->bounds += (unsigned)m + 1;
+	return 1;
 }
 
 void
@@ -73,6 +86,7 @@ doc_free(struct docmodel *dm)
 void
 doc_add_text(struct docmodel *dm, const char *s, size_t n)
 {
+	dm->bytes += n + 1;
 	if (dm->added + n + 1 > DOC_MAXTEXT)
 		return;
 	dm->added += n + 1;

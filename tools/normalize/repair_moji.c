@@ -498,6 +498,10 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			st->runs_damaged++;
 			continue;
 		}
+		if (!doc_may_solve(dm, m)) {
+			flags |= REPAIR_DAMAGED | REPAIR_BUDGET;
+			continue;
+		}
 		got = solve(dm, r, seen, m, out, (int)(sizeof(out) / sizeof(out[0])));
 		/* Without a symbol to go by, only the indent's own reading
 		 * (an ideographic space first) shows the line was damaged. */

@@ -210,19 +210,35 @@ seq_score(struct docmodel *dm, uint32_t before, const uint32_t *c, int n, uint32
 	return s;
 }
 
-/* Replaces the region [a, b) of line by the n characters c, through tmp. */
-static void
+/* Replaces the region [a, b) of line by the n characters c, through tmp;
+ * returns the end of the new region. */
+static size_t
 splice(struct buf *line, struct buf *tmp, size_t a, size_t b, const uint32_t *c, int n)
 {
+	size_t end;
 	int i;
 
 	buf_clear(tmp);
 	buf_add(tmp, line->s, a);
 	for (i = 0; i < n; i++)
 		buf_add_utf8(tmp, c[i]);
+	end = tmp->len;
 	buf_add(tmp, line->s + b, line->len - b);
 	buf_clear(line);
 	buf_add(line, tmp->s, tmp->len);
+	return end;
+}
+
+/* Whether reading [start, end) as dec instead of orig gains enough. */
+static int
+recode_pays(struct docmodel *dm, const struct buf *line, size_t start, size_t end,
+    const uint32_t *orig, int no, const uint32_t *dec, int nd)
+{
+	uint32_t before = char_before(line->s, start);
+	uint32_t after = char_at(line->s, line->len, end);
+
+	return seq_score(dm, before, dec, nd, after) -
+	    seq_score(dm, before, orig, no, after) >= RECODE_PER_CHAR * no;
 }
 
 int
@@ -233,7 +249,6 @@ moji_latin1(struct docmodel *dm, struct buf *line, struct buf *tmp,
 	uint32_t orig[MAXREGION], dec[MAXREGION], cp;
 	size_t i, pos, start, end;
 	int nb, no, nd, hi, han, flags = 0, v, need, nsplice = 0;
-	double s0, s1;
 
 	for (i = 0; i < line->len; i = end) {
 		start = i;
@@ -272,9 +287,7 @@ moji_latin1(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			}
 			continue;
 		}
-		s0 = seq_score(dm, char_before(line->s, start), orig, no, char_at(line->s, line->len, end));
-		s1 = seq_score(dm, char_before(line->s, start), dec, nd, char_at(line->s, line->len, end));
-		if (s1 - s0 < RECODE_PER_CHAR * no)
+		if (!recode_pays(dm, line, start, end, orig, no, dec, nd))
 			continue;
 		/* each splice copies the line: bound them on a huge one */
 		if (++nsplice > MAXSPLICE) {
@@ -282,12 +295,7 @@ moji_latin1(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			st->runs_damaged++;
 			continue;
 		}
-		splice(line, tmp, start, end, dec, nd);
-		end = start;
-		pos = start;
-		while (nd-- > 0)
-			(void)utf8_next(line->s, line->len, &pos);
-		end = pos;
+		end = pos = splice(line, tmp, start, end, dec, nd);
 		st->runs_repaired++;
 		flags |= REPAIR_FIXED;
 	}
@@ -313,7 +321,6 @@ moji_utf8_as_gbk(struct docmodel *dm, struct buf *line, struct buf *tmp,
 	size_t i, pos, start, end, k;
 	int nb, no, nd, flags = 0, len, cjk, lost, nsplice = 0;
 	unsigned code;
-	double s0, s1;
 
 	for (i = 0; i < line->len; i = end) {
 		start = i;
@@ -367,25 +374,15 @@ moji_utf8_as_gbk(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		for (len = 0; len < no; len++)
 			(void)utf8_next(line->s, line->len, &pos);
 		end = pos;
-		if (!lost) {
-			s0 = seq_score(dm, char_before(line->s, start), orig, no,
-			    char_at(line->s, line->len, end));
-			s1 = seq_score(dm, char_before(line->s, start), dec, nd,
-			    char_at(line->s, line->len, end));
-			if (s1 - s0 < RECODE_PER_CHAR * no)
-				continue;
-		}
+		if (!lost && !recode_pays(dm, line, start, end, orig, no, dec, nd))
+			continue;
 		/* each splice copies the line: bound them on a huge one */
 		if (++nsplice > MAXSPLICE) {
 			flags |= REPAIR_DAMAGED;
 			st->runs_damaged++;
 			continue;
 		}
-		splice(line, tmp, start, end, dec, nd);
-		pos = start;
-		while (nd-- > 0)
-			(void)utf8_next(line->s, line->len, &pos);
-		end = pos;
+		end = pos = splice(line, tmp, start, end, dec, nd);
 		st->runs_repaired++;
 		flags |= REPAIR_FIXED;
 		if (lost) {

@@ -14,6 +14,12 @@ if ! command -v parallel >/dev/null 2>&1; then
 	exit 0
 fi
 
+# parallel's remote wrapper runs the command with $SHELL and, without
+# one (CI's environment has none), prints nothing and exits 0; a user's
+# login shell always has it, so the test supplies it too.
+SHELL=${SHELL:-/bin/sh}
+HOME=${HOME:-$ZH_TMP}
+export SHELL HOME
 P="parallel --will-cite -j2"
 t=$ZH_TMP/par
 rm -rf "$t"

@@ -39,6 +39,8 @@ struct docmodel {
 	size_t added;           /* bytes of the document taken so far */
 	unsigned long bounds;   /* mojibake boundaries solved so far */
 	unsigned long long bytes;       /* bytes of the document seen */
+	struct lm_memo *memo;   /* scores since the model last changed */
+	uint32_t epoch;         /* bumped whenever the model changes */
 };
 /* Solving a run costs about a millisecond per observed character (each
  * boundary tries every dropped GBK pair): a document gets BOUND_FREE

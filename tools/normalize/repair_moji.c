@@ -79,24 +79,52 @@ symbol_row(unsigned code, int first)
 	return first && lead == 0xA1 && trail >= 0xA2 ? 2 : 0;
 }
 
-static void
-keep_alt(struct alt *alts, int *n, int cap, const struct alt *a, double key,
-    double *keys)
-{
-	int i, worst = 0;
+/* An upper bound of lm_score (a log2 probability; the mix can pass 1 by
+ * a hair): a candidate whose score cannot beat the worst kept reading
+ * even with this is not scored at all. */
+#define LM_MAX 1e-3
 
-	if (*n < cap) {
-		keys[*n] = key;
-		alts[(*n)++] = *a;
+/* The readings kept for one boundary: at most cap, the best by key. */
+struct keep {
+	struct alt *alts;
+	double *keys;
+	int *n, cap;
+	int worst;              /* index of the lowest key once full */
+};
+
+static void
+keep_worst(struct keep *k)
+{
+	int i;
+
+	k->worst = 0;
+	for (i = 1; i < *k->n; i++)
+		if (k->keys[i] < k->keys[k->worst])
+			k->worst = i;
+}
+
+/* Whether a reading with this key would be kept. */
+static int
+keep_wants(const struct keep *k, double key)
+{
+	return *k->n < k->cap || key > k->keys[k->worst];
+}
+
+static void
+keep_alt(struct keep *k, const struct alt *a, double key)
+{
+	if (*k->n < k->cap) {
+		k->keys[*k->n] = key;
+		k->alts[(*k->n)++] = *a;
+		if (*k->n == k->cap)
+			keep_worst(k);
 		return;
 	}
-	for (i = 1; i < *n; i++)
-		if (keys[i] < keys[worst])
-			worst = i;
-	if (key <= keys[worst])
+	if (key <= k->keys[k->worst])
 		return;
-	keys[worst] = key;
-	alts[worst] = *a;
+	k->keys[k->worst] = key;
+	k->alts[k->worst] = *a;
+	keep_worst(k);
 }
 
 struct run {
@@ -110,14 +138,27 @@ struct run {
 	double keys[MAXALT];
 };
 
+/* Boundary 0 gathers the readings of several lead bytes: the list may
+ * already be full. */
+static void
+keep_init(struct keep *k, struct run *r, int j)
+{
+	k->alts = r->alt[j];
+	k->keys = r->keys;
+	k->n = &r->nalt[j];
+	k->cap = MAXALT;
+	keep_worst(k);
+}
+
 /* The readings of boundary j: the character straddling it, or that
  * character split by one or two dropped pairs. */
 static void
 boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned right,
     uint32_t prevctx, uint32_t nextctx, double prior)
 {
-	struct alt a, *out = r->alt[j];
-	int *n = &r->nalt[j], i, k, nt = 0;
+	struct alt a;
+	struct keep kept;
+	int i, k, nt = 0;
 	unsigned x, y, x2, y2;
 	uint32_t c1, c2, c3;
 	double s, top[TOP1];
@@ -131,12 +172,13 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 	int nb, e, w;
 	double s1, nscore[0x80];
 
+	keep_init(&kept, r, j);
 	memset(&a, 0, sizeof(a));
 	if (right && (c1 = gbk_decode(left, right)) != 0) {
 		a.n = 1;
 		a.ch[0] = c1;
 		a.inner = prior;
-		keep_alt(out, n, MAXALT, &a, 1e9, r->keys);
+		keep_alt(&kept, &a, 1e9);
 	}
 	if (!right)
 		return;
@@ -164,7 +206,8 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 		}
 		for (k = 0; k < ua_n[x - 0x80]; k++) {
 			y = ua_list[x - 0x80][k];
-			if (nscore[y - 0x80] > 0)
+			if (nscore[y - 0x80] > 0 ||
+			    !keep_wants(&kept, prior - DROP_COST + LM_MAX + s1 + nscore[y - 0x80]))
 				continue;
 			c2 = gbk_decode(y, right);
 			a.n = 2;
@@ -172,14 +215,18 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 			a.ch[1] = c2;
 			a.inner = prior - DROP_COST + lm_score(dm, c1, c2);
 			s = a.inner + s1 + nscore[y - 0x80];
-			keep_alt(out, n, MAXALT, &a, s, r->keys);
+			keep_alt(&kept, &a, s);
 		}
 	}
 	/* Two dropped pairs (x, y) (x2, y2): characters (left, x), (y, x2),
 	 * (y2, right); a small beam over the first two keeps this cheap. */
 	nb = 0;
+	w = 0;                  /* the lowest of a full beam */
 	for (i = 0; i < nt; i++) {
 		x = topx[i];
+		/* top[] falls: no later first character can enter either */
+		if (nb == BEAM2 && top[i] + LM_MAX <= beam[w].s)
+			break;
 		for (k = 0; k < ua_n[x - 0x80]; k++) {
 			y = ua_list[x - 0x80][k];
 			for (x2 = 0x81; x2 <= 0xFE; x2++) {
@@ -187,18 +234,17 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 				    !lm_known(dm, c2))
 					continue;
 				s = top[i] + lm_score(dm, topc[i], c2);
-				if (nb == BEAM2) {
+				if (nb == BEAM2 && s <= beam[w].s)
+					continue;
+				e = nb < BEAM2 ? nb++ : w;
+				beam[e].s = s;
+				beam[e].c1 = topc[i];
+				beam[e].c2 = c2;
+				beam[e].x2 = x2;
+				if (nb == BEAM2)
 					for (e = 0, w = 0; e < nb; e++)
 						if (beam[e].s < beam[w].s)
 							w = e;
-					if (s <= beam[w].s)
-						continue;
-				} else
-					w = nb++;
-				beam[w].s = s;
-				beam[w].c1 = topc[i];
-				beam[w].c2 = c2;
-				beam[w].x2 = x2;
 			}
 		}
 	}
@@ -216,7 +262,7 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 			    lm_score(dm, a.ch[1], c3);
 			s = beam[e].s - 2 * DROP_COST + lm_score(dm, a.ch[1], c3) +
 			    lm_score(dm, c3, nextctx);
-			keep_alt(out, n, MAXALT, &a, s, r->keys);
+			keep_alt(&kept, &a, s);
 		}
 	}
 }
@@ -273,16 +319,18 @@ solve(struct docmodel *dm, struct run *r, const uint32_t *seen, int nseen,
 					boundary(dm, r, 0, lead, right, r->before, nextctx, prior);
 				else if (gbk_decode(lead, right) != 0) {
 					struct alt one;
+					struct keep kept;
 
+					keep_init(&kept, r, 0);
 					memset(&one, 0, sizeof(one));
 					one.n = 1;
 					one.ch[0] = gbk_decode(lead, right);
 					one.inner = prior;
 					/* ranked like boundary()'s readings, context
 					 * on both sides */
-					keep_alt(r->alt[0], &r->nalt[0], MAXALT, &one,
+					keep_alt(&kept, &one,
 					    prior + lm_score(dm, r->before, one.ch[0]) +
-					    lm_score(dm, one.ch[0], nextctx), r->keys);
+					    lm_score(dm, one.ch[0], nextctx));
 				}
 			}
 		} else {

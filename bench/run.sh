@@ -17,7 +17,8 @@
 # SIZE (e.g. 1M, 200K) runs a row on a line-aligned slice, for reference
 # tools too slow for the whole corpus.  MB/s counts 10^6 bytes of the
 # stage input per second of wall time, median of 5 runs (1 run when a
-# run takes over 60 s).  Results: a table on stdout, bench/results.tsv.
+# run takes over 60 s).  Results: a table on stdout, bench/results.tsv;
+# BENCH_ONLY=REGEX runs only the rows whose label matches.
 set -eu
 BIN=$(cd "$1" && pwd)
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -176,6 +177,13 @@ printf 'label\tstage\tbytes\tseconds\tMB_per_s\tpeak_rss_MB\truns\n' >"$tmp"
 	printf 'iconv GB18030\traw-gb\txargs cat <"$IN" | iconv -f GB18030 -t UTF-8\n'
 	cat bench/cases/*.tsv 2>/dev/null | grep -v '^#' | grep -v '^$' || true
 } >"$tmp.rows"
+# BENCH_ONLY=REGEX times only the rows whose label matches, and leaves
+# bench/results.tsv alone (a partial table would replace the full one).
+if [ -n "${BENCH_ONLY:-}" ]; then
+	awk -F '\t' -v re="$BENCH_ONLY" '$1 ~ re' "$tmp.rows" >"$tmp.only"
+	mv "$tmp.only" "$tmp.rows"
+	results=/dev/null
+fi
 export BIN
 while IFS="$(printf '\t')" read -r label stage cmd; do
 	IN=$(stage_input "$stage") || continue
@@ -214,4 +222,4 @@ rm -f "$tmp.rows"
 	cat "$tmp"
 } >$results
 column -t -s "$(printf '\t')" "$tmp"
-echo "written to $results"
+[ "$results" = /dev/null ] || echo "written to $results"

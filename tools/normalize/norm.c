@@ -296,15 +296,11 @@ norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 	if (nm->rp) {
 		int r;
 
-		buf_clear(&nm->line);
-		buf_add(&nm->line, s, len);
-		r = repair_line(nm->rp, &nm->line, &nm->st.rep);
+		s = repair_text(nm->rp, s, &len, &nm->line, &nm->st.rep, &r);
 		if (r & REPAIR_FIXED)
 			flags |= F_REPAIRED;
 		if (r & REPAIR_DAMAGED)
 			flags |= F_DAMAGED;
-		s = nm->line.s;
-		len = nm->line.len;
 	}
 	text_normalize(&nm->o.text, s, len, &nm->text, &nm->st.controls);
 	if (nm->text.len == 0 || (!nm->o.text.space &&

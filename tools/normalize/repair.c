@@ -212,23 +212,60 @@ stray_reading(const struct buf *line)
 	return 0;
 }
 
+/* The forms of damage the line may hold (P_*), 0 for most lines. */
+static int
+scan(struct repair *rp, const char *s, size_t len)
+{
+	int found;
+
+	if (len == 0)
+		return 0;
+	if (rp->u8lines && rp->u8lines <= U8_HEAD_LINES) {
+		found = prescan(s, len < U8_HEAD_BYTES ? len : U8_HEAD_BYTES, hot8);
+		if (len > U8_HEAD_BYTES)
+			found |= prescan(s + U8_HEAD_BYTES, len - U8_HEAD_BYTES, hot);
+	} else
+		found = prescan(s, len, rp->u8lines ? hot8 : hot);
+	if (rp->u8lines)
+		rp->u8lines--;
+	return found;
+}
+
+static int fix(struct repair *, struct buf *, int, struct repair_stats *);
+
 int
 repair_line(struct repair *rp, struct buf *line, struct repair_stats *st)
 {
-	int found, flags = 0;
-
 	if (line->len == 0)
 		return 0;
-	if (rp->u8lines && rp->u8lines <= U8_HEAD_LINES) {
-		found = prescan(line->s, line->len < U8_HEAD_BYTES ? line->len :
-		    U8_HEAD_BYTES, hot8);
-		if (line->len > U8_HEAD_BYTES)
-			found |= prescan(line->s + U8_HEAD_BYTES,
-			    line->len - U8_HEAD_BYTES, hot);
-	} else
-		found = prescan(line->s, line->len, rp->u8lines ? hot8 : hot);
-	if (rp->u8lines)
-		rp->u8lines--;
+	return fix(rp, line, scan(rp, line->s, line->len), st);
+}
+
+const char *
+repair_text(struct repair *rp, const char *s, size_t *len, struct buf *tmp,
+    struct repair_stats *st, int *flags)
+{
+	int found = scan(rp, s, *len);
+
+	*flags = 0;
+	if (*len == 0)
+		return s;
+	if (!found) {
+		doc_add_text(&rp->dm, s, *len);
+		return s;
+	}
+	buf_clear(tmp);
+	buf_add(tmp, s, *len);
+	*flags = fix(rp, tmp, found, st);
+	*len = tmp->len;
+	return tmp->s;
+}
+
+static int
+fix(struct repair *rp, struct buf *line, int found, struct repair_stats *st)
+{
+	int flags = 0;
+
 	if (found) {
 		rtab_init();
 		if (found & P_LATIN1)

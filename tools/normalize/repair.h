@@ -30,5 +30,10 @@ void repair_free(struct repair *rp);
 void repair_doc_begin(struct repair *rp);
 /* Repairs line in place; adds to *st; returns REPAIR_* flags. */
 int repair_line(struct repair *rp, struct buf *line, struct repair_stats *st);
+/* The same for the len bytes at s, copied to tmp only when they need
+ * repair: returns the text to use (s or tmp's), its length in *len and
+ * the REPAIR_* flags in *flags. */
+const char *repair_text(struct repair *rp, const char *s, size_t *len,
+    struct buf *tmp, struct repair_stats *st, int *flags);
 
 #endif

@@ -1,7 +1,23 @@
 #include <stdint.h>
+#include <string.h>
 
 #include "text.h"
 #include "utf8.h"
+
+/* Little-endian loads written out byte by byte: compilers make them one
+ * load on little-endian machines, and they stay right on the others. */
+static inline uint32_t
+load_le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t
+load_le64(const unsigned char *p)
+{
+	return (uint64_t)load_le32(p) | (uint64_t)load_le32(p + 4) << 32;
+}
 
 /* Character classes for the space rule. */
 enum { C_NONE, C_CJK, C_DIGIT, C_OTHER };
@@ -30,9 +46,24 @@ text_valid_prefix(const char *str, size_t n)
 		} else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
 		    n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
 			i += 3;
-			/* Runs of three-byte characters in a tight loop: lead
+			/* Runs of three-byte characters, four at a time: leads
 			 * 1110xxxx other than E0 and ED (which need a range
-			 * check), then two 10xxxxxx bytes. */
+			 * check), each followed by two 10xxxxxx bytes. */
+			while (n - i >= 12) {
+				uint64_t a;
+				uint32_t b, nib;
+
+				a = load_le64(s + i);
+				b = load_le32(s + i + 8);
+				if ((a & 0xC0F0C0C0F0C0C0F0ull) != 0x80E08080E08080E0ull ||
+				    (b & 0xC0C0F0C0u) != 0x8080E080u)
+					break;
+				nib = 1u << (a & 0x0F) | 1u << (a >> 24 & 0x0F) |
+				    1u << (a >> 48 & 0x0F) | 1u << (b >> 8 & 0x0F);
+				if (nib & 0x2001)
+					break;
+				i += 12;
+			}
 			while (n - i >= 3) {
 				uint32_t w = (uint32_t)s[i] | (uint32_t)s[i + 1] << 8 |
 				    (uint32_t)s[i + 2] << 16;
@@ -84,6 +115,34 @@ static int
 is_invisible(uint32_t cp)
 {
 	return cp == 0x200B || cp == 0xFEFF || cp == 0x2060 || cp == 0x00AD;
+}
+
+/* Whether the 12 bytes at p are four characters of U+4000..U+9FFF, the
+ * Han text copied without decisions: leads E4..E9 (low nibble 4..9,
+ * tested in every lead byte at once), each followed by two 10xxxxxx. */
+static inline int
+han4(const unsigned char *p)
+{
+	uint64_t a = load_le64(p), lo;
+	uint32_t b = load_le32(p + 8), lo4;
+
+	if ((a & 0xC0F0C0C0F0C0C0F0ull) != 0x80E08080E08080E0ull ||
+	    (b & 0xC0C0F0C0u) != 0x8080E080u)
+		return 0;
+	/* A nibble x is in 4..9 when x + 12 reaches 16 and x + 6 does not. */
+	lo = a & 0x000F00000F00000Full;
+	lo4 = b & 0x00000F00u;
+	return ((lo + 0x000C00000C00000Cull) & 0x0010000010000010ull) == 0x0010000010000010ull &&
+	    ((lo + 0x0006000006000006ull) & 0x0010000010000010ull) == 0 &&
+	    ((lo4 + 0x0C00u) & 0x1000u) && !((lo4 + 0x0600u) & 0x1000u);
+}
+
+/* Full-width digits and Latin letters, folded to ASCII by width. */
+static int
+fw_alnum(uint32_t cp)
+{
+	return (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+	    (cp >= 0xFF41 && cp <= 0xFF5A);
 }
 
 static int
@@ -262,11 +321,16 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 			w[2] = s[i + 2];
 			w += 3;
 			i += 3;
-			/* The rest of a run of Han needs no decisions. */
-			while (n - i >= 3 && u[i] >= 0xE4 && u[i] <= 0xE9) {
-				w[0] = s[i];
-				w[1] = s[i + 1];
-				w[2] = s[i + 2];
+			/* The rest of a run of Han needs no decisions: find its
+			 * end by the lead bytes, then copy it whole. */
+			while (n - i >= 12 && han4(u + i)) {
+				memcpy(w, s + i, 12);
+				w += 12;
+				i += 12;
+				run += 4;
+			}
+			while (n - i >= 3 && (unsigned)(u[i] - 0xE4) <= 5) {
+				memcpy(w, s + i, 3);
 				w += 3;
 				i += 3;
 				run++;
@@ -276,9 +340,10 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 		len = dec_valid(u + i, n - i, &cp);
 		if (len < 0)
 			len = 1;        /* the caller sanitised; be safe anyway */
-		/* CJK punctuation and extension A: copied, the common case
-		 * after Han. */
-		if (cp > 0x3000 && cp < 0x4000 && o->punct != PUNCT_ASCII) {
+		/* CJK and full-width punctuation and extension A: copied, the
+		 * common case after Han. */
+		if (o->punct != PUNCT_ASCII && ((cp > 0x3000 && cp < 0x4000) ||
+		    (cp >= 0xFF01 && cp <= 0xFF5E && !(o->width && fw_alnum(cp))))) {
 			FLUSH_AT(is_cjk(cp) ? C_CJK : C_OTHER, i + 3);
 			w[0] = (char)c;
 			w[1] = s[i + 1];
@@ -305,8 +370,7 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 			}
 		} else if (is_invisible(cp) && o->control) {
 			(*controls)++;
-		} else if (o->width && ((cp >= 0xFF10 && cp <= 0xFF19) ||
-		    (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))) {
+		} else if (o->width && fw_alnum(cp)) {
 			f = cp - 0xFEE0;
 			FLUSH(f <= '9' ? C_DIGIT : C_OTHER);
 			*w++ = (char)f;

@@ -763,27 +763,24 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 				return false;
 			q->kind = XK_RATIO;
 			q->unit = "分之";
-			/* Exact decimal when it terminates, else M/N. */
+			/* Exact decimal when it terminates, else rounded to
+			 * four places (M/N would read as a range). */
 			{
 				uint64_t r = dv, scale = 0, p = 1;
 
 				while (r % 2 == 0) { r /= 2; scale++; }
 				while (r % 5 == 0) { r /= 5; scale++; }
-				if (r == 1 && nu.ival < 1000000000ULL && scale < 9) {
-					for (uint64_t s = 0; s < scale; s++)
-						p *= 10;
-					dec_set_u64(val, nu.ival * p / dv);
-					val->scale = scale;
-					dec_format(val, &q->v);
-				} else {
-					char tmp[48];
-					int len;
-
-					len = snprintf(tmp, sizeof tmp, "%llu/%llu",
-					    (unsigned long long)nu.ival,
-					    (unsigned long long)dv);
-					buf_add(&q->v, tmp, (size_t)len);
-				}
+				if (nu.ival >= 1000000000ULL || dv >= 1000000000000000ULL)
+					return false;
+				if (r != 1)
+					scale = 4;
+				else if (scale > 9)
+					scale = 9;
+				for (uint64_t s = 0; s < scale; s++)
+					p *= 10;
+				dec_set_u64(val, (nu.ival * p * 2 + dv) / (2 * dv));
+				val->scale = scale;
+				dec_format(val, &q->v);
 			}
 			q->nend = nu.end;
 			q->end = approx_suffix(x, nu.end, q);
@@ -1181,6 +1178,30 @@ try_range(struct xn *x, struct q *a)
 	ok = parse_q(x, s + 1, b, false);
 	/* A range end is one point: 2025年至2025年1-11月 is the year 2025,
 	 * then the range 2025年1-11月 on its own, never LOW/MID/HIGH. */
+	if (ok && (b->kind == XK_RANGE || (b->date && b->m)) && a->bare &&
+	    a->plain_int && plausible_year(a->ival) && c != U'到') {
+		/* 2023-2025年1-11月, 2023-2025年1月至6月: the years, then
+		 * the months alone. */
+		int y2 = 0;
+
+		for (size_t k = s + 1; k < s + 5; k++)
+			y2 = xn_is_digit(at(x, k)) && y2 >= 0 ?
+			    y2 * 10 + (int)(at(x, k) - '0') : -1;
+		if (y2 < 0 || at(x, s + 5) != U'年' || !plausible_year((uint64_t)y2) ||
+		    (uint64_t)y2 <= a->ival)
+			return false;
+		a->date = true;
+		a->y = (int)a->ival;
+		a->kind = XK_YEAR;
+		date_value(a);
+		buf_addc(&a->v, '/');
+		date_append(&a->v, y2, 0, 0);
+		a->kind = XK_RANGE;
+		a->unit = "年";
+		a->bare = false;
+		a->end = a->nend = s + 6;
+		return true;
+	}
 	if (!ok || b->kind == XK_RANGE)
 		return false;
 	if (a->date || b->date) {

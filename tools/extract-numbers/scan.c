@@ -504,10 +504,32 @@ is_verb_yue(uint32_t c)
 	return false;
 }
 
+/* c上 is a word of its own (马上, 以上, 线上), so 上 is no qualifier. */
+static bool
+shang_word(uint32_t c)
+{
+	static const char w[] = "马晚早以之线网向往北路身手会台面榜街镇级头楼堂班世加";
+	size_t pos = 0;
+
+	while (pos < sizeof w - 1)
+		if (utf8_next(w, sizeof w - 1, &pos) == c)
+			return true;
+	return false;
+}
+
 /* A qualifier written just before the number. */
 static size_t
 prefix_approx(struct xn *x, size_t i, const char **word)
 {
+	/* 上千名, 上万人: 上 before a bare 百/千/万 (round_hundreds), not
+	 * the 上 of 马上, 以上, 线上. */
+	if (i >= 1 && i > x->last_end && x->f[i - 1] == U'上' && i < x->n &&
+	    (x->f[i] == U'百' || x->f[i] == U'千' || x->f[i] == U'万') &&
+	    !xn_is_cn_numeral(at(x, i + 1)) && at(x, i + 1) != U'分' &&
+	    !(i >= 2 && shang_word(x->f[i - 2]))) {
+		*word = "上";
+		return 1;
+	}
 	for (size_t k = 0; pre_approx[k]; k++) {
 		const struct xn_key *key = &pre_keys[k];
 
@@ -585,7 +607,7 @@ year_follows(struct xn *x, size_t i)
 	}
 }
 
-/* 近千份, 逾百家: a bare 百/千/万 is a number only after a qualifier
+/* 近千份, 逾百家, 上千名: a bare 百/千/万 is a number only after a qualifier
  * and before a measure word (千家万户 and 百姓 are words). */
 static bool
 round_hundreds(struct xn *x, size_t i, struct xn_num *num, struct dec *val)
@@ -594,7 +616,12 @@ round_hundreds(struct xn *x, size_t i, struct xn_num *num, struct dec *val)
 
 	if (c != U'百' && c != U'千' && c != U'万')
 		return false;
-	if (p != U'近' && p != U'逾' && p != U'超' && p != U'约')
+	if (p != U'近' && p != U'逾' && p != U'超' && p != U'约' && p != U'上')
+		return false;
+	if (p == U'上' && i >= 2 && shang_word(x->f[i - 2]))
+		return false;
+	/* 千家万户, 百家争鸣 */
+	if (at(x, i + 2) == U'万' || at(x, i + 2) == U'争')
 		return false;
 	if (xn_is_cn_numeral(at(x, i + 1)))
 		return false;

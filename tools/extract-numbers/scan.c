@@ -35,6 +35,7 @@ struct q {
 	bool bare;               /* a number and nothing else */
 	bool arabic;
 	bool mult;               /* 万/亿 seen */
+	unsigned char mult_pow;  /* the power of ten they make */
 	bool month_only;         /* 11月 alone: may take a year in a range */
 	bool plain_int;          /* Arabic integer without separators */
 	uint64_t ival;
@@ -896,6 +897,7 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 				break;
 			dec_shift(val, mult_pow(at(x, j)));
 			q->mult = true;
+			q->mult_pow = (unsigned char)(q->mult_pow + mult_pow(at(x, j)));
 			j++;
 		}
 	}
@@ -1154,6 +1156,36 @@ is_year_q(const struct q *q)
 	return q->date && q->kind == XK_YEAR;
 }
 
+/* Multiplies the plain decimal text v by 10^k in place, if the result
+ * stays below high (a range's low end); returns whether it did. */
+static bool
+shift_low_end(struct buf *v, size_t k, const struct buf *high)
+{
+	char *dot = memchr(v->s, '.', v->len);
+	size_t frac = dot ? v->len - (size_t)(dot - v->s) - 1 : 0, lead;
+
+	if (k == 0 || k > 16 || v->len == 0)
+		return false;
+	if (dot) {
+		size_t move = frac < k ? frac : k;
+
+		memmove(dot, dot + 1, move);
+		if (move < frac)
+			dot[move] = '.';
+		else
+			v->len--;
+		k -= move;
+	}
+	while (k--)
+		buf_addc(v, '0');
+	v->s[v->len] = '\0';
+	for (lead = 0; lead + 1 < v->len && v->s[lead] == '0' && v->s[lead + 1] != '.'; lead++)
+		;
+	memmove(v->s, v->s + lead, v->len - lead + 1);
+	v->len -= lead;
+	return strtod(v->s, NULL) < strtod(high->s, NULL);
+}
+
 /* Joins q1 SEP q2 into a range when the two belong together. */
 static bool
 try_range(struct xn *x, struct q *a)
@@ -1265,8 +1297,9 @@ try_range(struct xn *x, struct q *a)
 	} else if (a->bare && !b->bare) {
 		if (!*b->unit || b->kind == XK_ORDINAL)
 			return false;
-		if (b->mult && !a->mult)
-			return false;   /* 1-2万: too rare to guess */
+		/* 5-10万元: the low end shares the high end's 万 */
+		if (b->mult && !a->mult && !shift_low_end(&a->v, b->mult_pow, &b->v))
+			return false;
 		a->unit = b->unit;
 	} else if (!*a->unit && *b->unit && a->mult && b->mult &&
 	    b->kind != XK_ORDINAL) {

@@ -294,6 +294,27 @@ gaz_small_at(struct tagger *tg, size_t i, const char *parent, struct place_hit *
 			if ((r->kind == 'p' || r->kind == 'c') && d->code[L_COUNTY][0] &&
 			    !within(r->code, d->code[L_PROV], 2) && local_short(t->k + i, len, d->code[L_COUNTY]))
 				continue;
+			/* 东莞市, 儋州市, 嘉峪关市: a prefecture without
+			 * counties is listed as its own county too, under its
+			 * code or one inside it; one place, the prefecture. */
+			bool city = r->kind == 'C' || r->kind == 'c', dup = false;
+			for (int j = 0; j < n; j++) {
+				bool jcity = kinds[j] == 'C' || kinds[j] == 'c';
+				if (memcmp(cand[j], r->code, 13) == 0 ||
+				    (jcity && !city && within(r->code, cand[j], 4))) {
+					dup = true;
+				} else if (city && !jcity && within(cand[j], r->code, 4)) {
+					memcpy(cand[j], r->code, 13);
+					kinds[j] = r->kind;
+					dup = true;
+				}
+				if (dup && city)
+					kinds[j] = r->kind;
+				if (dup)
+					break;
+			}
+			if (dup)
+				continue;
 			if (n < MAXCAND) {
 				memcpy(cand[n], r->code, 13);
 				kinds[n] = r->kind;

@@ -34,10 +34,12 @@ static const char generic_heads[] =
 	"居委会 村委会 居民委员会 村民委员会 仲裁委 仲裁院 公证处 图书馆 文化馆 博物馆 美术馆 "
 	"档案馆 纪念馆 体育馆 科技馆 红十字会 科协 侨联 工商联 文联 社科联 指挥室";
 static const char level_heads[] =
-	"委 党委 党工委 工委 政府 人民政府 人大 人大常委会 政协 纪委 监委 纪委监委 管委会 "
+	"委 党委 党工委 工委 政府 人民政府 人大 人大常委会 政协 纪委 监委 纪委监委 "
 	"常委会 法院 人民法院 高级人民法院 中级人民法院 检察院 人民检察院 政法委 办事处 "
 	"办 党校 委办 府办 编办 "
 	"团委 妇联 总工会 工会 残联 武装部 人武部 党组 人大工委 海关";
+/* Both: 区管委会, and a zone's own name, 松山湖管委会. */
+static const char level_generic_heads[] = "管委会";
 static const char known_heads[] = "局 厅 署 部 委 办";
 static const char central_words[] =
 	"党中央 中共中央 国务院 全国人大 全国人大常委会 全国人民代表大会 "
@@ -116,6 +118,7 @@ init(void)
 	wl_init(&heads);
 	wl_add_words(&heads, generic_heads, H_GENERIC);
 	wl_add_words(&heads, level_heads, H_LEVEL);
+	wl_add_words(&heads, level_generic_heads, H_LEVEL | H_GENERIC);
 	wl_add_words(&heads, known_heads, H_NEEDKNOWN);
 	wl_add_words(&heads, central_words, H_CENTRAL);
 	wl_add_words(&heads, event_heads, H_EVENT);

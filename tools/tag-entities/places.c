@@ -19,13 +19,13 @@ static uint8_t start2[8192];
 /* Zones that are places in their own right. */
 static const char zone_words[] =
 	"粤港澳大湾区 大湾区 长三角 珠三角 京津冀 长江经济带 成渝地区 高新区 经开区 自贸区 "
+	"开发区 经济开发区 经济技术开发区 高新技术产业开发区 保税区 综合保税区 自由贸易试验区 "
 	"前海 横琴 雄安新区 前海深港现代服务业合作区 横琴粤澳深度合作区 海南自由贸易港 "
 	NEW_AREAS;
 /* Suffixes that make a zone of the place just before them (珠海高新区). */
 static const char zone_suffix_words[] =
 	"经济特区 特区 高新技术产业开发区 经济技术开发区 高新区 经开区 开发区 自贸区 "
-	"自由贸易试验区 保税区 综合保税区 合作区 新区 示范区 先行示范区 试验区 经济开发区 "
-	NEW_AREAS;
+	"自由贸易试验区 保税区 综合保税区 合作区 新区 示范区 先行示范区 试验区 经济开发区";
 
 static void
 init(void)
@@ -34,7 +34,9 @@ init(void)
 	wl_add_words(&zones, zone_words, 'Z');
 	wl_build(&zones);
 	wl_init(&zone_suffix);
-	wl_add_words(&zone_suffix, zone_suffix_words, 'Z');
+	/* 'G': a kind of zone, no zone of its own after a place. */
+	wl_add_words(&zone_suffix, zone_suffix_words, 'G');
+	wl_add_words(&zone_suffix, NEW_AREAS, 'Z');
 	wl_build(&zone_suffix);
 	gaz_init();
 	for (size_t i = 0; i < sizeof(start2); i++)
@@ -238,8 +240,15 @@ detect_places(struct tagger *tg)
 		if (pls[j].dead || pls[j].kind == 'X' || pls[j].kind == 'V')
 			continue;
 		zl = wl_at(&zone_suffix, t->k, pls[j].e, t->n, &ent);
-		if (zl)
-			push(pls[j].s, pls[j].e + zl, 'Z', "");
+		if (!zl)
+			continue;
+		push(pls[j].s, pls[j].e + zl, 'Z', "");
+		/* A kind of zone is no zone of its own there (珠海高新区
+		 * holds 珠海, not 高新区; 湖南湘江新区 holds both). */
+		for (size_t k = 0; k < n0 && zone_suffix.ent[ent].tag == 'G'; k++)
+			if (pls[k].kind == 'Z' && pls[k].s == pls[j].e &&
+			    pls[k].e == pls[j].e + zl)
+				pls[k].dead = 1;
 	}
 	for (size_t j = 0; j < npl; j++) {
 		struct mention *m;

@@ -212,3 +212,26 @@ utf8_is_han(uint32_t cp)
 	    (cp >= 0x20000 && cp <= 0x323AF) ||     /* Ext B-H */
 	    cp == 0x3007;                           /* 〇 */
 }
+
+size_t
+utf8_piece(const char *s, size_t len, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	if (len <= max)
+		return len;
+	for (i = max; i > max / 2; i--) {
+		/* i is a candidate end: the byte before it ends a stop */
+		if (u[i - 1] == '\n')
+			return i;
+		if (i >= 3 && ((u[i - 3] == 0xE3 && u[i - 2] == 0x80 && u[i - 1] == 0x82) ||
+		    (u[i - 3] == 0xEF && u[i - 2] == 0xBC &&
+		    (u[i - 1] == 0x81 || u[i - 1] == 0x9F || u[i - 1] == 0x9B))))
+			return i;
+	}
+	/* No sentence end: cut before a character's lead byte. */
+	for (i = max; i > 0 && (u[i] & 0xC0) == 0x80; i--)
+		;
+	return i ? i : max;
+}

@@ -53,5 +53,12 @@ size_t utf8_cursor_advance(struct utf8_cursor *c, const char *s, size_t byte);
 size_t utf8_sanitize(const char *s, size_t len, char *out);
 
 bool utf8_is_han(uint32_t cp);
+/* The length of the first piece of s[0..len) for a program that works on
+ * a row in pieces of at most max bytes (max >= 8): all of it when it
+ * fits, else up to the last sentence end (。！？；, a newline) in the
+ * second half of the window, else the last character boundary.  Keeps
+ * memory bounded on a line of any length; quantities and names do not
+ * cross a sentence end. */
+size_t utf8_piece(const char *s, size_t len, size_t max);
 
 #endif

@@ -47,10 +47,25 @@ for label in $(prog_labels); do
 	judge "$n: only newlines" $? "$err" 0
 	run_p "$d/random" >"$out" 2>"$err"
 	judge "$n: random bytes ($(wc -c <"$d/random") B)" $? "$err" "0 1"
-	run_p "$d/longline" >"$out" 2>"$err"
-	rc=$?
-	if judge "$n: one long line ($(wc -c <"$d/longline") B)" $rc "$err" 0 >"$T/j"; then
-		if [ -s "$out" ]; then cat "$T/j"; else echo "FAIL: $n: one long line (no output)"; fi
+	lsize=$(wc -c <"$d/longline")
+	if [ $measure_rss = 1 ] && [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$T/rss" timeout "$ZH_TIMEOUT" "$pbin" $parg "$d/longline" >"$out" 2>"$err"
+		rc=$?
+		rss=$(tail -1 "$T/rss")
+	else
+		run_p "$d/longline" >"$out" 2>"$err"
+		rc=$?
+		rss=0
+	fi
+	# A row is held whole (read, unescaped, written), but the work on it
+	# is done in pieces: memory is a few times the line, never tens.
+	rss_max=$((lsize * 4 / 1024 + 49152))
+	if ! judge "$n: one long line ($lsize B)" $rc "$err" 0 >"$T/j"; then
+		cat "$T/j"
+	elif [ ! -s "$out" ]; then
+		echo "FAIL: $n: one long line (no output)"
+	elif [ "$rss" -ge "$rss_max" ]; then
+		echo "FAIL: $n: one long line of $lsize B took $rss kB RSS (>= $rss_max)"
 	else
 		cat "$T/j"
 	fi

@@ -66,5 +66,16 @@ main(void)
 	CHECK(zh_t2s_char(0x4E2D) == 0x4E2D, "zhfold: 中 unchanged");
 	CHECK(zh_fold(0xFF21) == 'A', "zhfold: full-width A");
 	CHECK(utf8_is_han(0x4E00) && !utf8_is_han(0x3105), "utf8: is_han");
+	{
+		/* The window is the second half of max: (max / 2, max]. */
+		const char *s = "一二。三四五", *t = "一二三四五六七八";
+
+		CHECK(utf8_piece(s, 18, 64) == 18, "utf8: piece: all when it fits");
+		CHECK(utf8_piece(s, 18, 12) == 9, "utf8: piece: cut after 。");
+		CHECK(utf8_piece(t, 24, 16) == 15, "utf8: piece: no stop in the window: last boundary");
+		CHECK(utf8_piece(t, 24, 14) == 12, "utf8: piece: never inside a character");
+		CHECK(utf8_piece("ab\ncdefgh", 10, 4) == 3, "utf8: piece: cut after a newline");
+		CHECK(utf8_piece("ab\ncdefgh", 10, 6) == 6, "utf8: piece: a stop before the window is not used");
+	}
 	return test_failed;
 }

@@ -8,6 +8,7 @@
 #include "out.h"
 #include "scan.h"
 #include "tsv.h"
+#include "utf8.h"
 
 int main(int argc, char **argv);
 
@@ -29,9 +30,12 @@ static const char *const cols[] = {
 struct ctx {
 	struct xn *xn;
 	const struct tsv_row *row;
+	size_t base;            /* code points of the row before this piece */
 	struct buf doc;
 	bool have_doc;
 };
+
+#define PIECE_BYTES (1u << 20)
 
 static void
 put_num(size_t v)
@@ -46,8 +50,8 @@ emit(void *p, const struct xn_match *m)
 	struct ctx *c = p;
 
 	tsv_out_prefix(c->row);
-	put_num(m->start);
-	put_num(m->end);
+	put_num(c->base + m->start);
+	put_num(c->base + m->end);
 	tsv_out_field(m->value, m->value_len);
 	tsv_out_field(m->unit, strlen(m->unit));
 	tsv_out_field(m->kind, strlen(m->kind));
@@ -74,7 +78,19 @@ row(void *p, struct tsv_row *r)
 		}
 	}
 	c->row = r;
-	xn_scan(c->xn, r->text, r->text_len, emit, c);
+	/* A huge row is read in pieces cut at sentence ends, so that memory
+	 * (a few words a character) stays bounded. */
+	const char *piece = r->text;
+	size_t left = r->text_len;
+	c->base = 0;
+	do {
+		size_t n = utf8_piece(piece, left, PIECE_BYTES);
+
+		xn_scan(c->xn, piece, n, emit, c);
+		c->base += utf8_count(piece, n);
+		piece += n;
+		left -= n;
+	} while (left > 0);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "out.h"
 #include "tag.h"
 #include "tsv.h"
+#include "utf8.h"
 
 int main(int argc, char **argv);
 
@@ -41,6 +42,35 @@ out_num(size_t v)
 	out_tab();
 }
 
+#define PIECE_BYTES (1u << 20)
+
+/* The mentions of the piece of r's text at piece, base code points into
+ * the row. */
+static void
+emit(struct ctx *c, struct tsv_row *r, const char *piece, size_t base)
+{
+	struct tagger *tg = &c->tg;
+
+	for (size_t i = 0; i < tg->nm; i++) {
+		const struct mention *m = &tg->m[i];
+		long p = m->parent;
+		if (m->dead || !(c->shown & (1u << m->type)))
+			continue;
+		while (p >= 0 && !(c->shown & (1u << tg->m[p].type)))
+			p = tg->m[p].parent;
+		tsv_out_prefix(r);
+		out_num(base + m->s);
+		out_num(base + m->e);
+		out_str(tag_type_names[m->type]);
+		out_tab();
+		tsv_out_field(m->nlen ? tg->norm.s + m->norm : "", m->nlen);
+		if (p >= 0)
+			out_ulong(base + tg->m[p].s);
+		out_tab();
+		tsv_out_last(piece + tg->t.off[m->s], tg->t.off[m->e] - tg->t.off[m->s]);
+	}
+}
+
 static int
 row(void *vctx, struct tsv_row *r)
 {
@@ -56,25 +86,20 @@ row(void *vctx, struct tsv_row *r)
 		while (doclen < r->prefix_len && doc[doclen] != '\t')
 			doclen++;
 	}
-	tag_text(tg, doc, doclen, r->text, r->text_len);
-	for (size_t i = 0; i < tg->nm; i++) {
-		const struct mention *m = &tg->m[i];
-		long p = m->parent;
-		if (m->dead || !(c->shown & (1u << m->type)))
-			continue;
-		while (p >= 0 && !(c->shown & (1u << tg->m[p].type)))
-			p = tg->m[p].parent;
-		tsv_out_prefix(r);
-		out_num(m->s);
-		out_num(m->e);
-		out_str(tag_type_names[m->type]);
-		out_tab();
-		tsv_out_field(m->nlen ? tg->norm.s + m->norm : "", m->nlen);
-		if (p >= 0)
-			out_ulong(tg->m[p].s);
-		out_tab();
-		tsv_out_last(r->text + tg->t.off[m->s], tg->t.off[m->e] - tg->t.off[m->s]);
-	}
+	/* A huge row is tagged in pieces, so that memory (about 40 bytes a
+	 * character) stays bounded; offsets count from the row's start. */
+	const char *piece = r->text;
+	size_t left = r->text_len, base = 0;
+	do {
+		size_t n = utf8_piece(piece, left, PIECE_BYTES);
+
+		tg->same_row = piece != r->text;
+		tag_text(tg, doc, doclen, piece, n);
+		emit(c, r, piece, base);
+		base += tg->t.n;
+		piece += n;
+		left -= n;
+	} while (left > 0);
 	return 0;
 }
 

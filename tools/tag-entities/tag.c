@@ -368,7 +368,8 @@ tag_text(struct tagger *tg, const char *doc, size_t doclen,
 		memset(&tg->doc, 0, sizeof(tg->doc));
 		tg->docrows = 0;
 	}
-	tg->docrows++;
+	if (!tg->same_row)
+		tg->docrows++;
 	decode(&tg->t, text, len);
 	tg->nm = 0;
 	buf_clear(&tg->norm);
@@ -376,7 +377,9 @@ tag_text(struct tagger *tg, const char *doc, size_t doclen,
 	detect_places(tg);
 	/* The issuer is named in the title or the first lines; a report
 	 * that opens with a breadcrumb may name it a few lines later. */
-	if (tg->docrows <= 3 || (tg->docrows <= 8 && !tg->doc.code[L_COUNTY][0] &&
+	if (tg->same_row)
+		;       /* a row's first piece (a megabyte) has taught it all */
+	else if (tg->docrows <= 3 || (tg->docrows <= 8 && !tg->doc.code[L_COUNTY][0] &&
 	    !tg->doc.name[L_COUNTY][0] && !tg->doc.code[L_CITY][0] && !tg->doc.code[L_PROV][0]))
 		doc_learn(tg);
 	detect_orgs_events(tg);

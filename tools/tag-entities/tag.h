@@ -111,6 +111,7 @@ struct tagger {
 	struct docplace doc;
 	struct buf docid;
 	unsigned long docrows;
+	bool same_row;          /* the text continues the previous call's row */
 	struct wl dict;                 /* --dict */
 	struct buf dictnorm;
 	struct user_pat *pats;

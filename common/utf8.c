@@ -1,3 +1,4 @@
+#include "bytes.h"
 #include "utf8.h"
 
 int
@@ -82,53 +83,68 @@ utf8_encode(uint32_t cp, char out[4])
 }
 
 size_t
-utf8_valid_prefix(const char *s, size_t len)
+utf8_valid_prefix(const char *str, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 
-	while (i < len) {
-		uint32_t cp;
-		int n;
+	while (i < n) {
+		unsigned c = s[i];
 
-		/* CJK text is mostly 3-byte sequences whose lead byte alone
-		 * rules out overlongs and surrogates (not E0, not ED), with
-		 * some ASCII between. */
-		while (i + 3 <= len) {
-			unsigned c = u[i];
-
-			if (c < 0x80) {
-				i++;
-				continue;
-			}
-			if (c - 0xE1 < 0x0F && c != 0xED &&
-			    ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
-				i += 3;
-				continue;
-			}
-			break;
-		}
-		if (i >= len)
-			break;
-		if (u[i] < 0x80) {
-			/* ASCII fast path, 8 bytes at a time. */
+		if (c < 0x80) {
+			/* Only ASCII text is worth scanning eight bytes at a
+			 * time, not a comma between Han characters. */
 			i++;
-			while (i + 8 <= len) {
+			while (i + 8 <= n && s[i] < 0x80) {
 				uint64_t w;
 
-				__builtin_memcpy(&w, u + i, 8);
+				__builtin_memcpy(&w, s + i, 8);
 				if (w & 0x8080808080808080ull)
 					break;
 				i += 8;
 			}
-			continue;
+		} else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
+		    n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			/* Runs of three-byte characters, four at a time: leads
+			 * 1110xxxx other than E0 and ED (which need a range
+			 * check), each followed by two 10xxxxxx bytes. */
+			while (n - i >= 12) {
+				uint64_t a;
+				uint32_t b, nib;
+
+				a = load_le64(s + i);
+				b = load_le32(s + i + 8);
+				if ((a & 0xC0F0C0C0F0C0C0F0ull) != 0x80E08080E08080E0ull ||
+				    (b & 0xC0C0F0C0u) != 0x8080E080u)
+					break;
+				nib = 1u << (a & 0x0F) | 1u << (a >> 24 & 0x0F) |
+				    1u << (a >> 48 & 0x0F) | 1u << (b >> 8 & 0x0F);
+				if (nib & 0x2001)
+					break;
+				i += 12;
+			}
+			while (n - i >= 3) {
+				uint32_t w = (uint32_t)s[i] | (uint32_t)s[i + 1] << 8 |
+				    (uint32_t)s[i + 2] << 16;
+
+				if ((w & 0xC0C0F0) != 0x8080E0 || ((1u << (w & 0x0F)) & 0x2001))
+					break;
+				i += 3;
+			}
+		} else if (c >= 0xC2 && c <= 0xDF && n - i >= 2 &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+		} else {
+			uint32_t cp;
+			int l = utf8_decode(s + i, n - i, &cp);
+
+			if (l < 0)
+				return i;
+			i += (size_t)l;
 		}
-		n = utf8_decode(u + i, len - i, &cp);
-		if (n < 0)
-			return i;
-		i += (size_t)n;
 	}
-	return len;
+	return n;
 }
 
 size_t

@@ -87,7 +87,8 @@ row(void *p, struct tsv_row *r)
 		size_t n = utf8_piece(piece, left, PIECE_BYTES);
 
 		xn_scan(c->xn, piece, n, emit, c);
-		c->base += utf8_count(piece, n);
+		if (n < left)
+			c->base += utf8_count(piece, n);
 		piece += n;
 		left -= n;
 	} while (left > 0);

@@ -139,7 +139,7 @@ detect_encoding(const unsigned char *p, size_t n, bool at_eof, bool *valid)
 		return ENC_UTF16LE_BOM;
 	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
 		return ENC_UTF16BE_BOM;
-	v = text_valid_prefix((const char *)p, n);
+	v = utf8_valid_prefix((const char *)p, n);
 	if (v == n || (!at_eof && n - v < 4 && utf8_count_invalid((const char *)p + v,
 	    n - v) == n - v && p[v] >= 0xC2 && p[v] <= 0xF4 && v + 4 > n)) {
 		/* ASCII in UTF-16 is valid UTF-8 too, but then about every

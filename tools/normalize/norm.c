@@ -278,7 +278,7 @@ norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 
 	nm->st.lines_in++;
 	if (nm->decoded ? memchr(s, 0xFF, len) != NULL :
-	    text_valid_prefix(s, len) != len) {
+	    utf8_valid_prefix(s, len) != len) {
 		size_t bad = utf8_count_invalid(s, len);
 
 		buf_clear(&nm->san);

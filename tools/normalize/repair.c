@@ -81,6 +81,36 @@ block_hot(const unsigned char *s)
 	    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x84))));
 	return _mm_movemask_epi8(m) != 0;
 }
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_WIDE 1
+/* The same on 32 bytes (reads s[0..32]), for CPUs with AVX2: clean text
+ * then costs half as many instructions. */
+__attribute__((target("avx2"))) static int
+block_hot_wide(const unsigned char *s)
+{
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)s);
+	__m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(s + 1));
+	__m256i m = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('(')),
+	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8('?')));
+
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(_mm256_and_si256(v,
+	    _mm256_set1_epi8((char)0xFE)), _mm256_set1_epi8((char)0xC2)));
+	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v,
+	    _mm256_set1_epi8((char)0xE3)), _mm256_cmpeq_epi8(v1,
+	    _mm256_set1_epi8((char)0x84))));
+	return _mm256_movemask_epi8(m) != 0;
+}
+
+/* Skips 32-byte blocks of clean text from i; returns the new i. */
+__attribute__((target("avx2"))) static size_t
+skip_wide(const unsigned char *s, size_t i, size_t n)
+{
+	while (i + 32 < n && !block_hot_wide(s + i))
+		i += 32;
+	return i;
+}
+#endif
 #else
 #define BLOCK 8
 static int
@@ -92,6 +122,10 @@ block_hot(const unsigned char *s)
 	return (HAS0(w ^ (ONES * '(')) | HAS0(w ^ (ONES * '?')) |
 	    HAS0((w & (ONES * 0xFE)) ^ (ONES * 0xC2)) | HAS0(w ^ (ONES * 0xE3))) != 0;
 }
+#endif
+
+#ifdef HAVE_WIDE
+static int wide;                /* AVX2 is there: set by repair_new */
 #endif
 
 static int
@@ -108,8 +142,17 @@ prescan(const char *str, size_t n, const unsigned char *h)
 		/* Clean text is skipped a block at a time; a hit is looked
 		 * at byte by byte to the end of its block. */
 		if (h == hot && i >= blk) {
+#ifdef HAVE_WIDE
+			if (wide)
+				i = skip_wide(s, i, n);
+#endif
 			while (i + BLOCK < n && !block_hot(s + i))
 				i += BLOCK;
+			/* The last bytes: one more block, overlapping the
+			 * ones before, rather than byte by byte. */
+			if (i + BLOCK >= n && n > BLOCK && i > n - BLOCK - 1 &&
+			    !block_hot(s + n - BLOCK - 1))
+				break;
 			blk = i + BLOCK;
 			if (i >= n)
 				break;
@@ -150,6 +193,9 @@ repair_new(void)
 
 	if (!hot_ready)
 		hot_init();
+#ifdef HAVE_WIDE
+	wide = __builtin_cpu_supports("avx2");
+#endif
 	rp = xcalloc(1, sizeof(struct repair));
 	rp->u8lines = U8_HEAD_LINES;
 	return rp;

@@ -1,91 +1,12 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "text.h"
 #include "utf8.h"
 
-/* Little-endian loads written out byte by byte: compilers make them one
- * load on little-endian machines, and they stay right on the others. */
-static inline uint32_t
-load_le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
-static inline uint64_t
-load_le64(const unsigned char *p)
-{
-	return (uint64_t)load_le32(p) | (uint64_t)load_le32(p + 4) << 32;
-}
-
 /* Character classes for the space rule. */
 enum { C_NONE, C_CJK, C_DIGIT, C_OTHER };
-
-size_t
-text_valid_prefix(const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned c = s[i];
-
-		if (c < 0x80) {
-			/* Only ASCII text is worth scanning eight bytes at a
-			 * time, not a comma between Han characters. */
-			i++;
-			while (i + 8 <= n && s[i] < 0x80) {
-				uint64_t w;
-
-				__builtin_memcpy(&w, s + i, 8);
-				if (w & 0x8080808080808080ull)
-					break;
-				i += 8;
-			}
-		} else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
-		    n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-			i += 3;
-			/* Runs of three-byte characters, four at a time: leads
-			 * 1110xxxx other than E0 and ED (which need a range
-			 * check), each followed by two 10xxxxxx bytes. */
-			while (n - i >= 12) {
-				uint64_t a;
-				uint32_t b, nib;
-
-				a = load_le64(s + i);
-				b = load_le32(s + i + 8);
-				if ((a & 0xC0F0C0C0F0C0C0F0ull) != 0x80E08080E08080E0ull ||
-				    (b & 0xC0C0F0C0u) != 0x8080E080u)
-					break;
-				nib = 1u << (a & 0x0F) | 1u << (a >> 24 & 0x0F) |
-				    1u << (a >> 48 & 0x0F) | 1u << (b >> 8 & 0x0F);
-				if (nib & 0x2001)
-					break;
-				i += 12;
-			}
-			while (n - i >= 3) {
-				uint32_t w = (uint32_t)s[i] | (uint32_t)s[i + 1] << 8 |
-				    (uint32_t)s[i + 2] << 16;
-
-				if ((w & 0xC0C0F0) != 0x8080E0 || ((1u << (w & 0x0F)) & 0x2001))
-					break;
-				i += 3;
-			}
-		} else if (c >= 0xC2 && c <= 0xDF && n - i >= 2 &&
-		    (s[i + 1] & 0xC0) == 0x80) {
-			i += 2;
-		} else {
-			uint32_t cp;
-			int l = utf8_decode(s + i, n - i, &cp);
-
-			if (l < 0)
-				return i;
-			i += (size_t)l;
-		}
-	}
-	return n;
-}
 
 /* Decodes the valid character at u[0..n); returns its length. */
 static inline int

@@ -25,8 +25,4 @@ struct text_opts {
 void text_normalize(const struct text_opts *o, const char *s, size_t n,
     struct buf *out, unsigned long *controls);
 
-/* Length of the longest valid UTF-8 prefix of s (strict, like utf8.h,
- * with a fast path for the three-byte characters of Chinese text). */
-size_t text_valid_prefix(const char *s, size_t n);
-
 #endif

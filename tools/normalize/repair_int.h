@@ -26,6 +26,9 @@ int pinyin_reads(uint32_t cp, int syl);
 /* log2 of the model's counts: -1 when the character or pair is unknown. */
 int bigram_uni(uint32_t folded);
 int bigram_pair(uint32_t folded_a, uint32_t folded_b);
+/* The same by the characters' indexes in the model (-1: unknown). */
+int bigram_index(uint32_t folded);
+int bigram_pair_at(int index_a, int index_b);
 #define BIGRAM_TOTAL_LOG2 27
 
 /* Per-document model: counts of folded characters and pairs so far. */
@@ -40,6 +43,7 @@ struct docmodel {
 	unsigned long bounds;   /* mojibake boundaries solved so far */
 	unsigned long long bytes;       /* bytes of the document seen */
 	struct lm_memo *memo;   /* scores since the model last changed */
+	struct lm_char *chars;  /* per-character parts of those scores */
 	uint32_t epoch;         /* bumped whenever the model changes */
 };
 /* Solving a run costs about a millisecond per observed character (each

@@ -29,6 +29,20 @@ struct lm_memo {
 	uint32_t epoch;
 };
 
+/* What a score needs of one character, the same for every pair it is
+ * in while the model stands still. */
+#define CHAR_SLOTS (1u << 12)
+
+struct lm_char {
+	uint32_t c, epoch;
+	uint32_t f;             /* script-folded */
+	int cls;
+	int index;              /* in the general model, -1 if unknown */
+	int uni;                /* its log2 count there, -1 if unknown */
+	uint32_t doc;           /* the document's count of it */
+	double uprob;           /* uni_prob() */
+};
+
 /* Characters that only simplified text uses (targets of the t2s fold
  * that do not fold themselves) and only traditional text uses: a reading
  * in the other script than the document's is unlikely. */
@@ -92,6 +106,7 @@ doc_free(struct docmodel *dm)
 	free(dm->keys);
 	free(dm->counts);
 	free(dm->memo);
+	free(dm->chars);
 	buf_free(&dm->text);
 }
 
@@ -263,32 +278,54 @@ lm_score(struct docmodel *dm, uint32_t a, uint32_t b)
 	return s;
 }
 
+static const struct lm_char *
+lm_char(struct docmodel *dm, uint32_t c)
+{
+	struct lm_char *e;
+
+	if (dm->chars == NULL)
+		dm->chars = xcalloc(CHAR_SLOTS, sizeof(*dm->chars));
+	e = &dm->chars[(c * 2654435761u >> 20) & (CHAR_SLOTS - 1)];
+	if (e->epoch == dm->epoch && e->c == c)
+		return e;
+	e->c = c;
+	e->epoch = dm->epoch;
+	e->cls = cls(c);
+	e->f = zh_t2s_char(c);
+	e->index = bigram_index(e->f);
+	e->uni = bigram_uni(e->f);
+	/* c == 0, the start of the line, is only ever a left context */
+	e->doc = dm->used && c ? lookup(dm, (uint64_t)e->f << 32) : 0;
+	e->uprob = c ? uni_prob(dm, e->f) : 0;
+	return e;
+}
+
 static double
 lm_raw(struct docmodel *dm, uint32_t a, uint32_t b)
 {
-	int ca = cls(a), cb = cls(b), q, ua;
-	uint32_t fa, fb, da;
+	const struct lm_char *ea, *eb;
+	int ca, cb, q;
 	double pb = 0, pd = 0;
 
 	if (b == 0)             /* no right context: nothing to score */
 		return 0;
-	if (dm->text.len)
-		doc_index(dm);
-	fb = zh_t2s_char(b);
+	eb = lm_char(dm, b);
+	ea = lm_char(dm, a);
+	ca = ea->cls;
+	cb = eb->cls;
 	if ((ca != C_HAN && ca != C_NUM) || (cb != C_HAN && cb != C_NUM)) {
 		if (cls_score[ca][cb] != HUGE)
 			return cls_score[ca][cb];
-		return log2(uni_prob(dm, fb));
+		return log2(eb->uprob);
 	}
-	fa = zh_t2s_char(a);
-	q = bigram_pair(fa, fb);
-	if (q >= 0 && (ua = bigram_uni(fa)) >= 0)
-		pb = ldexp(q & 1 ? 1.41 : 1.0, q / 2 - ua);
+	q = bigram_pair_at(ea->index, eb->index);
+	if (q >= 0 && ea->uni >= 0)
+		pb = ldexp(q & 1 ? 1.41 : 1.0, q / 2 - ea->uni);
 	if (pb > 1)
 		pb = 1;
-	if (dm->used && (da = lookup(dm, (uint64_t)fa << 32)) != 0)
-		pd = (double)lookup(dm, (uint64_t)fa << 32 | fb) / (da + 4);
-	return log2(0.55 * pb + 0.25 * pd + 0.2 * uni_prob(dm, fb));
+	if (dm->used && ea->doc != 0)
+		pd = (double)lookup(dm, (uint64_t)ea->f << 32 | eb->f) / (ea->doc + 4);
+	return log2(0.55 * pb + 0.25 * pd + 0.2 * eb->uprob);
 }
 
 /* Whether either model has seen c (non-Han characters always count). */

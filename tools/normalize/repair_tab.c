@@ -234,6 +234,12 @@ char_index(uint32_t cp)
 }
 
 int
+bigram_index(uint32_t folded)
+{
+	return char_index(folded);
+}
+
+int
 bigram_uni(uint32_t folded)
 {
 	int i = char_index(folded);
@@ -244,7 +250,12 @@ bigram_uni(uint32_t folded)
 int
 bigram_pair(uint32_t a, uint32_t b)
 {
-	int ia = char_index(a), ib = char_index(b);
+	return bigram_pair_at(char_index(a), char_index(b));
+}
+
+int
+bigram_pair_at(int ia, int ib)
+{
 	uint32_t key;
 	size_t h;
 

@@ -275,6 +275,19 @@ is_level_here(const struct text *t, size_t s, size_t len)
 	return true;
 }
 
+/* Heads of a branch of the body before its place (…局安吉分局). */
+static bool
+branch_head(const struct text *t, size_t hs, size_t hl)
+{
+	static const char *const branch[] = { "分局", "分院", "分中心", "支局", "分所",
+		"分会", "分行", "分公司", "分庭", NULL };
+
+	for (int i = 0; branch[i]; i++)
+		if (hl * 3 == strlen(branch[i]) && key_is(t, hs, branch[i]))
+			return true;
+	return false;
+}
+
 static void
 walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct walk *w)
 {
@@ -295,8 +308,11 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 			continue;
 		}
 		if ((x = ending_at(T_ORG, p)) >= 0) {
-			/* 区委常委会 nests 区委; 市委市政府 coordinates two. */
-			if (w->first_kind == K_LEVEL || w->first_kind == K_PLACE)
+			/* 区委常委会 nests 区委; 市委市政府 coordinates two;
+			 * but 湖州市生态环境局安吉分局 is one body, a branch
+			 * named by its place. */
+			if (w->first_kind == K_LEVEL ||
+			    (w->first_kind == K_PLACE && !branch_head(t, hs, hl)))
 				break;
 			/* A body ends far before the head: a clause, not a name. */
 			if (w->generic > 4)

@@ -1,5 +1,6 @@
 #include "bytes.h"
 #include "utf8.h"
+#include <string.h>
 
 int
 utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
@@ -250,4 +251,34 @@ utf8_piece(const char *s, size_t len, size_t max)
 	for (i = max; i > 0 && (u[i] & 0xC0) == 0x80; i--)
 		;
 	return i ? i : max;
+}
+
+void
+utf8_pieces(const char *s, size_t len,
+    void (*fn)(void *ctx, const char *piece, size_t n, size_t base), void *ctx)
+{
+	size_t base = 0;
+
+	do {
+		size_t n = utf8_piece(s, len, UTF8_PIECE_BYTES);
+
+		fn(ctx, s, n, base);
+		if (n < len)
+			base += utf8_count(s, n);
+		s += n;
+		len -= n;
+	} while (len > 0);
+}
+
+bool
+utf8_contains(const char *set, uint32_t cp)
+{
+	char enc[5];
+
+	/* UTF-8 is self-synchronising: a character's bytes occur in a
+	 * string only where that character is. */
+	if (cp == 0)
+		return false;
+	enc[utf8_encode(cp, enc)] = '\0';
+	return strstr(set, enc) != NULL;
 }

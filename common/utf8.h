@@ -60,5 +60,13 @@ bool utf8_is_han(uint32_t cp);
  * memory bounded on a line of any length; quantities and names do not
  * cross a sentence end. */
 size_t utf8_piece(const char *s, size_t len, size_t max);
+/* Pieces of at most UTF8_PIECE_BYTES for a row's work: calls fn on each
+ * with the number of code points before it in s. */
+#define UTF8_PIECE_BYTES (1u << 20)
+void utf8_pieces(const char *s, size_t len,
+    void (*fn)(void *ctx, const char *piece, size_t n, size_t base), void *ctx);
+/* Whether the UTF-8 string set (NUL-terminated) contains cp: for the
+ * short character lists that rules test against. */
+bool utf8_contains(const char *set, uint32_t cp);
 
 #endif

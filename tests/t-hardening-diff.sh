@@ -120,6 +120,21 @@ for label in $(prog_labels); do
 			echo "FAIL: $n: offsets do not slice the text ($(head -3 "$T/why" | tr '\n' '|'))"
 		fi
 		[ -s "$out1" ] || echo "FAIL: $n: no rows on the sample input"
+		# A row of about 3 MB is worked on in 1 MB pieces: offsets
+		# must still count from the row's start, to its very end.
+		$PY -c 'import sys
+t = "".join(l.rstrip("\n").split("\t")[-1] + "。" for l in open(sys.argv[1], encoding="utf-8"))
+t = t * (3000000 // len(t.encode()) + 1)
+print("long\t1\t" + t)
+print(len(t), file=sys.stderr)' "$T/rows.tsv" >"$T/long.tsv" 2>"$T/long.len"
+		"$pbin" "$T/long.tsv" >"$out1" 2>/dev/null
+		if $PY "$ZH_TOP/tests/hardening-check.py" slice "$T/long.tsv" "$out1" $k >"$T/why" 2>"$T/count" &&
+		    awk -F '\t' -v k=$k -v n="$(cat "$T/long.len")" \
+		    '$(NF - k + 1) > n * 0.9 { far = 1 } END { exit !far }' "$out1"; then
+			echo "PASS: $n: offsets slice a 3 MB row worked on in pieces ($(cat "$T/count"))"
+		else
+			echo "FAIL: $n: offsets of a 3 MB row ($(head -3 "$T/why" | tr '\n' '|'))"
+		fi
 		;;
 	esac
 	if [ "$label" = extract-numbers ]; then

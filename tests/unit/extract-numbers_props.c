@@ -309,5 +309,24 @@ main(void)
 	CHECK(r.bad_value == 0, r.bad_value ? r.first_bad : "extract-numbers: values re-parse to themselves");
 	xn_free(x);
 	buf_free(&r.vals);
+	{
+		/* Exact decimal arithmetic on text: a range's low end times 万
+		 * (5-10万), compared without floating point. */
+		struct dec d = { 0 };
+		struct buf b = { 0 };
+
+		dec_parse(&d, "1.25", 4);
+		dec_shift(&d, 4);
+		dec_format(&d, &b);
+		CHECK(b.len == 5 && memcmp(b.s, "12500", 5) == 0, "dec: parse 1.25, shift 4");
+		dec_free(&d);
+		buf_free(&b);
+		CHECK(dec_text_less("9", 1, "10", 2) && !dec_text_less("10", 2, "9", 1),
+		    "dec: 9 < 10 by integer length");
+		CHECK(dec_text_less("0.25", 4, "0.5", 3) && dec_text_less("0.2", 3, "0.25", 4),
+		    "dec: fractions compared digit by digit");
+		CHECK(!dec_text_less("150000", 6, "30000", 5) && !dec_text_less("7", 1, "7", 1),
+		    "dec: not below when above or equal");
+	}
 	return test_failed;
 }

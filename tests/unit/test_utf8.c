@@ -7,6 +7,21 @@
 
 int main(void);
 
+struct pieces { size_t n, bases[4], lens[4]; };
+
+static void
+note_piece(void *ctx, const char *piece, size_t n, size_t base)
+{
+	struct pieces *pc = ctx;
+
+	(void)piece;
+	if (pc->n < 4) {
+		pc->bases[pc->n] = base;
+		pc->lens[pc->n] = n;
+	}
+	pc->n++;
+}
+
 int
 main(void)
 {
@@ -76,6 +91,18 @@ main(void)
 		CHECK(utf8_piece(t, 24, 14) == 12, "utf8: piece: never inside a character");
 		CHECK(utf8_piece("ab\ncdefgh", 10, 4) == 3, "utf8: piece: cut after a newline");
 		CHECK(utf8_piece("ab\ncdefgh", 10, 6) == 6, "utf8: piece: a stop before the window is not used");
+	}
+	CHECK(utf8_contains("马以a线", 0x7EBF) && utf8_contains("马以a线", 'a'),
+	    "utf8: contains a Han character and an ASCII one");
+	CHECK(!utf8_contains("马以a线", 0x4E0A) && !utf8_contains("马以a线", 0),
+	    "utf8: contains neither an absent character nor NUL");
+	{
+		struct pieces pc = { 0 };
+		const char *t = "一二三。四五六七八";   /* 27 bytes, 9 characters */
+
+		utf8_pieces(t, strlen(t), note_piece, &pc);
+		CHECK(pc.n == 1 && pc.bases[0] == 0 && pc.lens[0] == 27,
+		    "utf8: pieces: a short row is one piece");
 	}
 	return test_failed;
 }

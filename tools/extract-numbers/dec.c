@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <string.h>
 
 #include "dec.h"
 
@@ -128,4 +129,43 @@ dec_format(const struct dec *x, struct buf *out)
 		buf_addc(out, '.');
 		buf_add(out, s + ni, end - ni);
 	}
+}
+
+void
+dec_parse(struct dec *x, const char *s, size_t n)
+{
+	dec_clear(x);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.')
+			x->scale = n - i - 1;
+		else
+			dec_digit(x, s[i] - '0');
+	}
+}
+
+/* Characters before the point (or all of them). */
+static size_t
+int_len(const char *s, size_t n)
+{
+	const char *dot = memchr(s, '.', n);
+
+	return dot ? (size_t)(dot - s) : n;
+}
+
+bool
+dec_text_less(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t ia = int_len(a, an), ib = int_len(b, bn), fa, fb;
+	int c;
+
+	if (ia != ib)
+		return ia < ib;
+	if ((c = memcmp(a, b, ia)) != 0)
+		return c < 0;
+	/* Fractions have no trailing zeros: a proper prefix is smaller. */
+	fa = an > ia ? an - ia - 1 : 0;
+	fb = bn > ib ? bn - ib - 1 : 0;
+	if ((c = memcmp(a + an - fa, b + bn - fb, fa < fb ? fa : fb)) != 0)
+		return c < 0;
+	return fa < fb;
 }

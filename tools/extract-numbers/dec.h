@@ -31,5 +31,10 @@ bool dec_is_zero(const struct dec *x);
 /* Appends the plain decimal form: no leading or trailing zeros, no
  * exponent, "0" for zero. */
 void dec_format(const struct dec *x, struct buf *out);
+/* Reads a plain decimal back (digits and at most one point). */
+void dec_parse(struct dec *x, const char *s, size_t n);
+/* Whether plain decimal a is below plain decimal b, both as dec_format
+ * writes them (no leading or trailing zeros). */
+bool dec_text_less(const char *a, size_t an, const char *b, size_t bn);
 
 #endif

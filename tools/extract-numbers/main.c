@@ -35,8 +35,6 @@ struct ctx {
 	bool have_doc;
 };
 
-#define PIECE_BYTES (1u << 20)
-
 static void
 put_num(size_t v)
 {
@@ -60,6 +58,15 @@ emit(void *p, const struct xn_match *m)
 	tsv_out_last(m->raw, m->raw_len);
 }
 
+static void
+scan_piece(void *p, const char *piece, size_t n, size_t base)
+{
+	struct ctx *c = p;
+
+	c->base = base;
+	xn_scan(c->xn, piece, n, emit, c);
+}
+
 static int
 row(void *p, struct tsv_row *r)
 {
@@ -80,18 +87,7 @@ row(void *p, struct tsv_row *r)
 	c->row = r;
 	/* A huge row is read in pieces cut at sentence ends, so that memory
 	 * (a few words a character) stays bounded. */
-	const char *piece = r->text;
-	size_t left = r->text_len;
-	c->base = 0;
-	do {
-		size_t n = utf8_piece(piece, left, PIECE_BYTES);
-
-		xn_scan(c->xn, piece, n, emit, c);
-		if (n < left)
-			c->base += utf8_count(piece, n);
-		piece += n;
-		left -= n;
-	} while (left > 0);
+	utf8_pieces(r->text, r->text_len, scan_piece, c);
 	return 0;
 }
 

@@ -258,6 +258,21 @@ decode(struct xn *x, const char *s, size_t len)
 	x->n = k;
 }
 
+/* The number written by the four digits at i, -1 when they are not
+ * four digits. */
+static int
+digits4(const struct xn *x, size_t i)
+{
+	int v = 0;
+
+	for (size_t k = i; k < i + 4; k++) {
+		if (!xn_is_digit(at(x, k)))
+			return -1;
+		v = v * 10 + (int)(at(x, k) - '0');
+	}
+	return v;
+}
+
 /* Reads 1-2 Arabic digits or a Chinese numeral below 100 at i. */
 static bool
 small_num(struct xn *x, size_t i, int *v, size_t *end)
@@ -496,26 +511,14 @@ money_context(struct xn *x, size_t i)
 static bool
 is_verb_yue(uint32_t c)
 {
-	static const char w[] = "预签节邀特制公条合相履违践集誉";
-	size_t pos = 0;
-
-	while (pos < sizeof w - 1)
-		if (utf8_next(w, sizeof w - 1, &pos) == c)
-			return true;
-	return false;
+	return utf8_contains("预签节邀特制公条合相履违践集誉", c);
 }
 
 /* c上 is a word of its own (马上, 以上, 线上), so 上 is no qualifier. */
 static bool
 shang_word(uint32_t c)
 {
-	static const char w[] = "马晚早以之线网向往北路身手会台面榜街镇级头楼堂班世加";
-	size_t pos = 0;
-
-	while (pos < sizeof w - 1)
-		if (utf8_next(w, sizeof w - 1, &pos) == c)
-			return true;
-	return false;
+	return utf8_contains("马晚早以之线网向往北路身手会台面榜街镇级头楼堂班世加", c);
 }
 
 /* A qualifier written just before the number. */
@@ -579,13 +582,7 @@ mult_pow(uint32_t c)
 static bool
 article_next(uint32_t c)
 {
-	static const char w[] = "重新高良完深强坚长系";
-	size_t pos = 0;
-
-	while (pos < sizeof w - 1)
-		if (utf8_next(w, sizeof w - 1, &pos) == c)
-			return true;
-	return false;
+	return utf8_contains("重新高良完深强坚长系", c);
 }
 
 /* A 4-digit year with 年 at f[i], or another one of a list. */
@@ -596,9 +593,8 @@ year_follows(struct xn *x, size_t i)
 	if (i < x->year_list_end)
 		return true;
 	for (;; i += 5) {
-		for (int k = 0; k < 4; k++)
-			if (!xn_is_digit(at(x, i + k)))
-				return false;
+		if (digits4(x, i) < 0)
+			return false;
 		if (at(x, i + 4) == U'年') {
 			x->year_list_end = i + 4;
 			return true;
@@ -751,10 +747,8 @@ parse_q(struct xn *x, size_t i, struct q *q, bool ordctx)
 		/* 2024.12.31 reads as 2024.12 and a stray .31 otherwise. */
 		if (num.intlen == 4 && num.frac && !num.sep && at(x, j) == '.' &&
 		    xn_is_digit(at(x, j + 1))) {
-			int y = 0;
+			int y = digits4(x, i);
 
-			for (size_t k = i; k < i + 4; k++)
-				y = y * 10 + (int)(x->f[k] - '0');
 			if (plausible_year((uint64_t)y) && sep_date(x, i + 4, y, q)) {
 				q->nend = q->end;
 				return true;
@@ -1156,34 +1150,24 @@ is_year_q(const struct q *q)
 	return q->date && q->kind == XK_YEAR;
 }
 
-/* Multiplies the plain decimal text v by 10^k in place, if the result
- * stays below high (a range's low end); returns whether it did. */
+/* Multiplies the range's low end v by 10^k, if it stays below the high
+ * end; returns whether it did. */
 static bool
-shift_low_end(struct buf *v, size_t k, const struct buf *high)
+shift_low_end(struct xn *x, struct buf *v, size_t k, const struct buf *high)
 {
-	char *dot = memchr(v->s, '.', v->len);
-	size_t frac = dot ? v->len - (size_t)(dot - v->s) - 1 : 0, lead;
+	struct buf t = { 0 };
+	bool below;
 
-	if (k == 0 || k > 16 || v->len == 0)
-		return false;
-	if (dot) {
-		size_t move = frac < k ? frac : k;
-
-		memmove(dot, dot + 1, move);
-		if (move < frac)
-			dot[move] = '.';
-		else
-			v->len--;
-		k -= move;
+	dec_parse(&x->val2, v->s, v->len);
+	dec_shift(&x->val2, k);
+	dec_format(&x->val2, &t);
+	below = dec_text_less(t.s, t.len, high->s, high->len);
+	if (below) {
+		buf_clear(v);
+		buf_add(v, t.s, t.len);
 	}
-	while (k--)
-		buf_addc(v, '0');
-	v->s[v->len] = '\0';
-	for (lead = 0; lead + 1 < v->len && v->s[lead] == '0' && v->s[lead + 1] != '.'; lead++)
-		;
-	memmove(v->s, v->s + lead, v->len - lead + 1);
-	v->len -= lead;
-	return strtod(v->s, NULL) < strtod(high->s, NULL);
+	buf_free(&t);
+	return below;
 }
 
 /* Joins q1 SEP q2 into a range when the two belong together. */
@@ -1241,11 +1225,8 @@ try_range(struct xn *x, struct q *a)
 	    a->plain_int && plausible_year(a->ival) && c != U'到') {
 		/* 2023-2025年1-11月, 2023-2025年1月至6月: the years, then
 		 * the months alone. */
-		int y2 = 0;
+		int y2 = digits4(x, s + 1);
 
-		for (size_t k = s + 1; k < s + 5; k++)
-			y2 = xn_is_digit(at(x, k)) && y2 >= 0 ?
-			    y2 * 10 + (int)(at(x, k) - '0') : -1;
 		if (y2 < 0 || at(x, s + 5) != U'年' || !plausible_year((uint64_t)y2) ||
 		    (uint64_t)y2 <= a->ival)
 			return false;
@@ -1298,7 +1279,7 @@ try_range(struct xn *x, struct q *a)
 		if (!*b->unit || b->kind == XK_ORDINAL)
 			return false;
 		/* 5-10万元: the low end shares the high end's 万 */
-		if (b->mult && !a->mult && !shift_low_end(&a->v, b->mult_pow, &b->v))
+		if (b->mult && !a->mult && !shift_low_end(x, &a->v, b->mult_pow, &b->v))
 			return false;
 		a->unit = b->unit;
 	} else if (!*a->unit && *b->unit && a->mult && b->mult &&
@@ -1375,10 +1356,7 @@ enum_year(struct xn *x, size_t i, size_t *e)
 		j++;
 	if (j == i || j - i > 2 || at(x, j) != '.')
 		return false;
-	for (size_t k = j + 1; k < j + 5; k++)
-		if (!xn_is_digit(at(x, k)))
-			return false;
-	if (at(x, j + 5) != U'年' || at(x, j + 1) == '0')
+	if (digits4(x, j + 1) < 1000 || at(x, j + 5) != U'年')
 		return false;
 	*e = j + 1;
 	return true;

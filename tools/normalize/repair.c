@@ -150,8 +150,7 @@ prescan(const char *str, size_t n, const unsigned char *h)
 				i += BLOCK;
 			/* The last bytes: one more block, overlapping the
 			 * ones before, rather than byte by byte. */
-			if (i + BLOCK >= n && n > BLOCK && i > n - BLOCK - 1 &&
-			    !block_hot(s + n - BLOCK - 1))
+			if (i + BLOCK >= n && n > BLOCK && !block_hot(s + n - BLOCK - 1))
 				break;
 			blk = i + BLOCK;
 			if (i >= n)
@@ -291,12 +290,12 @@ const char *
 repair_text(struct repair *rp, const char *s, size_t *len, struct buf *tmp,
     struct repair_stats *st, int *flags)
 {
-	int found = scan(rp, s, *len);
+	int found;
 
 	*flags = 0;
 	if (*len == 0)
 		return s;
-	if (!found) {
+	if (!(found = scan(rp, s, *len))) {
 		doc_add_text(&rp->dm, s, *len);
 		return s;
 	}

@@ -28,6 +28,7 @@ int bigram_uni(uint32_t folded);
 int bigram_pair(uint32_t folded_a, uint32_t folded_b);
 /* The same by the characters' indexes in the model (-1: unknown). */
 int bigram_index(uint32_t folded);
+int bigram_uni_at(int index);
 int bigram_pair_at(int index_a, int index_b);
 #define BIGRAM_TOTAL_LOG2 27
 

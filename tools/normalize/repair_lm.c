@@ -293,7 +293,7 @@ lm_char(struct docmodel *dm, uint32_t c)
 	e->cls = cls(c);
 	e->f = zh_t2s_char(c);
 	e->index = bigram_index(e->f);
-	e->uni = bigram_uni(e->f);
+	e->uni = bigram_uni_at(e->index);
 	/* c == 0, the start of the line, is only ever a left context */
 	e->doc = dm->used && c ? lookup(dm, (uint64_t)e->f << 32) : 0;
 	e->uprob = c ? uni_prob(dm, e->f) : 0;

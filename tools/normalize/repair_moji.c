@@ -84,11 +84,11 @@ symbol_row(unsigned code, int first)
  * even with this is not scored at all. */
 #define LM_MAX 1e-3
 
-/* The readings kept for one boundary: at most cap, the best by key. */
+/* The readings kept for one boundary: at most MAXALT, the best by key. */
 struct keep {
 	struct alt *alts;
 	double *keys;
-	int *n, cap;
+	int *n;
 	int worst;              /* index of the lowest key once full */
 };
 
@@ -107,16 +107,16 @@ keep_worst(struct keep *k)
 static int
 keep_wants(const struct keep *k, double key)
 {
-	return *k->n < k->cap || key > k->keys[k->worst];
+	return *k->n < MAXALT || key > k->keys[k->worst];
 }
 
 static void
 keep_alt(struct keep *k, const struct alt *a, double key)
 {
-	if (*k->n < k->cap) {
+	if (*k->n < MAXALT) {
 		k->keys[*k->n] = key;
 		k->alts[(*k->n)++] = *a;
-		if (*k->n == k->cap)
+		if (*k->n == MAXALT)
 			keep_worst(k);
 		return;
 	}
@@ -146,7 +146,6 @@ keep_init(struct keep *k, struct run *r, int j)
 	k->alts = r->alt[j];
 	k->keys = r->keys;
 	k->n = &r->nalt[j];
-	k->cap = MAXALT;
 	keep_worst(k);
 }
 

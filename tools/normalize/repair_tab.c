@@ -242,8 +242,12 @@ bigram_index(uint32_t folded)
 int
 bigram_uni(uint32_t folded)
 {
-	int i = char_index(folded);
+	return bigram_uni_at(char_index(folded));
+}
 
+int
+bigram_uni_at(int i)
+{
 	return i < 0 ? -1 : bg_uni[i];
 }
 

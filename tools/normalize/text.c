@@ -1,7 +1,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "bytes.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -36,26 +35,6 @@ static int
 is_invisible(uint32_t cp)
 {
 	return cp == 0x200B || cp == 0xFEFF || cp == 0x2060 || cp == 0x00AD;
-}
-
-/* Whether the 12 bytes at p are four characters of U+4000..U+9FFF, the
- * Han text copied without decisions: leads E4..E9 (low nibble 4..9,
- * tested in every lead byte at once), each followed by two 10xxxxxx. */
-static inline int
-han4(const unsigned char *p)
-{
-	uint64_t a = load_le64(p), lo;
-	uint32_t b = load_le32(p + 8), lo4;
-
-	if ((a & 0xC0F0C0C0F0C0C0F0ull) != 0x80E08080E08080E0ull ||
-	    (b & 0xC0C0F0C0u) != 0x8080E080u)
-		return 0;
-	/* A nibble x is in 4..9 when x + 12 reaches 16 and x + 6 does not. */
-	lo = a & 0x000F00000F00000Full;
-	lo4 = b & 0x00000F00u;
-	return ((lo + 0x000C00000C00000Cull) & 0x0010000010000010ull) == 0x0010000010000010ull &&
-	    ((lo + 0x0006000006000006ull) & 0x0010000010000010ull) == 0 &&
-	    ((lo4 + 0x0C00u) & 0x1000u) && !((lo4 + 0x0600u) & 0x1000u);
 }
 
 /* Full-width digits and Latin letters, folded to ASCII by width. */
@@ -242,14 +221,7 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 			w[2] = s[i + 2];
 			w += 3;
 			i += 3;
-			/* The rest of a run of Han needs no decisions: find its
-			 * end by the lead bytes, then copy it whole. */
-			while (n - i >= 12 && han4(u + i)) {
-				memcpy(w, s + i, 12);
-				w += 12;
-				i += 12;
-				run += 4;
-			}
+			/* The rest of a run of Han needs no decisions. */
 			while (n - i >= 3 && (unsigned)(u[i] - 0xE4) <= 5) {
 				memcpy(w, s + i, 3);
 				w += 3;

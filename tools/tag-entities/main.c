@@ -33,6 +33,9 @@ static const char *const cols[] = {
 struct ctx {
 	struct tagger tg;
 	unsigned shown;
+	const struct tsv_row *row;      /* the row being tagged */
+	const char *doc;                /* its doc column */
+	size_t doclen;
 };
 
 static void
@@ -42,15 +45,17 @@ out_num(size_t v)
 	out_tab();
 }
 
-#define PIECE_BYTES (1u << 20)
-
-/* The mentions of the piece of r's text at piece, base code points into
- * the row. */
+/* Tags one piece of the row's text and writes its mentions; base is the
+ * code points of the row before the piece. */
 static void
-emit(struct ctx *c, struct tsv_row *r, const char *piece, size_t base)
+tag_piece(void *vctx, const char *piece, size_t n, size_t base)
 {
+	struct ctx *c = vctx;
 	struct tagger *tg = &c->tg;
+	const struct tsv_row *r = c->row;
 
+	tg->same_row = piece != r->text;
+	tag_text(tg, c->doc, c->doclen, piece, n);
 	for (size_t i = 0; i < tg->nm; i++) {
 		const struct mention *m = &tg->m[i];
 		long p = m->parent;
@@ -75,7 +80,6 @@ static int
 row(void *vctx, struct tsv_row *r)
 {
 	struct ctx *c = vctx;
-	struct tagger *tg = &c->tg;
 	const char *doc = r->prefix;
 	size_t doclen = 0;
 
@@ -88,18 +92,10 @@ row(void *vctx, struct tsv_row *r)
 	}
 	/* A huge row is tagged in pieces, so that memory (about 40 bytes a
 	 * character) stays bounded; offsets count from the row's start. */
-	const char *piece = r->text;
-	size_t left = r->text_len, base = 0;
-	do {
-		size_t n = utf8_piece(piece, left, PIECE_BYTES);
-
-		tg->same_row = piece != r->text;
-		tag_text(tg, doc, doclen, piece, n);
-		emit(c, r, piece, base);
-		base += tg->t.n;
-		piece += n;
-		left -= n;
-	} while (left > 0);
+	c->row = r;
+	c->doc = doc;
+	c->doclen = doclen;
+	utf8_pieces(r->text, r->text_len, tag_piece, c);
 	return 0;
 }
 

@@ -176,18 +176,11 @@ head_class(const struct text *t, size_t s, size_t e)
 	return c;
 }
 
-/* Whether key i is one of chars (a literal of three-byte characters). */
+/* Whether key i is one of chars. */
 static bool
 key_in(const struct text *t, size_t i, const char *chars)
 {
-	const unsigned char *u = (const unsigned char *)chars;
-
-	if (i >= t->n)
-		return false;
-	for (uint32_t k = t->k[i]; u[0]; u += 3)
-		if ((((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F)) == k)
-			return true;
-	return false;
+	return i < t->n && utf8_contains(chars, t->k[i]);
 }
 
 /* Characters after a one-character head that make it another word

@@ -129,6 +129,16 @@ dec_open(struct zin *in, const unsigned char *mem, size_t memlen, int forced,
 	return d;
 }
 
+/* The bytes ready at rpos, topped up first when fewer than a whole
+ * character (4 bytes) may be left. */
+static size_t
+ready(struct dec *d)
+{
+	if (d->rlen - d->rpos < 4 && !d->eof)
+		fill(d);
+	return d->rlen - d->rpos;
+}
+
 static size_t
 dec_mb(struct dec *d, unsigned char *o, size_t cap)
 {
@@ -168,10 +178,7 @@ dec_mb(struct dec *d, unsigned char *o, size_t cap)
 		uint32_t cp;
 		size_t u;
 
-		if (d->rlen - d->rpos < 4 && !d->eof)
-			fill(d);
-		avail = d->rlen - d->rpos;
-		if (avail == 0)
+		if ((avail = ready(d)) == 0)
 			break;
 		p = d->rb + d->rpos;
 		if (p[0] < 0x80) {
@@ -210,10 +217,7 @@ dec_utf16(struct dec *d, unsigned char *o, size_t cap)
 		size_t avail;
 		unsigned u;
 
-		if (d->rlen - d->rpos < 4 && !d->eof)
-			fill(d);
-		avail = d->rlen - d->rpos;
-		if (avail == 0)
+		if ((avail = ready(d)) == 0)
 			break;
 		p = d->rb + d->rpos;
 		if (avail < 2) {

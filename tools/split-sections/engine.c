@@ -15,6 +15,7 @@
 #include "part.h"
 #include "report.h"
 #include "runin.h"
+#include "title.h"
 #include "tree.h"
 #include "tsv.h"
 
@@ -236,33 +237,6 @@ doc_of(struct ss *s, const struct ss_rowref *r, const char *id, size_t idn)
 	return s->cur = ss_docs_get(&s->docs, r, id, idn);
 }
 
-/* A report's name: 6 to 80 characters, no stop or colon, no breadcrumb
- * or source line, a report word. */
-static bool
-title_like(struct ss *s, const char *t, size_t n)
-{
-	static const char *const words[] = {
-		"报告", "总结", "工作情况", "建设情况", "工作要点", NULL
-	};
-	size_t cps;
-	const char *k;
-
-	if (n > 4 * 80)
-		return false;
-	cps = ss_cp_count(t, n);
-	if (cps < 6 || cps > 80)
-		return false;
-	ss_key_fold(&s->key, t, n, SS_KEY_MAX);
-	k = s->key.s;
-	if (strchr(k, '>') || strstr(k, "»") || strchr(k, ':') ||
-	    strstr(k, "。") || strstr(k, "来源") || strstr(k, "如下"))
-		return false;
-	for (const char *const *w = words; *w; w++)
-		if (strstr(k, *w))
-			return true;
-	return ss_part_year(k) != 0 && strstr(k, "情况") != NULL;
-}
-
 /* "2024年,我区…" opening the preamble: the year reported on. */
 static void
 preamble_year(struct ss_doc *d, const char *text, size_t n)
@@ -358,7 +332,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 		return;
 	}
 	if (!d->heading_seen && !d->title_done && d->rows <= TITLE_ROWS &&
-	    !mk && title_like(s, text, n)) {
+	    !mk && zh_title_like(text, n) != ZH_TITLE_NO) {
 		d->title_done = true;
 		ss_key_fold(&s->key, text, n, SS_KEY_MAX);
 		d->rep.year = ss_part_year(s->key.s);

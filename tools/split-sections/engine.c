@@ -194,6 +194,7 @@ heading(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 	size_t hn = hend - m->len;
 
 	open_heading(s, d, m, h, hn);
+	d->tree.fresh = hend == n;
 	if (hn == 0 && hend == n) {
 		hold(s, r, s->opt.keep_markers ? t : h, s->opt.keep_markers ? n : 0,
 		    H_MARKER, 0);
@@ -290,6 +291,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 		    !ss_runin_list(text, n, &m) &&
 		    ss_tree_accepts(&d->tree, &m, head_like, hend == n);
 	}
+	d->tree.fresh = false;
 	/* After the signature only the next top-level heading, if the
 	 * date was not the end after all, goes on with the report. */
 	if (d->closed) {

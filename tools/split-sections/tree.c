@@ -68,26 +68,34 @@ ss_tree_accepts(const struct ss_tree *t, const struct ss_marker *m,
     bool head_like, bool alone)
 {
 	int at = find(t, m->type);
-	unsigned sh = t->shadow[m->type];
+	unsigned sh = t->shadow[m->type], last = t->last[m->type];
 	bool in_list = sh && m->num == sh + 1 &&
 	    !(head_like && !t->shadow_hl[m->type]);
 
 	/* "第三条规定…" opens no articles of its own */
-	if (m->tight && at < 0 && t->last[m->type] == 0)
+	if (m->tight && at < 0 && last == 0)
 		return false;
 	if (at < 0) {
-		/* A new level starts at 1; a short heading alone on its
-		 * line may start later when the lines before it were lost or
-		 * damaged. */
+		/* A new level starts at 1, or goes on with the numbering of
+		 * its type under an earlier parent ((五) under 二、 after (四)
+		 * under 一、); a short heading alone on its line may start
+		 * later when the lines before it were lost or damaged. */
 		if (m->num == 1)
 			return true;
 		if (in_list)
 			return false;
+		if (last && m->num == last + 1)
+			return true;
 		return alone && head_like && m->num <= 5;
 	}
 	if (in_list)
 		return false;
 	if (m->num == t->lv[at].num + 1)
+		return true;
+	/* The same number again right after its heading: a slip of the
+	 * writer (一、… 一、…), not a list. */
+	if (m->num == t->lv[at].num && at == t->depth - 1 && t->fresh &&
+	    head_like)
 		return true;
 	/* A number left out by the writer, not a list. */
 	return head_like && m->num > t->lv[at].num + 1 &&

@@ -57,15 +57,6 @@ ends(const struct key *k, const char *w)
 	return k->len >= l && memcmp(k->s + k->len - l, w, l) == 0;
 }
 
-/* Code points before the first occurrence of w, or -1. */
-static long
-cps_before(const struct key *k, const char *w)
-{
-	const char *p = strstr(k->s, w);
-
-	return p ? (long)utf8_count(k->s, (size_t)(p - k->s)) : -1;
-}
-
 /* The kinds of document a title names at its end. */
 static const char *const kinds[] = {
 	"通知", "通报", "意见", "批复", "复函", "函", "决定", "方案", "办法",
@@ -96,6 +87,46 @@ has_year(const struct key *k)
 	return false;
 }
 
+/* The byte offset of 关于 / 转发 / 印发 / 批转 after the issuing body (the
+ * opening of an official title), or -1. */
+static long
+official_at(const struct key *k)
+{
+	static const char *const words[] = { "关于", "转发", "印发", "批转", NULL };
+	long best = -1;
+
+	for (const char *const *w = words; *w; w++) {
+		const char *p = strstr(k->s, *w);
+
+		if (p && utf8_count(k->s, (size_t)(p - k->s)) <= ISSUER_MAX_CPS &&
+		    (best < 0 || p - k->s < best))
+			best = p - k->s;
+	}
+	return best;
+}
+
+static bool
+han_at(const struct key *k, size_t i)
+{
+	return i < k->len && utf8_is_han(utf8_next(k->s, k->len, &i));
+}
+
+/* A comma inside a title is 、 folded by zh-normalize --punct=ascii: a
+ * list of names after 关于 (关于同意乌鲁木齐,昌吉,石河子…), Han on
+ * both sides. */
+static bool
+listed_comma(const struct key *k, size_t i, long official)
+{
+	size_t prev = i;
+
+	if (official < 0 || (long)i < official || i == 0 || !han_at(k, i + 1))
+		return false;
+	do
+		prev--;
+	while (prev > 0 && ((unsigned char)k->s[prev] & 0xC0) == 0x80);
+	return han_at(k, prev);
+}
+
 /* Sentence punctuation, breadcrumbs, source lines: not a title. */
 static bool
 bad_text(const struct key *k)
@@ -103,9 +134,13 @@ bad_text(const struct key *k)
 	static const char *const words[] = {
 		"。", "来源", "如下", "发布时间", "»", NULL
 	};
+	long official = official_at(k);
 
-	if (strpbrk(k->s, ",;:!?>") != NULL || ends(k, "、"))
+	if (strpbrk(k->s, ";:!?>") != NULL || ends(k, "、"))
 		return true;
+	for (const char *c = k->s; (c = strchr(c, ',')) != NULL; c++)
+		if (!listed_comma(k, (size_t)(c - k->s), official))
+			return true;
 	for (const char *const *w = words; *w; w++)
 		if (has(k, *w))
 			return true;
@@ -147,15 +182,7 @@ marker_start(const struct key *k)
 static bool
 official_start(const struct key *k)
 {
-	static const char *const words[] = { "关于", "转发", "印发", "批转", NULL };
-
-	for (const char *const *w = words; *w; w++) {
-		long at = cps_before(k, *w);
-
-		if (at >= 0 && at <= ISSUER_MAX_CPS)
-			return true;
-	}
-	return false;
+	return official_at(k) >= 0;
 }
 
 static bool

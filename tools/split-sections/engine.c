@@ -15,18 +15,26 @@
 #include "part.h"
 #include "report.h"
 #include "runin.h"
+#include "sentence.h"
 #include "title.h"
 #include "tree.h"
 #include "tsv.h"
 
-/* Rows at the head of a document in which the title may stand. */
+/* Rows at the head of a document in which the title may stand, lines a
+ * title is set over at most, and the length of each of them. */
 #define TITLE_ROWS 6
+#define TITLE_LINES 4
+#define TITLE_LINE_CPS 40
+/* Annex numbers (A1 … A99) */
+#define SS_ANNEX_MAX 99
 
 /* What the held-back row waits for. */
 enum held {
 	H_NONE,
 	H_PARA,         /* a paragraph whose last 一是 the next row decides */
-	H_MARKER        /* a marker alone on its line, waiting for its words */
+	H_MARKER,       /* a marker alone on its line, waiting for its words */
+	H_ISSUER,       /* a body's name, the first line of a title 关于…? */
+	H_LABEL         /* 附件： alone, an annex's label or the annex list? */
 };
 
 struct ss {
@@ -120,6 +128,12 @@ hold(struct ss *s, const struct ss_rowref *r, const char *t, size_t n,
 
 static void body(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
     const char *t, size_t n, int confirm);
+static int frame_part(const struct ss_doc *d);
+static void annex_label(struct ss *s, struct ss_doc *d,
+    const struct ss_rowref *r, const char *text, size_t n, unsigned num,
+    size_t rest);
+static void annex_list(struct ss *s, struct ss_doc *d,
+    const struct ss_rowref *r, const char *text, size_t n, size_t rest);
 
 /* Releases the held row; confirm: whether the row after it goes on with
  * its enumeration. */
@@ -137,6 +151,14 @@ flush(struct ss *s, int confirm)
 		break;
 	case H_PARA:
 		body(s, s->cur, &s->href, s->htext.s, s->htext.len, confirm);
+		break;
+	case H_ISSUER:
+		ss_emit_body(&s->em, &s->href, K_PARA, s->cur->tree.path,
+		    frame_part(s->cur), s->htext.s, s->htext.len);
+		break;
+	case H_LABEL:
+		annex_label(s, s->cur, &s->href, s->htext.s, s->htext.len, 0,
+		    s->htext.len);
 		break;
 	}
 }
@@ -248,6 +270,318 @@ preamble_year(struct ss_doc *d, const char *text, size_t n)
 		d->rep.year = 2000 + (text[2] - '0') * 10 + (text[3] - '0');
 }
 
+static bool
+report_genre(const struct ss_doc *d)
+{
+	return !d->tree.annex && (d->genre == G_UNKNOWN || d->genre == G_REPORT);
+}
+
+/* The part of the rows of the document's frame. */
+static int
+frame_part(const struct ss_doc *d)
+{
+	return d->tree.annex ? P_ANNEX : P_OTHER;
+}
+
+static void
+frame_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r, int kind,
+    const char *text, size_t n)
+{
+	ss_emit(&s->em, r, kind, d->tree.root, frame_part(d), text, n);
+}
+
+/* Whether a paragraph is prose of the body (a sentence, or long), not a
+ * line of the head. */
+static bool
+is_prose(const char *text, size_t n)
+{
+	return ss_sentence_end(text, n, 0, false) < n || ss_cp_count(text, n) > 30 ||
+	    (n >= 3 && memcmp(text + n - 3, "。", 3) == 0);
+}
+
+/* ---- titles ---- */
+
+/* A later line of a title set over lines (or the first after an annex's
+ * label): short, no sentence punctuation, no number, not the frame. */
+static bool
+title_goes_on(const struct ss_key *k, const char *text, size_t n)
+{
+	if (n > 4 * TITLE_LINE_CPS || ss_cp_count(text, n) > TITLE_LINE_CPS ||
+	    strpbrk(k->s, ",;:!?()[]") || strstr(k->s, "。") ||
+	    ss_frame_docnum(k) || ss_frame_end(k) != SIG_NONE)
+		return false;
+	for (size_t i = 0; i < k->len; i++)
+		if ((unsigned char)k->s[i] >= 0xE4 && (unsigned char)k->s[i] <= 0xE9)
+			return true;            /* some Han */
+	return false;
+}
+
+static void
+title_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
+    const char *text, size_t n, bool open)
+{
+	ss_key_fold(&s->key, text, n, SS_KEY_MAX);
+	if (!d->rep.year)
+		d->rep.year = ss_part_year(s->key.s);
+	if (!d->tree.annex) {
+		int g = ss_genre_of_title(s->key.s);
+
+		if (g != G_UNKNOWN)
+			d->genre = g;
+	}
+	d->title_done = true;
+	d->title_open = open && !zh_title_ends(text, n);
+	d->title_lines++;
+	d->label = false;
+	ss_emit(&s->em, r, K_TITLE, d->tree.root, frame_part(d), text, n);
+}
+
+/* The issuing body on the line before a title 关于…: both are the title. */
+static void
+issuer_resolve(struct ss *s, struct ss_doc *d, bool mk, const char *text,
+    size_t n)
+{
+	struct ss_rowref r = s->href;
+
+	if (!mk && zh_title_like(text, n) != ZH_TITLE_NO) {
+		ss_key_fold(&s->key, text, n, 12);
+		if (strncmp(s->key.s, "关于", 6) == 0) {
+			s->held = H_NONE;
+			title_row(s, d, &r, s->htext.s, s->htext.len, false);
+			d->title_done = false;
+			return;
+		}
+	}
+	flush(s, 0);
+}
+
+/* 附件： alone: the list of annexes when numbered entries follow it
+ * (1.…统计表), else the label of an annex.  Returns whether the row was
+ * an entry of the list. */
+static bool
+label_resolve(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
+    bool mk, const struct ss_marker *m, const char *text, size_t n)
+{
+	struct ss_rowref lr = s->href;
+
+	if (mk && m->num == 1 && m->len < n && !is_prose(text + m->len,
+	    n - m->len)) {
+		s->held = H_NONE;
+		annex_list(s, d, &lr, s->htext.s, s->htext.len, s->htext.len);
+		d->alist_type = (int)m->type;
+		d->alist_last = 1;
+		d->rows++;
+		frame_row(s, d, r, K_ANNEXLIST, text, n);
+		return true;
+	}
+	flush(s, 0);
+	return false;
+}
+
+/* The head of a document, before its first heading: the title (over
+ * several lines, or after an annex's label), the document number, the
+ * addressee, a date under the title.  Returns whether the row was one. */
+static bool
+head_frame(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
+    const char *text, size_t n)
+{
+	int t;
+
+	ss_key_fold(&s->key, text, n, SS_KEY_MAX);
+	if (d->title_open) {
+		if (d->title_lines < TITLE_LINES && title_goes_on(&s->key, text, n)) {
+			title_row(s, d, r, text, n, true);
+			return true;
+		}
+		d->title_open = false;
+	}
+	if (!d->title_done && d->rows <= TITLE_ROWS) {
+		if (d->label)
+			t = title_goes_on(&s->key, text, n) ? ZH_TITLE_OPEN : ZH_TITLE_NO;
+		else
+			t = zh_title_like(text, n);
+		if (t != ZH_TITLE_NO) {
+			title_row(s, d, r, text, n, t == ZH_TITLE_OPEN);
+			return true;
+		}
+		if (d->rows == 1 && !d->label && ss_frame_body_name(&s->key)) {
+			hold(s, r, text, n, H_ISSUER, 0);
+			return true;
+		}
+	}
+	d->label = false;
+	if (ss_frame_docnum(&s->key)) {
+		frame_row(s, d, r, K_DOCNUM, text, n);
+		return true;
+	}
+	if (!d->prose && (ss_frame_addressee(&s->key) ||
+	    ss_frame_head_date(&s->key))) {
+		frame_row(s, d, r, ss_frame_addressee(&s->key) ? K_ADDRESSEE : K_DATE,
+		    text, n);
+		return true;
+	}
+	return false;
+}
+
+/* ---- the end of a body, annexes ---- */
+
+static void
+start_annex(struct ss *s, struct ss_doc *d, unsigned num)
+{
+	flush(s, 0);
+	if (num == 0 || num <= d->annexes)
+		num = d->annexes + 1;
+	if (num > SS_ANNEX_MAX)
+		num = SS_ANNEX_MAX;
+	ss_doc_restart(d, num);
+	d->annexes = num;
+}
+
+/* 附件：1.… : the list of annexes, numbered as its first entry is. */
+static void
+annex_list(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
+    const char *text, size_t n, size_t rest)
+{
+	struct ss_marker m;
+
+	d->closed = true;
+	d->alist_type = -1;
+	if (ss_marker_heading(text + rest, n - rest, &m) && m.num == 1) {
+		d->alist_type = (int)m.type;
+		d->alist_last = 1;
+	}
+	frame_row(s, d, r, K_ANNEXLIST, text, n);
+}
+
+static void
+annex_label(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
+    const char *text, size_t n, unsigned num, size_t rest)
+{
+	start_annex(s, d, num);
+	frame_row(s, d, r, K_ANNEX, text, n);
+	/* 附件1：…实施方案: the title on the label's line */
+	d->label = rest == n;
+	d->title_done = rest < n;
+	d->title_open = rest < n && !zh_title_ends(text + rest, n - rest);
+	d->title_lines = rest < n;
+}
+
+/* The lines that end a body: the annex list, the signature and date,
+ * the closing formula; an annex's label.  Returns whether the row was
+ * one of them. */
+static bool
+end_frame(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
+    const char *text, size_t n)
+{
+	unsigned num;
+	size_t rest;
+	int sig;
+
+	switch (ss_frame_annex(text, n, &num, &rest)) {
+	case AX_LABEL:
+		if (num == 0)
+			hold(s, r, text, n, H_LABEL, 0);
+		else
+			annex_label(s, d, r, text, n, num, rest);
+		return true;
+	case AX_TEXT:
+		if (d->tree.annex && num)
+			annex_label(s, d, r, text, n, num, rest);
+		else
+			annex_list(s, d, r, text, n, rest);
+		return true;
+	}
+	ss_key_fold(&s->key, text, n, SS_KEY_MAX);
+	switch ((sig = ss_frame_end(&s->key))) {
+	case SIG_NAME:
+		frame_row(s, d, r, K_SIGNATURE, text, n);
+		return true;
+	case SIG_DATE:
+	case SIG_NAME_DATE:
+		d->closed = true;
+		frame_row(s, d, r, sig == SIG_DATE ? K_DATE : K_SIGNATURE, text, n);
+		return true;
+	case SIG_CLOSING:
+		d->closed = true;
+		ss_emit_body(&s->em, r, K_PARA, d->tree.path, frame_part(d), text, n);
+		return true;
+	}
+	return false;
+}
+
+enum { AFTER_DONE, AFTER_BODY };
+
+/* A row after the end of the body: more of the frame, an annex, or (when
+ * the top-level numbering goes on) the body again. */
+static int
+after_close(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
+    const struct ss_marker *m, bool mk, bool *acc, bool head_like,
+    const char *text, size_t n)
+{
+	unsigned num;
+	size_t rest;
+	int ax;
+
+	flush(s, 0);
+	d->rows++;
+	if (*acc && d->tree.depth > 0 && m->type == d->tree.lv[0].type &&
+	    m->num == d->tree.lv[0].num + 1 && head_like) {
+		d->closed = false;
+		d->rows--;
+		return AFTER_BODY;
+	}
+	if (mk && d->alist_type == (int)m->type && m->num == d->alist_last + 1) {
+		d->alist_last++;
+		frame_row(s, d, r, K_ANNEXLIST, text, n);
+		return AFTER_DONE;
+	}
+	if (!mk && (ax = ss_frame_annex(text, n, &num, &rest)) != AX_NONE) {
+		struct ss_marker lm;
+
+		/* 附件：1.… after the signature is still the list */
+		if (ax == AX_TEXT && num == 0 &&
+		    ss_marker_heading(text + rest, n - rest, &lm) && lm.num == 1)
+			annex_list(s, d, r, text, n, rest);
+		else if (ax == AX_LABEL && num == 0)
+			hold(s, r, text, n, H_LABEL, 0);
+		else
+			annex_label(s, d, r, text, n, num, rest);
+		return AFTER_DONE;
+	}
+	if (!mk) {
+		ss_key_fold(&s->key, text, n, SS_KEY_MAX);
+		if (ss_frame_note(&s->key)) {
+			frame_row(s, d, r, K_NOTE, text, n);
+			return AFTER_DONE;
+		}
+		switch (ss_frame_end(&s->key)) {
+		case SIG_NAME:
+		case SIG_NAME_DATE:
+			frame_row(s, d, r, K_SIGNATURE, text, n);
+			return AFTER_DONE;
+		case SIG_DATE:
+			frame_row(s, d, r, K_DATE, text, n);
+			return AFTER_DONE;
+		}
+		/* the document a notice issues or forwards, after it */
+		if (zh_title_like(text, n) != ZH_TITLE_NO) {
+			start_annex(s, d, 0);
+			d->rows = 1;
+			title_row(s, d, r, text, n, zh_title_like(text, n) ==
+			    ZH_TITLE_OPEN);
+			return AFTER_DONE;
+		}
+	}
+	/* an annex that opens with its first heading */
+	if (mk && m->num == 1 && head_like && m->type <= MT_CNP) {
+		start_annex(s, d, 0);
+		*acc = true;
+		return AFTER_BODY;
+	}
+	ss_emit_body(&s->em, r, K_PARA, d->tree.path, frame_part(d), text, n);
+	return AFTER_DONE;
+}
+
 void
 ss_row(struct ss *s, const char *file, unsigned long lineno,
     const char *prefix, size_t prefix_len, size_t ncols,
@@ -256,9 +590,9 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	struct ss_rowref r = { file, lineno, prefix, prefix_len, ncols > 0 };
 	struct ss_doc *d;
 	struct ss_marker m;
-	bool mk, head_like = false, acc = false;
+	bool mk, head_like = false, acc = false, list = false;
 	size_t hend = n, htext = 0, hcps;
-	int sig;
+	unsigned item = 0;
 
 	if (ncols > 0) {
 		const char *tab = memchr(prefix, '\t', prefix_len);
@@ -286,25 +620,22 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 
 		hend = ss_runin_end(text, n, m.len, &cps);
 		head_like = cps <= SS_HEAD_LIKE_CPS;
-		acc = !(m.type >= MT_AR && m.type <= MT_CIR &&
-		    ss_runin_clause(text, n, m.len, hend)) &&
-		    !ss_runin_list(text, n, &m) &&
-		    ss_tree_accepts(&d->tree, &m, head_like, hend == n);
+		list = ss_runin_list(text, n, &m);
+		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, hend == n);
 	}
 	d->tree.fresh = false;
-	/* After the signature only the next top-level heading, if the
-	 * date was not the end after all, goes on with the report. */
-	if (d->closed) {
-		if (acc && d->tree.depth > 0 && m.type == d->tree.lv[0].type &&
-		    m.num == d->tree.lv[0].num + 1 && head_like) {
-			d->closed = false;
-		} else {
-			flush(s, 0);
-			d->rows++;
-			ss_emit_body(&s->em, &r, K_PARA, d->tree.path, P_OTHER, text, n);
+	if (s->held == H_ISSUER)
+		issuer_resolve(s, d, mk, text, n);
+	if (s->held == H_LABEL) {
+		if (label_resolve(s, d, &r, mk, &m, text, n))
 			return;
-		}
+		/* in the annex now: the marker is read again in its tree */
+		acc = mk && !list && ss_tree_accepts(&d->tree, &m, head_like,
+		    hend == n);
 	}
+	if (d->closed && after_close(s, d, &r, &m, mk, &acc, head_like, text, n) ==
+	    AFTER_DONE)
+		return;
 	if (d->bare_marker && !mk) {
 		htext = ss_runin_end(text, n, 0, &hcps);
 		if (hcps == 0 || hcps > SS_HEAD_LIKE_CPS)
@@ -320,7 +651,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 		return;
 	}
 	if (mk)
-		(void)ss_tree_reject(&d->tree, &m, head_like);
+		item = ss_tree_reject(&d->tree, &m, head_like);
 	/* "二、" alone, its words on the next line (markup split them):
 	 * that line is the heading's text. */
 	d->bare_marker = false;
@@ -333,18 +664,22 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 			body(s, d, &r, text + htext, n - htext, -1);
 		return;
 	}
-	if (!d->heading_seen && !d->title_done && d->rows <= TITLE_ROWS &&
-	    !mk && zh_title_like(text, n) != ZH_TITLE_NO) {
-		d->title_done = true;
-		ss_key_fold(&s->key, text, n, SS_KEY_MAX);
-		d->rep.year = ss_part_year(s->key.s);
-		ss_emit(&s->em, &r, K_TITLE, d->tree.path, P_OTHER, text, n);
+	if (!mk && !d->heading_seen && head_frame(s, d, &r, text, n))
+		return;
+	/* a marker that opens no heading but starts or goes on with a list */
+	if (item && !list) {
+		size_t from = s->opt.keep_markers ? 0 : m.len;
+
+		d->prose = true;
+		ss_emit_item(&s->em, &r, d->tree.path, item, part_now(d), text + from,
+		    n - from);
 		return;
 	}
 	preamble_year(d, text, n);
 	/* "存在的问题" alone on its line in a report whose parts carry no
 	 * number: a top-level heading, numbered by counting. */
-	if (!mk && (d->tree.depth == 0 || d->tree.lv[0].type == MT_BARE) &&
+	if (!mk && report_genre(d) &&
+	    (d->tree.depth == 0 || d->tree.lv[0].type == MT_BARE) &&
 	    ss_report_bare_heading(&s->key, text, n, d->tree.depth == 0)) {
 		m.type = MT_BARE;
 		m.num = d->tree.depth ? d->tree.lv[0].num + 1 : 1;
@@ -353,19 +688,12 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 		heading(s, d, &r, &m, text, n, n);
 		return;
 	}
-	if (d->heading_seen) {
-		ss_key_fold(&s->key, text, n, SS_KEY_MAX);
-		sig = ss_frame_end(&s->key);
-		if (sig == SIG_NONE && ss_frame_annex(text, n, &(unsigned){ 0 },
-		    &(size_t){ 0 }) != AX_NONE)
-			sig = SIG_DATE;
-		if (sig != SIG_NONE) {
-			d->closed = sig != SIG_NAME;
-			ss_emit_body(&s->em, &r, K_PARA, d->tree.path, P_OTHER, text, n);
-			return;
-		}
-	}
-	ss_report_cue(&d->rep, &d->tree, &s->key, text, n);
+	if (!mk && (d->heading_seen || d->prose) && end_frame(s, d, &r, text, n))
+		return;
+	if (report_genre(d))
+		ss_report_cue(&d->rep, &d->tree, &s->key, text, n);
+	if (!d->prose)
+		d->prose = is_prose(text, n);
 	body(s, d, &r, text, n, -1);
 }
 

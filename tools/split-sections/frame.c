@@ -265,8 +265,8 @@ ss_frame_end(const struct ss_key *k)
 		size_t e = date_at(t, i);
 
 		if (e == t.n)
-			return i == 0 || !has_punct((struct span){ t.s, i }) ?
-			    SIG_DATE : SIG_NONE;
+			return i == 0 ? SIG_DATE :
+			    !has_punct((struct span){ t.s, i }) ? SIG_NAME_DATE : SIG_NONE;
 		if (e > 0)
 			return SIG_NONE;
 	}

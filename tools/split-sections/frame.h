@@ -27,7 +27,8 @@ bool ss_frame_addressee(const struct ss_key *k);
 enum ss_sig {
 	SIG_NONE,
 	SIG_NAME,               /* the issuing body alone on its line */
-	SIG_DATE,               /* the date, with or without the body */
+	SIG_DATE,               /* the date alone */
+	SIG_NAME_DATE,          /* the issuing body and the date */
 	SIG_CLOSING             /* 特此报告 / 特此通知 / 此复 */
 };
 

@@ -236,9 +236,7 @@ list_try(struct ss_items *it, const char *t, size_t n, size_t q, size_t *next)
 static bool
 boundary_ends(const char *t, size_t p)
 {
-	if ((unsigned char)t[p] < 0x80)
-		return ss_marker_boundary(t + p, 1) == 1;
-	return p >= 2 && ss_marker_boundary(t + p - 2, 3) == 3;
+	return ss_boundary_before(t, p + 1);
 }
 
 /* Candidates: a bracket or circled number, or a digit at the start or
@@ -256,7 +254,7 @@ list_scan(struct ss_items *it, const char *t, size_t n)
 		v16 v = load16(u + i), w = load16(u + i + 1), x = load16(u + i + 2);
 		v16 lead = (v16)((v == '(') | ((v == 0xEF) & (w == 0xBC) & (x == 0x88)) |
 		    ((v == 0xE2) & ((w == 0x91) | (w == 0x92) | (w == 0x9D))));
-		v16 bound = (v16)(((v == ';') | (v == ':') | (v == ',') | (v == 0x82) |
+		v16 bound = (v16)(((v == ';') | (v == ':') | (v == ',') | (v == '.') | (v == 0x82) |
 		    (v == 0x9B) | (v == 0x9A) | (v == 0x8C)) & (w >= '0') & (w <= '9'));
 
 		if (!any16((v16)(lead | bound)))

@@ -400,6 +400,17 @@ ss_marker_boundary(const char *s, size_t n)
 	return 0;
 }
 
+bool
+ss_boundary_before(const char *t, size_t q)
+{
+	if (q >= 1 && ss_marker_boundary(t + q - 1, 1) == 1)
+		return true;
+	/* an ASCII full stop (--punct=ascii), not the point of 1.5 */
+	if (q >= 1 && t[q - 1] == '.')
+		return q == 1 || t[q - 2] < '0' || t[q - 2] > '9';
+	return q >= 3 && ss_marker_boundary(t + q - 3, 3) == 3;
+}
+
 /* , , 、 : : after 第一 or 其一 */
 static size_t
 item_punct(const char *s, size_t n, size_t i)

@@ -75,6 +75,10 @@ bool ss_marker_item_lead(const char *s);
  * width), or 0: inline enumeration markers only count right after one. */
 size_t ss_marker_boundary(const char *s, size_t n);
 
+/* Whether a clause boundary ends just before t[q]: one of the above, or
+ * an ASCII full stop (zh-normalize --punct=ascii) not after a digit. */
+bool ss_boundary_before(const char *t, size_t q);
+
 /* Parses a Chinese numeral (一 … 九十九, 〇/零 forms, 壹 … 拾) at s.
  * Returns its value, 0 when there is none, or -1 when it is longer than
  * 九十九; *used gets its length in bytes. */

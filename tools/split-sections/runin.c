@@ -35,9 +35,7 @@ ss_after_boundary(const char *t, size_t q)
 		}
 		break;
 	}
-	if (ss_marker_boundary(t + q - 1, 1) == 1)
-		return true;
-	return q >= 3 && ss_marker_boundary(t + q - 3, 3) == 3;
+	return ss_boundary_before(t, q);
 }
 
 /* "2024年," at t[i] (the comma full or half width). */
@@ -112,31 +110,11 @@ ss_runin_end(const char *t, size_t n, size_t from, size_t *cps)
 		}
 		i += l;
 	}
-	if (label < e)
-		e = label;
 	e = glued_items(t, from, from + e, n);
 	if (label > e - from)
 		label = e - from;
 	*cps = ss_cp_count(h, label);
 	return e;
-}
-
-bool
-ss_runin_clause(const char *t, size_t n, size_t mlen, size_t hend)
-{
-	static const char *const ends[] = { "\xef\xbc\x9b", "\xef\xbc\x8c",
-	    "\xe3\x80\x81", NULL };      /* ; , 、 */
-
-	while (n > 0 && t[n - 1] == ' ')
-		n--;
-	if (hend < n || n <= mlen)
-		return false;
-	if (t[n - 1] == ';' || t[n - 1] == ',')
-		return true;
-	for (const char *const *e = ends; *e; e++)
-		if (n >= 3 && memcmp(t + n - 3, *e, 3) == 0)
-			return true;
-	return false;
 }
 
 /* memmem, which C11 and POSIX lack. */
@@ -177,8 +155,7 @@ ss_runin_list(const char *t, size_t n, const struct ss_marker *m)
 		else if (q >= 3 && (memcmp(t + q - 3, "\xef\xbc\x88", 3) == 0 ||
 		    memcmp(t + q - 3, "\xe3\x80\x94", 3) == 0))
 			q -= 3;         /* ( 〔 */
-		if (!(q >= 1 && ss_marker_boundary(t + q - 1, 1) == 1) &&
-		    !(q >= 3 && ss_marker_boundary(t + q - 3, 3) == 3))
+		if (!ss_boundary_before(t, q))
 			continue;
 		if (ss_marker_heading(t + q, n - q, &m2) && m2.type == m->type &&
 		    m2.num == m->num + 1)

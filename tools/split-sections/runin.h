@@ -22,10 +22,6 @@
  * (制度建设:修订…), the measure of whether it reads as a heading. */
 size_t ss_runin_end(const char *t, size_t n, size_t from, size_t *cps);
 
-/* "1.建筑领域案件268件;": one clause ending in ; , or 、, a member of a
- * list running through the text. */
-bool ss_runin_clause(const char *t, size_t n, size_t mlen, size_t hend);
-
 /* Whether the next number of marker m's kind follows a clause boundary
  * later in the line: a list written as a paragraph. */
 bool ss_runin_list(const char *t, size_t n, const struct ss_marker *m);

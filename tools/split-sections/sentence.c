@@ -39,9 +39,34 @@ ascii_alnum(unsigned char c)
 	    (c >= 'A' && c <= 'Z');
 }
 
+/* The '.' at s[d] ends the digits of a list marker (21. at the start of
+ * the text or of a clause, not the end of 99.55). */
+static bool
+marker_point(const char *s, size_t d)
+{
+	size_t b = d;
+
+	while (b > 0 && s[b - 1] >= '0' && s[b - 1] <= '9')
+		b--;
+	if (b == d || d - b > 3)
+		return false;
+	if (b == 0)
+		return true;
+	switch ((unsigned char)s[b - 1]) {
+	case ' ': case ',': case ';': case ':': case '(': case ')':
+		return true;
+	case 0x80: case 0x82: case 0x8C: case 0x9B: case 0x9A: case 0x81:
+	case 0x89:
+		/* after an ideographic space or 。，；：、）: full width */
+		return b >= 3 && ((unsigned char)s[b - 3] == 0xE3 ||
+		    (unsigned char)s[b - 3] == 0xEF);
+	}
+	return false;
+}
+
 /* s[i] is just after cp.  An ASCII full stop (zh-normalize --punct=ascii)
- * ends a sentence unless a letter or digit follows it (1.5亿, gov.cn) or
- * a digit comes before it (the marker 21. of a list). */
+ * ends a sentence unless it is a decimal point (1.5亿), a list marker's
+ * (21.) or inside a word (gov.cn, No.1). */
 static bool
 is_term(uint32_t cp, bool semicolon, const char *s, size_t n, size_t i)
 {
@@ -49,8 +74,10 @@ is_term(uint32_t cp, bool semicolon, const char *s, size_t n, size_t i)
 	case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?':
 		return true;
 	case '.':
-		return (i < 2 || s[i - 2] < '0' || s[i - 2] > '9') &&
-		    (i >= n || !ascii_alnum((unsigned char)s[i]));
+		if (i < n && ascii_alnum((unsigned char)s[i]) && i >= 2 &&
+		    ascii_alnum((unsigned char)s[i - 2]))
+			return false;
+		return !marker_point(s, i - 1);
 	case 0xFF1B: case ';':
 		return semicolon;
 	}
@@ -65,7 +92,7 @@ tail(const char *s, size_t n, size_t i, bool semicolon)
 		size_t j = i;
 		uint32_t cp = u8_next(s, n, &j);
 
-		if (!is_closer(cp) && cp != '"' && !is_term(cp, semicolon, s, n, j) &&
+		if (!is_closer(cp) && !is_term(cp, semicolon, s, n, j) &&
 		    cp != ' ' && cp != 0x3000)
 			break;
 		i = j;

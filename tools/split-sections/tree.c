@@ -52,6 +52,7 @@ ss_tree_reset(struct ss_tree *t, unsigned annex)
 	memset(t, 0, sizeof *t);
 	t->annex = annex;
 	set_path(t);
+	memcpy(t->root, t->path, t->pathlen + 1);
 }
 
 static int

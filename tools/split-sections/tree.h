@@ -43,6 +43,7 @@ struct ss_tree {
 	unsigned annex;                 /* 0: the main document */
 	char path[SS_PATH_MAX];
 	size_t pathlen;
+	char root[16];                  /* 0 or A<n>.0: the frame's path */
 };
 
 /* Empties the tree for a new document (annex 0) or annex n. */

@@ -1,0 +1,19 @@
+/*
+ * decode: turns a text's bytes into the code points the readers match
+ * (width- and script-folded, so 萬 and ２ meet the rules for 万 and 2),
+ * the byte offset of each, and the list of places where a quantity may
+ * start, so that the scan skips the rest of the text at once.
+ */
+#ifndef XN_DECODE_H
+#define XN_DECODE_H
+
+#include <stddef.h>
+
+struct xn;
+
+/* Builds the start-up tables; idempotent. */
+void xn_decode_init(void);
+/* Fills x->f, x->off, x->cand and x->n from s[0..len). */
+void xn_decode(struct xn *x, const char *s, size_t len);
+
+#endif

@@ -16,12 +16,12 @@ xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
 	    c != U'个' && c != U'年' && c != U'月' && c != U'万' &&
 	    c != U'亿')
 		return XN_RD_REJECT;
-	if (xn_list_at(XL_SETPHRASE, x->f, i, x->n))
+	if (xn_list_at(XN_L_SETPHRASE, x->f, i, x->n))
 		return XN_RD_REJECT;
-	if (r->num.one && i && xn_list_before(XL_ONE_BEFORE, x->f, i))
+	if (r->num.one && i && xn_list_before(XN_L_ONE_BEFORE, x->f, i))
 		return XN_RD_REJECT;
 	if (r->num.one)
-		r->src |= UF_ONE;
+		r->src |= XN_UF_ONE;
 	return XN_RD_NONE;
 }
 
@@ -83,7 +83,7 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 			return true;
 		if (!xn_parse_cn(x->f, q->end, x->n, &num, &x->val2))
 			return true;
-		return !xn_unit_at(x->f, num.end, x->n, UF_CN);
+		return !xn_unit_at(x->f, num.end, x->n, XN_UF_CN);
 	}
 	if (xn_is_han(after) && after != U'第' &&
 	    xn_cn_digit(xn_at(x, q->end + 1)) == 1 && xn_at(x, q->end + 2) != U'是')
@@ -133,7 +133,7 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	if (q->arabic && (p == '-' || p == '/' || p == '.'))
 		return false;
 	/* 8时30分 is a time, not a score. */
-	if (q->kind == XK_SCORE && (p == U'时' || p == U'点' || p == ':'))
+	if (q->kind == XN_K_SCORE && (p == U'时' || p == U'点' || p == ':'))
 		return false;
 	if (!q->arabic && *q->unit && slogan(x, q, numstart))
 		return false;

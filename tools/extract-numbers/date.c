@@ -93,7 +93,7 @@ xn_date_chain(struct xn *x, size_t j, struct xn_q *q)
 	uint32_t c = xn_at(x, j);
 
 	q->date = true;
-	q->kind = XK_YEAR;
+	q->kind = XN_K_YEAR;
 	q->unit = "年";
 	if (c == U'度') {
 		q->unit = "年度";
@@ -101,7 +101,7 @@ xn_date_chain(struct xn *x, size_t j, struct xn_q *q)
 	}
 	if (c == U'底' || c == U'末' || c == U'初') {
 		q->m = c == U'初' ? 1 : 12;
-		q->kind = XK_DATE;
+		q->kind = XN_K_DATE;
 		q->unit = "";
 		return j + 1;
 	}
@@ -112,14 +112,14 @@ xn_date_chain(struct xn *x, size_t j, struct xn_q *q)
 		/* 2024年1-11月: a range of months in one year. */
 		q->m = m;
 		q->d = m2;      /* the caller turns this into a range */
-		q->kind = XK_RANGE;
+		q->kind = XN_K_RANGE;
 		q->unit = "";
 		return e2 + 1 + (xn_at(x, e2 + 1) == U'份');
 	}
 	if (xn_at(x, e) != U'月')
 		return j;
 	q->m = m;
-	q->kind = XK_DATE;
+	q->kind = XN_K_DATE;
 	q->unit = "";
 	e++;
 	if (xn_at(x, e) == U'份')
@@ -140,7 +140,7 @@ xn_date_chain(struct xn *x, size_t j, struct xn_q *q)
 void
 xn_date_finish(struct xn_q *q)
 {
-	if (q->kind == XK_RANGE) {
+	if (q->kind == XN_K_RANGE) {
 		int m2 = q->d;
 
 		q->d = 0;
@@ -211,7 +211,7 @@ sep_date(struct xn *x, size_t j, int y, struct xn_q *q)
 	q->end = e;
 ok:
 	q->date = true;
-	q->kind = XK_DATE;
+	q->kind = XN_K_DATE;
 	q->unit = "";
 	xn_date_value(q);
 	return true;
@@ -249,7 +249,7 @@ xn_read_named_day(struct xn *x, struct xn_read *r, struct xn_q *q)
 	if (xn_is_digit(xn_at(x, j + 1)) && xn_small_num(x, j + 1, &d, &e) &&
 	    r->num.ival >= 1 && r->num.ival <= 12 && d >= 1 && d <= 31) {
 		q->date = true;
-		q->kind = XK_DATE;
+		q->kind = XN_K_DATE;
 		q->m = (int)r->num.ival;
 		q->d = d;
 		q->end = q->nend = e;
@@ -297,7 +297,7 @@ xn_read_year_list(struct xn *x, struct xn_read *r, struct xn_q *q)
 	    (xn_at(x, j) == 0x3001 || xn_at(x, j) == U'和' || xn_at(x, j) == U'及') &&
 	    year_follows(x, j + 1)) {
 		q->date = true;
-		q->kind = XK_YEAR;
+		q->kind = XN_K_YEAR;
 		q->unit = "年";
 		q->y = (int)r->num.ival;
 		q->end = q->nend = j;
@@ -343,7 +343,7 @@ xn_read_month(struct xn *x, struct xn_read *r, struct xn_q *q)
 	q->m = (int)r->num.ival;
 	q->date = true;
 	q->month_only = true;
-	q->kind = XK_DATE;
+	q->kind = XN_K_DATE;
 	e = j + 1;
 	if (xn_at(x, e) == U'份')
 		e++;

@@ -39,7 +39,7 @@ trim(const uint32_t *f, size_t *a, size_t *b)
 	for (;;) {
 		while (*a < *b && (f[*a] == ' ' || f[*a] == 0x201D))
 			(*a)++;
-		if (*a < *b && (l = xn_list_at(XL_FILL_HEAD, f, *a, *b)) != 0) {
+		if (*a < *b && (l = xn_list_at(XN_L_FILL_HEAD, f, *a, *b)) != 0) {
 			*a += l;
 			continue;
 		}
@@ -52,7 +52,7 @@ trim(const uint32_t *f, size_t *a, size_t *b)
 	for (;;) {
 		while (*b > *a && (f[*b - 1] == ' ' || f[*b - 1] == 0x201C))
 			(*b)--;
-		if (*b > *a && (l = xn_list_before(XL_FILL_TAIL, f, *b)) != 0 &&
+		if (*b > *a && (l = xn_list_before(XN_L_FILL_TAIL, f, *b)) != 0 &&
 		    *b - l >= *a) {
 			*b -= l;
 			continue;

@@ -74,18 +74,18 @@ xn_is_cn_numeral(uint32_t c)
 
 void
 xn_parse_arabic(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
-    struct dec *val)
+    struct xn_dec *val)
 {
 	size_t j = i, group = 0;
 	uint64_t v = 0;
 	bool big = false;
 
-	dec_clear(val);
+	xn_dec_clear(val);
 	*num = (struct xn_num){ .start = i, .arabic = true };
 	num->lead0 = f[i] == '0' && i + 1 < n && xn_is_digit(f[i + 1]);
 	for (;;) {
 		while (j < n && xn_is_digit(f[j])) {
-			dec_digit(val, (int)(f[j] - '0'));
+			xn_dec_digit(val, (int)(f[j] - '0'));
 			if (v > 99999999999999999ULL)
 				big = true;
 			else
@@ -115,7 +115,7 @@ xn_parse_arabic(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
 		num->frac = true;
 		j++;
 		while (j < n && xn_is_digit(f[j])) {
-			dec_digit(val, (int)(f[j] - '0'));
+			xn_dec_digit(val, (int)(f[j] - '0'));
 			val->scale++;
 			j++;
 		}
@@ -127,7 +127,7 @@ xn_parse_arabic(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
 
 bool
 xn_parse_cn(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
-    struct dec *val)
+    struct xn_dec *val)
 {
 	uint64_t total = 0, section = 0;
 	int pending = -1;
@@ -135,7 +135,7 @@ xn_parse_cn(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
 	bool fin = false;
 
 	*num = (struct xn_num){ .start = i };
-	dec_clear(val);
+	xn_dec_clear(val);
 	/* A run of two or more plain digits is positional: 二〇二四. */
 	while (i + run < n && xn_cn_digit(f[i + run]) >= 0 && run < 19)
 		run++;
@@ -156,7 +156,7 @@ xn_parse_cn(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
 		num->nchars = run;
 		num->ival = v;
 		num->ival_ok = true;
-		dec_set_u64(val, v);
+		xn_dec_set_u64(val, v);
 		return true;
 	}
 	for (; j < n; j++) {
@@ -223,6 +223,6 @@ xn_parse_cn(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
 	num->one = num->nchars == 1 && f[i] == 0x4E00;
 	num->ival = total;
 	num->ival_ok = true;
-	dec_set_u64(val, total);
+	xn_dec_set_u64(val, total);
 	return true;
 }

@@ -35,9 +35,9 @@ bool xn_is_cn_numeral(uint32_t c);
 
 /* Arabic number at f[i] (a digit).  Always succeeds. */
 void xn_parse_arabic(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
-    struct dec *val);
+    struct xn_dec *val);
 /* Chinese numeral at f[i]; false if none starts there. */
 bool xn_parse_cn(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
-    struct dec *val);
+    struct xn_dec *val);
 
 #endif

@@ -41,7 +41,7 @@ money_context(struct xn *x, size_t i)
 	for (size_t k = i; k > lo; k--) {
 		if (xn_clause_punct(x->f[k - 1]) || x->f[k - 1] == 0x3002)
 			break;
-		if (xn_list_before(XL_MONEY, x->f, k))
+		if (xn_list_before(XN_L_MONEY, x->f, k))
 			return true;
 	}
 	return false;
@@ -126,7 +126,7 @@ article_next(uint32_t c)
 /* 近千份, 逾百家, 上千名: a bare 百/千/万 is a number only after a qualifier
  * and before a measure word (千家万户 and 百姓 are words). */
 static bool
-round_hundreds(struct xn *x, size_t i, struct xn_num *num, struct dec *val)
+round_hundreds(struct xn *x, size_t i, struct xn_num *num, struct xn_dec *val)
 {
 	uint32_t c = xn_at(x, i), p = i ? x->f[i - 1] : 0;
 
@@ -142,14 +142,14 @@ round_hundreds(struct xn *x, size_t i, struct xn_num *num, struct dec *val)
 	if (xn_is_cn_numeral(xn_at(x, i + 1)))
 		return false;
 	{
-		const struct xn_unit *u = xn_unit_at(x->f, i + 1, x->n, UF_CN);
+		const struct xn_unit *u = xn_unit_at(x->f, i + 1, x->n, XN_UF_CN);
 
-		if (!u || u->kind != XK_COUNT)
+		if (!u || u->kind != XN_K_COUNT)
 			return false;
 	}
 	*num = (struct xn_num){ .start = i, .end = i + 1, .nchars = 1,
 	    .ival_ok = true, .ival = xn_cn_unit(c) };
-	dec_set_u64(val, num->ival);
+	xn_dec_set_u64(val, num->ival);
 	return true;
 }
 
@@ -171,7 +171,7 @@ static enum xn_rd
 read_percent_words(struct xn *x, struct xn_read *r, struct xn_q *q)
 {
 	struct xn_num num;
-	struct dec *val = &x->val;
+	struct xn_dec *val = &x->val;
 	uint32_t c = xn_at(x, r->i);
 	size_t k = r->i + 3;
 	bool got = false;
@@ -183,7 +183,7 @@ read_percent_words(struct xn *x, struct xn_read *r, struct xn_q *q)
 		xn_parse_arabic(x->f, k, x->n, &num, val);
 		got = true;
 	} else if (xn_at(x, k) == U'百' && !xn_is_cn_numeral(xn_at(x, k + 1))) {
-		dec_set_u64(val, 100);
+		xn_dec_set_u64(val, 100);
 		num.end = k + 1;
 		got = true;
 	} else if (xn_is_cn_numeral(xn_at(x, k))) {
@@ -194,7 +194,7 @@ read_percent_words(struct xn *x, struct xn_read *r, struct xn_q *q)
 			size_t m = num.end + 1;
 
 			while (xn_cn_digit(xn_at(x, m)) >= 0) {
-				dec_digit(val, xn_cn_digit(xn_at(x, m)));
+				xn_dec_digit(val, xn_cn_digit(xn_at(x, m)));
 				val->scale++;
 				m++;
 			}
@@ -203,9 +203,9 @@ read_percent_words(struct xn *x, struct xn_read *r, struct xn_q *q)
 	}
 	if (!got)
 		return XN_RD_REJECT;
-	q->kind = XK_PERCENT;
+	q->kind = XN_K_PERCENT;
 	q->unit = c == U'百' ? "%" : c == U'千' ? "‰" : "‱";
-	dec_format(val, &q->v);
+	xn_dec_format(val, &q->v);
 	q->nend = num.end;
 	q->end = xn_approx_suffix(x, num.end, q);
 	return XN_RD_DONE;
@@ -221,11 +221,11 @@ read_half(struct xn *x, struct xn_read *r, struct xn_q *q)
 
 	if (xn_at(x, i) != U'半')
 		return XN_RD_NONE;
-	u = xn_unit_at(x->f, i + 1, x->n, UF_CN);
-	if (!u || u->kind != XK_DURATION || p == U'上' || p == U'下' ||
+	u = xn_unit_at(x->f, i + 1, x->n, XN_UF_CN);
+	if (!u || u->kind != XN_K_DURATION || p == U'上' || p == U'下' ||
 	    p == U'前' || p == U'后' || p == U'每' || p == U'多' || p == U'大')
 		return XN_RD_REJECT;
-	q->kind = XK_DURATION;
+	q->kind = XN_K_DURATION;
 	q->unit = u->out;
 	buf_adds(&q->v, "0.5");
 	q->end = i + 1 + u->key.len;
@@ -242,7 +242,7 @@ read_number(struct xn *x, struct xn_read *r, struct xn_q *q)
 
 	if (xn_is_digit(xn_at(x, i))) {
 		xn_parse_arabic(x->f, i, x->n, &r->num, &x->val);
-		r->src = UF_AR;
+		r->src = XN_UF_AR;
 		q->arabic = true;
 		q->plain_int = !r->num.sep && !r->num.frac;
 	} else {
@@ -252,7 +252,7 @@ read_number(struct xn *x, struct xn_read *r, struct xn_q *q)
 		if (!xn_parse_cn(x->f, i, x->n, &r->num, &x->val) &&
 		    !round_hundreds(x, i, &r->num, &x->val))
 			return false;
-		r->src = UF_CN;
+		r->src = XN_UF_CN;
 	}
 	r->j = r->num.end;
 	q->ival = r->num.ival;
@@ -264,7 +264,7 @@ read_number(struct xn *x, struct xn_read *r, struct xn_q *q)
 static enum xn_rd
 read_fraction(struct xn *x, struct xn_read *r, struct xn_q *q)
 {
-	struct dec *val = &x->val;
+	struct xn_dec *val = &x->val;
 	struct xn_num nu;
 	size_t j = r->j;
 	uint64_t dv = r->num.ival, rest = dv, scale = 0, p = 1;
@@ -274,7 +274,7 @@ read_fraction(struct xn *x, struct xn_read *r, struct xn_q *q)
 		return XN_RD_NONE;
 	if (!xn_parse_cn(x->f, j + 2, x->n, &nu, val) || dv == 0)
 		return XN_RD_REJECT;
-	q->kind = XK_RATIO;
+	q->kind = XN_K_RATIO;
 	q->unit = "分之";
 	/* Exact decimal when it terminates, else rounded to four places
 	 * (M/N would read as a range). */
@@ -288,9 +288,9 @@ read_fraction(struct xn *x, struct xn_read *r, struct xn_q *q)
 		scale = 9;
 	for (uint64_t s = 0; s < scale; s++)
 		p *= 10;
-	dec_set_u64(val, (nu.ival * p * 2 + dv) / (2 * dv));
+	xn_dec_set_u64(val, (nu.ival * p * 2 + dv) / (2 * dv));
 	val->scale = scale;
-	dec_format(val, &q->v);
+	xn_dec_format(val, &q->v);
 	q->nend = nu.end;
 	q->end = xn_approx_suffix(x, nu.end, q);
 	return XN_RD_DONE;
@@ -309,7 +309,7 @@ reject_digit_string(struct xn *x, struct xn_read *r, struct xn_q *q)
 static bool
 read_multipliers(struct xn *x, struct xn_read *r, struct xn_q *q)
 {
-	struct dec *val = &x->val;
+	struct xn_dec *val = &x->val;
 	size_t j = r->j;
 	bool approx_in = false;
 
@@ -331,7 +331,7 @@ read_multipliers(struct xn *x, struct xn_read *r, struct xn_q *q)
 			 * 十余万 reaches here with one. */
 			if (!q->arabic && xn_at(x, j) != U'万' && xn_at(x, j) != U'亿')
 				break;
-			dec_shift(val, mult_pow(xn_at(x, j)));
+			xn_dec_shift(val, mult_pow(xn_at(x, j)));
 			q->mult = true;
 			q->mult_pow = (unsigned char)(q->mult_pow + mult_pow(xn_at(x, j)));
 			j++;
@@ -358,16 +358,16 @@ read_months_and_half(struct xn *x, struct xn_read *r, struct xn_q *q)
 
 		if (hu && (strcmp(hu->out, "小时") == 0 || hu->key.cp[0] == U'月' ||
 		    strcmp(hu->out, "个月") == 0)) {
-			dec_add_half(&x->val);
+			xn_dec_add_half(&x->val);
 			q->unit = hu->key.cp[0] == U'月' ? "个月" : hu->out;
-			q->kind = XK_DURATION;
+			q->kind = XN_K_DURATION;
 			r->j = j + 2 + hu->key.len;
 			return true;
 		}
 		if (xn_at(x, j + 2) == U'月') {
-			dec_add_half(&x->val);
+			xn_dec_add_half(&x->val);
 			q->unit = "个月";
-			q->kind = XK_DURATION;
+			q->kind = XN_K_DURATION;
 			r->j = j + 3;
 			return true;
 		}
@@ -376,7 +376,7 @@ read_months_and_half(struct xn *x, struct xn_read *r, struct xn_q *q)
 	    xn_at(x, j + 2) == U'月' && !*q->approx) {
 		q->approx = xn_at(x, j + 1) == U'余' ? "余" : "多";
 		q->unit = "个月";
-		q->kind = XK_DURATION;
+		q->kind = XN_K_DURATION;
 		r->j = j + 3;
 		return true;
 	}
@@ -397,8 +397,8 @@ read_unit(struct xn *x, struct xn_read *r, struct xn_q *q, bool approx_in)
 	if (q->arabic && xn_at(x, j) == ' ' && (i == 0 || x->f[i - 1] == ' ' ||
 	    xn_is_han(x->f[i - 1]))) {
 		u = xn_unit_at(x->f, j + 1, x->n, r->src);
-		if (u && !(u->flags & (UF_STRICT | UF_ORD)) && u->kind != XK_OTHER &&
-		    u->kind != XK_RATIO)
+		if (u && !(u->flags & (XN_UF_STRICT | XN_UF_ORD)) && u->kind != XN_K_OTHER &&
+		    u->kind != XN_K_RATIO)
 			j++;
 	}
 	u = xn_unit_at(x->f, j, x->n, r->src);
@@ -406,13 +406,13 @@ read_unit(struct xn *x, struct xn_read *r, struct xn_q *q, bool approx_in)
 	quarter = u && u->key.cp[0] == U'季' && !r->ordctx && num->ival_ok &&
 	    num->ival >= 1 && num->ival <= 4 && !q->mult && !approx_in &&
 	    (i == 0 || (x->f[i - 1] != U'每' && x->f[i - 1] != U'各'));
-	if (u && (u->flags & UF_ORD) && !r->ordctx && !quarter)
+	if (u && (u->flags & XN_UF_ORD) && !r->ordctx && !quarter)
 		u = NULL;
-	if (u && num->one && !(u->flags & UF_ONE) && !r->ordctx && !quarter)
+	if (u && num->one && !(u->flags & XN_UF_ONE) && !r->ordctx && !quarter)
 		u = NULL;
 	/* 作为一项重要工作, 一支高素质队伍: 一 as an article before an
 	 * evaluative word is no count. */
-	if (u && num->one && !r->ordctx && !quarter && u->kind == XK_COUNT &&
+	if (u && num->one && !r->ordctx && !quarter && u->kind == XN_K_COUNT &&
 	    article_next(xn_at(x, j + u->key.len)))
 		return false;
 	if (u) {
@@ -422,12 +422,12 @@ read_unit(struct xn *x, struct xn_read *r, struct xn_q *q, bool approx_in)
 		if ((u->key.cp[0] == U'年' || strcmp(u->out, "天") == 0 ||
 		    strcmp(u->out, "小时") == 0) && xn_at(x, j) == U'半' &&
 		    x->val.scale == 0) {
-			dec_add_half(&x->val);
+			xn_dec_add_half(&x->val);
 			j++;
 		}
 	}
 	/* 一年多, 三个月余 */
-	if (u && u->kind == XK_DURATION && !*q->approx &&
+	if (u && u->kind == XN_K_DURATION && !*q->approx &&
 	    (xn_at(x, j) == U'多' || xn_at(x, j) == U'余')) {
 		q->approx = xn_at(x, j) == U'余' ? "余" : "多";
 		j++;
@@ -450,11 +450,11 @@ read_counted(struct xn *x, struct xn_read *r, struct xn_q *q)
 	q->bare = !*q->unit && !q->mult && !approx_in;
 	if (!*q->unit && (q->mult || approx_in) && money_context(x, r->i)) {
 		q->unit = "元";
-		q->kind = XK_MONEY;
+		q->kind = XN_K_MONEY;
 	} else if (!*q->unit) {
-		q->kind = XK_OTHER;
+		q->kind = XN_K_OTHER;
 	}
-	dec_format(&x->val, &q->v);
+	xn_dec_format(&x->val, &q->v);
 	return XN_RD_DONE;
 }
 

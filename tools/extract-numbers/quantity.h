@@ -24,7 +24,7 @@ struct xn_read {
 	size_t i;                /* where the candidate starts */
 	bool ordctx;             /* after 第 */
 	struct xn_num num;       /* the number, once read */
-	unsigned src;            /* UF_ flags for the units it may take */
+	unsigned src;            /* XN_UF_ flags for the units it may take */
 	size_t j;                /* end of what is read so far */
 };
 

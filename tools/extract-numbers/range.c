@@ -13,7 +13,7 @@ xn_is_range_sep(uint32_t c)
 static bool
 is_year_q(const struct xn_q *q)
 {
-	return q->date && q->kind == XK_YEAR;
+	return q->date && q->kind == XN_K_YEAR;
 }
 
 /* Multiplies the range's low end v by 10^k, if it stays below the high
@@ -24,10 +24,10 @@ shift_low_end(struct xn *x, struct buf *v, size_t k, const struct buf *high)
 	struct buf t = { 0 };
 	bool below;
 
-	dec_parse(&x->val2, v->s, v->len);
-	dec_shift(&x->val2, k);
-	dec_format(&x->val2, &t);
-	below = dec_text_less(t.s, t.len, high->s, high->len);
+	xn_dec_parse(&x->val2, v->s, v->len);
+	xn_dec_shift(&x->val2, k);
+	xn_dec_format(&x->val2, &t);
+	below = xn_dec_text_less(t.s, t.len, high->s, high->len);
 	if (below) {
 		buf_clear(v);
 		buf_add(v, t.s, t.len);
@@ -44,14 +44,14 @@ xn_try_range(struct xn *x, struct xn_q *a)
 	uint32_t c = xn_at(x, s);
 	bool ok;
 
-	if (!xn_is_range_sep(c) || a->kind == XK_RANGE)
+	if (!xn_is_range_sep(c) || a->kind == XN_K_RANGE)
 		return false;
 	if (!xn_is_digit(xn_at(x, s + 1)) && !xn_is_cn_numeral(xn_at(x, s + 1)))
 		return false;
 	if (xn_is_digit(xn_at(x, s + 1)) != a->arabic && !a->date)
 		return false;
 	/* 4月22日至26日: the second day takes the first one's month. */
-	if (a->date && a->d && a->m && !a->bare && a->kind == XK_DATE) {
+	if (a->date && a->d && a->m && !a->bare && a->kind == XN_K_DATE) {
 		int d2;
 		size_t e2;
 
@@ -60,14 +60,14 @@ xn_try_range(struct xn *x, struct xn_q *a)
 		    xn_at(x, e2 + 1) != U'月') {
 			buf_addc(&a->v, '/');
 			xn_date_append(&a->v, a->y, a->m, d2);
-			a->kind = XK_RANGE;
+			a->kind = XN_K_RANGE;
 			a->unit = "";
 			a->end = a->nend = e2 + 1;
 			return true;
 		}
 	}
 	/* 二〇二四年一月至十一月: a Chinese month only counts here. */
-	if (a->date && a->m && !a->d && a->kind == XK_DATE &&
+	if (a->date && a->m && !a->d && a->kind == XN_K_DATE &&
 	    xn_is_cn_numeral(xn_at(x, s + 1))) {
 		int m2;
 		size_t e2;
@@ -77,7 +77,7 @@ xn_try_range(struct xn *x, struct xn_q *a)
 			return false;
 		buf_addc(&a->v, '/');
 		xn_date_append(&a->v, a->y, m2, 0);
-		a->kind = XK_RANGE;
+		a->kind = XN_K_RANGE;
 		a->unit = "";
 		a->end = a->nend = e2 + 1;
 		return true;
@@ -86,7 +86,7 @@ xn_try_range(struct xn *x, struct xn_q *a)
 	ok = xn_parse_q(x, s + 1, b, false);
 	/* A range end is one point: 2025年至2025年1-11月 is the year 2025,
 	 * then the range 2025年1-11月 on its own, never LOW/MID/HIGH. */
-	if (ok && (b->kind == XK_RANGE || (b->date && b->m)) && a->bare &&
+	if (ok && (b->kind == XN_K_RANGE || (b->date && b->m)) && a->bare &&
 	    a->plain_int && xn_plausible_year(a->ival) && c != U'到') {
 		/* 2023-2025年1-11月, 2023-2025年1月至6月: the years, then
 		 * the months alone. */
@@ -97,17 +97,17 @@ xn_try_range(struct xn *x, struct xn_q *a)
 			return false;
 		a->date = true;
 		a->y = (int)a->ival;
-		a->kind = XK_YEAR;
+		a->kind = XN_K_YEAR;
 		xn_date_value(a);
 		buf_addc(&a->v, '/');
 		xn_date_append(&a->v, y2, 0, 0);
-		a->kind = XK_RANGE;
+		a->kind = XN_K_RANGE;
 		a->unit = "年";
 		a->bare = false;
 		a->end = a->nend = s + 6;
 		return true;
 	}
-	if (!ok || b->kind == XK_RANGE)
+	if (!ok || b->kind == XN_K_RANGE)
 		return false;
 	if (a->date || b->date) {
 		if (a->bare && a->plain_int && b->month_only && a->ival >= 1 &&
@@ -121,7 +121,7 @@ xn_try_range(struct xn *x, struct xn_q *a)
 		    xn_plausible_year(a->ival) && a->ival <= (uint64_t)b->y) {
 			a->date = true;
 			a->y = (int)a->ival;
-			a->kind = XK_YEAR;
+			a->kind = XN_K_YEAR;
 			a->unit = b->unit;
 			xn_date_value(a);
 		} else if (!(a->date && b->date && !a->bare)) {
@@ -141,14 +141,14 @@ xn_try_range(struct xn *x, struct xn_q *a)
 			return false;
 		a->unit = "";
 	} else if (a->bare && !b->bare) {
-		if (!*b->unit || b->kind == XK_ORDINAL)
+		if (!*b->unit || b->kind == XN_K_ORDINAL)
 			return false;
 		/* 5-10万元: the low end shares the high end's 万 */
 		if (b->mult && !a->mult && !shift_low_end(x, &a->v, b->mult_pow, &b->v))
 			return false;
 		a->unit = b->unit;
 	} else if (!*a->unit && *b->unit && a->mult && b->mult &&
-	    b->kind != XK_ORDINAL) {
+	    b->kind != XN_K_ORDINAL) {
 		a->unit = b->unit;      /* 100万-200万元 */
 	} else if (strcmp(a->unit, b->unit) != 0 || !*a->unit) {
 		return false;
@@ -157,7 +157,7 @@ xn_try_range(struct xn *x, struct xn_q *a)
 		a->approx = b->approx;
 	buf_addc(&a->v, '/');
 	buf_add(&a->v, b->v.s, b->v.len);
-	a->kind = XK_RANGE;
+	a->kind = XN_K_RANGE;
 	a->bare = false;
 	a->end = b->end;
 	a->nend = b->nend;

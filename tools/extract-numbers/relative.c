@@ -36,7 +36,7 @@ xn_relative_year(struct xn *x, size_t i, struct xn_q *q, bool *got)
 		q->y = x->anchor + rel_delta[k];
 		if (x->f[i + len - 1] == U'度') {
 			q->date = true;
-			q->kind = XK_YEAR;
+			q->kind = XN_K_YEAR;
 			q->unit = "年度";
 			e = i + len;
 		} else {
@@ -75,7 +75,7 @@ xn_year_end(struct xn *x, size_t i, struct xn_q *q)
 	q->y = x->anchor;
 	q->m = 12;
 	q->date = true;
-	q->kind = XK_DATE;
+	q->kind = XN_K_DATE;
 	q->end = q->nend = i + 2;
 	xn_date_value(q);
 	return true;

@@ -41,8 +41,8 @@ xn_free(struct xn *x)
 	free(x->f);
 	free(x->off);
 	free(x->cand);
-	dec_free(&x->val);
-	dec_free(&x->val2);
+	xn_dec_free(&x->val);
+	xn_dec_free(&x->val2);
 	buf_free(&x->q1.v);
 	buf_free(&x->q2.v);
 	buf_free(&x->lab);
@@ -71,7 +71,7 @@ emit(struct xn *x, struct xn_q *q)
 		x->anchor = q->y;
 	xn_label(x->f, x->off, x->text, x->n, q->start, q->end, x->last_end,
 	    x->last_count,
-	    q->date || q->kind == XK_ORDINAL, &x->lab);
+	    q->date || q->kind == XN_K_ORDINAL, &x->lab);
 	m.start = q->start;
 	m.end = q->end;
 	m.value = q->v.s ? q->v.s : "";
@@ -85,7 +85,7 @@ emit(struct xn *x, struct xn_q *q)
 	m.raw_len = x->off[q->end] - x->off[q->start];
 	x->emit(x->ctx, &m);
 	x->last_end = q->end;
-	x->last_count = !q->date && q->kind != XK_YEAR && q->kind != XK_DATE;
+	x->last_count = !q->date && q->kind != XN_K_YEAR && q->kind != XN_K_DATE;
 	x->count++;
 }
 
@@ -173,13 +173,13 @@ scan_number(struct xn *x, size_t i)
 		return q->end;
 	if (ordctx) {
 		q->start = i - 1;
-		q->kind = XK_ORDINAL;
+		q->kind = XN_K_ORDINAL;
 		q->approx = "";
 	} else if (i && x->f[i - 1] == U'前' && i - 1 >= x->last_end &&
 	    (strcmp(q->unit, "名") == 0 || strcmp(q->unit, "位") == 0 ||
 	    strcmp(q->unit, "季度") == 0)) {
 		q->start = i - 1;
-		q->kind = XK_ORDINAL;
+		q->kind = XN_K_ORDINAL;
 	} else if (!q->date && (pre = xn_prefix_approx(x, i, &pw)) != 0) {
 		q->start = i - pre;
 		q->approx = pw;

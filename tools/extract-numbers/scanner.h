@@ -47,7 +47,7 @@ struct xn {
 	const char *text;
 	size_t len;
 	int fixed_year, anchor;
-	struct dec val, val2;
+	struct xn_dec val, val2;
 	struct xn_q q1, q2;
 	struct buf lab;
 	size_t last_end;

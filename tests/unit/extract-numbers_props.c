@@ -13,9 +13,12 @@
 
 #include "buf.h"
 #include "dec.h"
+#include "decode.h"
 #include "scan.h"
 #include "test.h"
 #include "utf8.h"
+#include "zhfold.h"
+#include "zhnum.h"
 
 int main(void);
 
@@ -327,6 +330,20 @@ main(void)
 		    "dec: fractions compared digit by digit");
 		CHECK(!xn_dec_text_less("150000", 6, "30000", 5) && !xn_dec_text_less("7", 1, "7", 1),
 		    "dec: not below when above or equal");
+	}
+	{
+		/* The scan looks only where a quantity may start: every
+		 * folded Chinese numeral (the fold is applied first) must be
+		 * one of those places, or its numbers are never read. */
+		uint32_t miss = 0;
+
+		xn_decode_init();
+		for (uint32_t c = 0x3000; c < 0x10000 && !miss; c++)
+			if (zh_fold(c) == c && zhnum_is_numeral(c) && !xn_may_start(c))
+				miss = c;
+		CHECK(!miss, "extract-numbers: every folded numeral starts a scan");
+		CHECK(xn_may_start('7') && xn_may_start(U'半') && !xn_may_start(U'的'),
+		    "extract-numbers: digits and 半 start a scan, 的 does not");
 	}
 	return test_failed;
 }

@@ -2,6 +2,7 @@
 
 #include "accept.h"
 #include "date.h"
+#include "zhnum.h"
 
 enum xn_rd
 xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
@@ -73,20 +74,20 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 {
 	uint32_t p = numstart ? x->f[numstart - 1] : 0;
 	uint32_t after = xn_at(x, q->end);
-	int d = xn_cn_digit(after);
+	int d = zhnum_digit(after);
 
 	/* 三个一, 一人一档, 三会一课; but 六章四十二条 counts twice. */
 	if (d >= 1) {
 		struct xn_num num;
 
-		if (d == 1 && !xn_cn_unit(xn_at(x, q->end + 1)))
+		if (d == 1 && !zhnum_unit(xn_at(x, q->end + 1)))
 			return true;
 		if (!xn_parse_cn(x->f, q->end, x->n, &num, &x->val2))
 			return true;
 		return !xn_unit_at(x->f, num.end, x->n, XN_UF_CN);
 	}
 	if (xn_is_han(after) && after != U'第' &&
-	    xn_cn_digit(xn_at(x, q->end + 1)) == 1 && xn_at(x, q->end + 2) != U'是')
+	    zhnum_digit(xn_at(x, q->end + 1)) == 1 && xn_at(x, q->end + 2) != U'是')
 		return true;
 	/* “两个确保”, “四个意识”: a short quoted name. */
 	if (xn_is_open_quote(p)) {

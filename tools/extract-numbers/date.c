@@ -1,5 +1,6 @@
 #include "date.h"
 #include "range.h"
+#include "zhnum.h"
 
 int
 xn_digits4(const struct xn *x, size_t i)
@@ -33,7 +34,7 @@ xn_small_num(struct xn *x, size_t i, int *v, size_t *end)
 		*end = j;
 		return true;
 	}
-	if (!xn_is_cn_numeral(x->f[i]) || !xn_parse_cn(x->f, i, x->n, &num, &x->val2))
+	if (!zhnum_is_numeral(x->f[i]) || !xn_parse_cn(x->f, i, x->n, &num, &x->val2))
 		return false;
 	if (num.ival > 99 || num.seq)
 		return false;

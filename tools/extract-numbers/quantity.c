@@ -3,6 +3,7 @@
 #include "accept.h"
 #include "date.h"
 #include "quantity.h"
+#include "zhnum.h"
 
 void
 xn_q_reset(struct xn_q *q, size_t start)
@@ -67,7 +68,7 @@ xn_prefix_approx(struct xn *x, size_t i, const char **word)
 	 * the 上 of 马上, 以上, 线上. */
 	if (i >= 1 && i > x->last_end && x->f[i - 1] == U'上' && i < x->n &&
 	    (x->f[i] == U'百' || x->f[i] == U'千' || x->f[i] == U'万') &&
-	    !xn_is_cn_numeral(xn_at(x, i + 1)) && xn_at(x, i + 1) != U'分' &&
+	    !zhnum_is_numeral(xn_at(x, i + 1)) && xn_at(x, i + 1) != U'分' &&
 	    !(i >= 2 && shang_word(x->f[i - 2]))) {
 		*word = "上";
 		return 1;
@@ -139,7 +140,7 @@ round_hundreds(struct xn *x, size_t i, struct xn_num *num, struct xn_dec *val)
 	/* 千家万户, 百家争鸣 */
 	if (xn_at(x, i + 2) == U'万' || xn_at(x, i + 2) == U'争')
 		return false;
-	if (xn_is_cn_numeral(xn_at(x, i + 1)))
+	if (zhnum_is_numeral(xn_at(x, i + 1)))
 		return false;
 	{
 		const struct xn_unit *u = xn_unit_at(x->f, i + 1, x->n, XN_UF_CN);
@@ -148,7 +149,7 @@ round_hundreds(struct xn *x, size_t i, struct xn_num *num, struct xn_dec *val)
 			return false;
 	}
 	*num = (struct xn_num){ .start = i, .end = i + 1, .nchars = 1,
-	    .ival_ok = true, .ival = xn_cn_unit(c) };
+	    .ival_ok = true, .ival = zhnum_unit(c) };
 	xn_dec_set_u64(val, num->ival);
 	return true;
 }
@@ -182,19 +183,19 @@ read_percent_words(struct xn *x, struct xn_read *r, struct xn_q *q)
 	if (xn_is_digit(xn_at(x, k))) {
 		xn_parse_arabic(x->f, k, x->n, &num, val);
 		got = true;
-	} else if (xn_at(x, k) == U'百' && !xn_is_cn_numeral(xn_at(x, k + 1))) {
+	} else if (xn_at(x, k) == U'百' && !zhnum_is_numeral(xn_at(x, k + 1))) {
 		xn_dec_set_u64(val, 100);
 		num.end = k + 1;
 		got = true;
-	} else if (xn_is_cn_numeral(xn_at(x, k))) {
+	} else if (zhnum_is_numeral(xn_at(x, k))) {
 		got = xn_parse_cn(x->f, k, x->n, &num, val);
 		if (got && xn_at(x, num.end) == U'点' &&
-		    xn_cn_digit(xn_at(x, num.end + 1)) >= 0) {
+		    zhnum_digit(xn_at(x, num.end + 1)) >= 0) {
 			/* 百分之八十七点五 */
 			size_t m = num.end + 1;
 
-			while (xn_cn_digit(xn_at(x, m)) >= 0) {
-				xn_dec_digit(val, xn_cn_digit(xn_at(x, m)));
+			while (zhnum_digit(xn_at(x, m)) >= 0) {
+				xn_dec_digit(val, zhnum_digit(xn_at(x, m)));
 				val->scale++;
 				m++;
 			}
@@ -270,7 +271,7 @@ read_fraction(struct xn *x, struct xn_read *r, struct xn_q *q)
 	uint64_t dv = r->num.ival, rest = dv, scale = 0, p = 1;
 
 	if (xn_at(x, j) != U'分' || xn_at(x, j + 1) != U'之' ||
-	    !xn_is_cn_numeral(xn_at(x, j + 2)) || r->num.seq)
+	    !zhnum_is_numeral(xn_at(x, j + 2)) || r->num.seq)
 		return XN_RD_NONE;
 	if (!xn_parse_cn(x->f, j + 2, x->n, &nu, val) || dv == 0)
 		return XN_RD_REJECT;

@@ -2,6 +2,7 @@
 
 #include "date.h"
 #include "range.h"
+#include "zhnum.h"
 
 bool
 xn_is_range_sep(uint32_t c)
@@ -46,7 +47,7 @@ xn_try_range(struct xn *x, struct xn_q *a)
 
 	if (!xn_is_range_sep(c) || a->kind == XN_K_RANGE)
 		return false;
-	if (!xn_is_digit(xn_at(x, s + 1)) && !xn_is_cn_numeral(xn_at(x, s + 1)))
+	if (!xn_is_digit(xn_at(x, s + 1)) && !zhnum_is_numeral(xn_at(x, s + 1)))
 		return false;
 	if (xn_is_digit(xn_at(x, s + 1)) != a->arabic && !a->date)
 		return false;
@@ -68,7 +69,7 @@ xn_try_range(struct xn *x, struct xn_q *a)
 	}
 	/* 二〇二四年一月至十一月: a Chinese month only counts here. */
 	if (a->date && a->m && !a->d && a->kind == XN_K_DATE &&
-	    xn_is_cn_numeral(xn_at(x, s + 1))) {
+	    zhnum_is_numeral(xn_at(x, s + 1))) {
 		int m2;
 		size_t e2;
 

@@ -1,5 +1,6 @@
 #include "date.h"
 #include "relative.h"
+#include "zhnum.h"
 
 static const char *const rel_words[] = {
 	"下一年度", "上一年度", "今年度", "本年度", "上年度", "下年度",
@@ -57,7 +58,7 @@ year_end_ok(struct xn *x, size_t i)
 	uint32_t p = i ? x->f[i - 1] : 0;
 	size_t pos = 0;
 
-	if (xn_is_digit(p) || xn_is_cn_numeral(p))
+	if (xn_is_digit(p) || zhnum_is_numeral(p))
 		return false;
 	while (pos < sizeof not_before - 1)
 		if (utf8_next(not_before, sizeof not_before - 1, &pos) == p)

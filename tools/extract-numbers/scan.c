@@ -20,6 +20,7 @@
 #include "range.h"
 #include "relative.h"
 #include "scanner.h"
+#include "zhnum.h"
 
 struct xn *
 xn_new(void)
@@ -102,7 +103,7 @@ skip_token(struct xn *x, size_t i)
 		    x->f[j] == '/' || x->f[j] == ':' || x->f[j] == ','))
 			j++;
 	} else {
-		while (j < x->n && xn_is_cn_numeral(x->f[j]))
+		while (j < x->n && zhnum_is_numeral(x->f[j]))
 			j++;
 	}
 	return j;
@@ -211,7 +212,7 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 			continue;
 		i = x->cand[ci];
 		c = x->f[i];
-		if (!xn_is_digit(c) && !xn_is_cn_numeral(c) && c != U'半')
+		if (!xn_is_digit(c) && !zhnum_is_numeral(c) && c != U'半')
 			i = scan_word(x, i);
 		else
 			i = scan_number(x, i);

@@ -102,12 +102,14 @@ def read_fold(path):
 
 def fold(c):
     # zh_fold(): full-width ASCII and the ideographic space, then
-    # traditional to simplified.
+    # traditional to simplified; a BMP character whose simplified form
+    # lies beyond the BMP stays (data/gen-fold-table.py).
     if 0xFF01 <= c <= 0xFF5E:
-        c -= 0xFEE0
-    elif c == 0x3000:
-        c = 0x20
-    return FOLD.get(c, c)
+        return c - 0xFEE0
+    if c == 0x3000:
+        return 0x20
+    v = FOLD.get(c, c)
+    return c if c < 0x10000 <= v else v
 
 
 class Image:

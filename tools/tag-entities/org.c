@@ -7,10 +7,9 @@
  */
 #include <string.h>
 
-#include "utf8.h"
-
 #include "cli.h"
 #include "tag.h"
+#include "zhnum.h"
 
 #define heads te_wl_heads
 #define selfs te_wl_selfs
@@ -309,21 +308,16 @@ set_endidx(int type, size_t e, long idx, struct tagger *tg)
 		tg->endidx[type][e] = idx;
 }
 
-/* 党的二十大, 二十届三中全会, 十九届二中、三中、四中、五中全会. */
-static bool
-is_cnum(uint32_t c)
-{
-	return c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
-		c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341;
-}
-
+/* 党的二十大, 二十届三中全会, 十九届二中、三中、四中、五中全会: the
+ * numeral's length at i (three characters at most), or 0. */
 static size_t
 cnum(const struct text *t, size_t i)
 {
-	size_t j = i;
-	while (j < t->n && j - i < 3 && is_cnum(t->k[j]))
-		j++;
-	return j - i;
+	struct zhnum z;
+
+	if (i >= t->n || !zhnum_read(t->k, i, t->n, &z) || z.nchars > 3)
+		return 0;
+	return z.nchars;
 }
 
 static size_t
@@ -486,9 +480,9 @@ te_detect_orgs_events(struct tagger *tg)
 				continue;
 			/* 第二届…论坛: the edition is part of the name. */
 			size_t es = w.s;
-			if (es >= 3 && te_key_is(t, es - 1, "届") && is_cnum(t->k[es - 2])) {
+			if (es >= 3 && te_key_is(t, es - 1, "届") && zhnum_is_numeral(t->k[es - 2])) {
 				size_t j = es - 2;
-				while (j > 0 && is_cnum(t->k[j - 1]) && es - j < 5)
+				while (j > 0 && zhnum_is_numeral(t->k[j - 1]) && es - j < 5)
 					j--;
 				if (j > 0 && te_key_is(t, j - 1, "第"))
 					es = j - 1;

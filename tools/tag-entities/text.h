@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "utf8.h"
+
 struct text {
 	const char *s;
 	size_t len, n;
@@ -21,7 +23,6 @@ struct text {
 	unsigned rowcls;        /* union of cls over the row */
 	size_t cap;
 	const uint8_t *clsmap;  /* classes by key: te_cls, or a copy with C_DICT */
-	uint32_t *cache;        /* fold and class by BMP character, 0: unknown */
 };
 
 /* Character classes: which detectors a character may interest.  Each
@@ -76,8 +77,17 @@ static inline bool is_han(uint32_t c)
 		(c >= 0x20000 && c <= 0x3134F) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
-/* Whether the folded keys at i spell the (simplified) UTF-8 literal w. */
-bool te_key_is(const struct text *t, size_t i, const char *w);
+/* Whether the folded keys at i spell the (simplified) UTF-8 literal w.
+ * Inline, so that strlen(w) of a literal is a constant. */
+static inline bool te_key_is(const struct text *t, size_t i, const char *w)
+{
+	size_t len = strlen(w), pos = 0;
+
+	while (pos < len)
+		if (i >= t->n || t->k[i++] != utf8_next_fast(w, len, &pos))
+			return false;
+	return true;
+}
 /* Whether key i is one of the characters of chars. */
 bool te_key_in(const struct text *t, size_t i, const char *chars);
 

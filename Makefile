@@ -67,6 +67,18 @@ $(BINDIR)/zh-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/$(1)/*.c)) $(LIB
 endef
 $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 
+# zh-normalize's script converter takes the index of its dictionaries as
+# constant data, computed here rather than at every start of the program.
+ZHCONV_GEN := $(BUILD)/data/gen-zhconv-index
+ZHCONV_INDEX := $(BUILD)/data/zhconv_index.inc
+$(ZHCONV_GEN): data/gen-zhconv-index.c data/zhconv_tables.inc tools/normalize/zhconv_index.h $(LIBZH)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(VFLAGS) $(CPPFLAGS) -Icommon -Itools/normalize -o $@ $< $(LIBZH) $(LIBS)
+$(ZHCONV_INDEX): $(ZHCONV_GEN)
+	$(ZHCONV_GEN) >$@.tmp && mv $@.tmp $@
+$(BUILD)/tools/normalize/zhconv.o: $(ZHCONV_INDEX)
+$(BUILD)/tools/normalize/zhconv.o: TOOL_INC = -Itools/normalize -I$(BUILD)/data
+
 # A unit test named tests/unit/TOOL_*.c also links that tool's objects
 # (all but main.c), so a program's internals can be tested directly.
 units: $(UNITS)

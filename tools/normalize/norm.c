@@ -212,22 +212,15 @@ close_head(struct norm *nm)
 static void
 count_script(struct norm *nm, const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-
+	/* Evidence is counted in U+3000..U+9FFF only: the compatibility
+	 * ideographs above are no sign of either script. */
 	for (size_t i = 0; i < n; ) {
-		uint32_t cp;
+		uint32_t cp = utf8_next_fast(s, n, &i);
 
-		if (u[i] < 0xE3 || u[i] > 0xE9 || n - i < 3) {
-			i++;
-			continue;
-		}
-		cp = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 |
-		    (u[i + 2] & 0x3F);
-		switch (zhconv_script_of(cp)) {
+		switch (cp < 0xA000 ? zhconv_script_of(cp) : 0) {
 		case 1: nm->st.trad++; break;
 		case 2: nm->st.simp++; break;
 		}
-		i += 3;
 	}
 }
 

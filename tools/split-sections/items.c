@@ -5,7 +5,7 @@
 #include "cli.h"
 #include "items.h"
 #include "runin.h"
-#include "u8.h"
+#include "vec16.h"
 
 void
 ss_items_free(struct ss_items *it)

@@ -28,6 +28,8 @@ set -- "$ZH_TOP"/tests/split-sections/basic.in "$ZH_TOP"/tests/split-sections/en
     "$ZH_TOP"/tests/split-sections/two-part.in "$ZH_TOP"/tests/split-sections/enum-docs.in
 # the quality-pass reports (bare markers, closing lines, unnumbered parts)
 set -- "$@" "$ZH_TOP"/tests/split-sections/qa-*.in
+# official documents: frame, annexes, lists
+set -- "$@" "$ZH_TOP"/tests/split-sections/official-*.in
 if [ -d "$ZH_SEEDS" ]; then
 	for s in "$ZH_SEEDS"/*.txt; do
 		[ -f "$s" ] || continue

@@ -310,7 +310,7 @@ title_goes_on(const struct ss_key *k, const char *text, size_t n)
 {
 	if (n > 4 * TITLE_LINE_CPS || ss_cp_count(text, n) > TITLE_LINE_CPS ||
 	    strpbrk(k->s, ",;:!?") || strstr(k->s, "。") ||
-	    ss_frame_docnum(k) || ss_frame_end(k) != SIG_NONE ||
+	    ss_frame_docnum(k) || ss_frame_end(k) > SIG_NAME ||
 	    ss_frame_head_date(k))
 		return false;
 	for (size_t i = 0; i < k->len; i++)

@@ -71,9 +71,10 @@ $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 # constant data, computed here rather than at every start of the program.
 ZHCONV_GEN := $(BUILD)/data/gen-zhconv-index
 ZHCONV_INDEX := $(BUILD)/data/zhconv_index.inc
-$(ZHCONV_GEN): data/gen-zhconv-index.c data/zhconv_tables.inc tools/normalize/zhconv_index.h $(LIBZH)
+ZHCONV_GEN_OBJ := $(addprefix $(BUILD)/common/,utf8.o cli.o out.o)
+$(ZHCONV_GEN): data/gen-zhconv-index.c data/zhconv_tables.inc tools/normalize/zhconv_index.h $(ZHCONV_GEN_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(VFLAGS) $(CPPFLAGS) -Icommon -Itools/normalize -o $@ $< $(LIBZH) $(LIBS)
+	$(CC) $(WARN) $(VFLAGS) $(CPPFLAGS) -Icommon -Itools/normalize -o $@ $< $(ZHCONV_GEN_OBJ) $(LIBS)
 $(ZHCONV_INDEX): $(ZHCONV_GEN)
 	$(ZHCONV_GEN) >$@.tmp && mv $@.tmp $@
 $(BUILD)/tools/normalize/zhconv.o: $(ZHCONV_INDEX)

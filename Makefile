@@ -106,6 +106,11 @@ endif
 
 -include $(shell find build/$(V) -name '*.d' 2>/dev/null)
 
+# Seed tests read SEEDS (a directory of reports; ../shared/seeds by default).
+ifdef SEEDS
+export SEEDS
+endif
+
 # The test suite: unit, golden, property and seed tests, first on the
 # normal build and then on the ASan+UBSan build.  Ends with one line
 # "N passed, N failed".

@@ -44,7 +44,7 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all units check check-quick bench install uninstall clean deps demo lint-man \
-	fuzz fuzzers check-big check-valgrind
+	fuzz fuzzers check-big check-valgrind golden-update
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -117,6 +117,11 @@ endif
 check: all units lint-man
 	$(MAKE) --no-print-directory V=asan all units
 	tests/run.sh bin build/rel build/asan/bin build/asan
+
+# Rewrites the expected output of golden cases from bin/, for review
+# with git diff: make golden-update CASE="split-sections/basic ...".
+golden-update: all
+	tests/golden.sh --update $(CASE)
 
 # One pass over the normal build only, for quick iteration.
 check-quick: all units

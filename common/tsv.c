@@ -190,14 +190,6 @@ write_header(struct run_state *st, const char *line, size_t len, bool has_input_
 	}
 }
 
-static bool warn_escapes;
-
-void
-tsv_warn_escapes(bool on)
-{
-	warn_escapes = on;
-}
-
 static void
 check_escapes(const char *file, unsigned long lineno, const char *s, size_t n)
 {
@@ -271,7 +263,7 @@ run_row(struct run_state *st, const char *file, struct zline *ln)
 		}
 	}
 
-	if (warn_escapes)
+	if (st->job->warn_escapes)
 		check_escapes(file, ln->lineno, row.text, row.text_len);
 	row.text_len = tsv_unescape(row.text, row.text_len);
 	row.invalid = 0;

@@ -49,6 +49,9 @@ struct tsv_job {
 	 * one is its text column.  NULL-terminated.  Used for -H. */
 	const char *const *out_cols;
 	bool header;
+	/* Warn (file:line) about a backslash in the text that starts no
+	 * escape; it is kept literally either way. */
+	bool warn_escapes;
 	/* Called for every row; return 0, or -1 to stop with status 1. */
 	int (*row)(void *ctx, struct tsv_row *row);
 	/* Called after the last row of each input (may be NULL). */
@@ -57,9 +60,6 @@ struct tsv_job {
 	struct tsv_counts counts;       /* filled by tsv_run */
 };
 
-/* From now on, tsv_run warns (file:line) about a backslash in the text
- * that starts no escape; it is kept literally either way. */
-void tsv_warn_escapes(bool on);
 
 /* Runs job over files (stdin when nfiles is 0; "-" is stdin).  Returns
  * 0, or 1 if any input could not be read or had errors. */

@@ -94,7 +94,7 @@ main(int argc, char **argv)
 		default: cli_bad_option(c, argv);
 		}
 	}
-	tsv_warn_escapes(true);
+	job.warn_escapes = true;
 	s = sect_new(&o, emit, &rows_out);
 	job.row = row;
 	job.end_input = end_input;

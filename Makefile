@@ -44,7 +44,7 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all units check check-quick bench install uninstall clean deps demo lint-man \
-	fuzz fuzzers check-big check-valgrind
+	fuzz fuzzers check-big check-valgrind check-quickstart
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -103,6 +103,11 @@ check: all units lint-man
 # One pass over the normal build only, for quick iteration.
 check-quick: all units
 	tests/run.sh bin build/rel
+
+# The README's quick start in a fresh clone of HEAD inside a mode-700
+# directory (make deps demo, then make check-quick there); CI runs it.
+check-quickstart:
+	tests/quickstart.sh
 
 # Every fuzz harness for FUZZ_SECONDS each (make check runs 10 s each).
 fuzz:

@@ -51,6 +51,12 @@ xn_free(struct xn *x)
 }
 
 void
+xn_set_relative(struct xn *x, bool relative)
+{
+	x->relative = relative;
+}
+
+void
 xn_set_year(struct xn *x, int year)
 {
 	x->fixed_year = year;
@@ -136,13 +142,15 @@ scan_word(struct xn *x, size_t i)
 	size_t e;
 	bool got;
 
+	/* Relative words are skipped whole even when not reported, so that
+	 * 上一年度 is not read as 一年. */
 	if ((xn_at(x, i + 1) == U'年' || xn_at(x, i + 1) == U'一') &&
 	    c != U'年' && (e = xn_relative_year(x, i, q, &got)) != 0) {
 		if (got)
 			emit(x, q);
 		return e;
 	}
-	if (c == U'年' && xn_year_end(x, i, q)) {
+	if (c == U'年' && x->relative && xn_year_end(x, i, q)) {
 		emit(x, q);
 		return i + 2;
 	}
@@ -203,7 +211,7 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 	x->last_count = false;
 	x->year_list_end = 0;
 	xn_decode(x, text, len);
-	if (!x->anchor)
+	if (x->relative && !x->anchor)
 		xn_find_title_year(x);
 	for (size_t ci = 0; ci < x->ncand; ci++) {
 		uint32_t c;

@@ -47,6 +47,7 @@ struct xn {
 	const char *text;
 	size_t len;
 	int fixed_year, anchor;
+	bool relative;           /* report 今年, 去年, 年底 resolved */
 	struct xn_dec val, val2;
 	struct xn_q q1, q2;
 	struct buf lab;

@@ -15,7 +15,7 @@ int main(int argc, char **argv);
 static const char usage[] =
 "usage: zh-extract-numbers [-Hr] [-y YYYY] [file ...]\n"
 "Writes one row per quantity of the last (text) column of zhtsv rows:\n"
-"the row's prefix columns, then start end value unit kind approx label raw.\n"
+"the row's prefix columns, then start end value unit qkind approx label raw.\n"
 "  -H, --header      read and write a header line\n"
 "  -r, --relative    also report relative time (今年, 去年, 上年度, 年底)\n"
 "                    as the year it means: the year in each document's\n"
@@ -26,7 +26,7 @@ static const char usage[] =
 "A document is a run of rows with the same first column.\n";
 
 static const char *const cols[] = {
-	"start", "end", "value", "unit", "kind", "approx", "label", "raw", NULL
+	"start", "end", "value", "unit", "qkind", "approx", "label", "raw", NULL
 };
 
 struct ctx {

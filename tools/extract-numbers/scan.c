@@ -174,15 +174,16 @@ scan_number(struct xn *x, size_t i)
 		return skip_token(x, i);
 	if (q->date)
 		ordctx = false; /* 第1月 is no ordinal */
-	if (!ordctx)
-		xn_try_range(x, q);
+	if (!ordctx || !*q->unit)
+		xn_try_range(x, q);     /* 第一至三批 too */
 	if (!xn_accept(x, q, i, ordctx))
 		return skip_token(x, i);
 	if (ordctx && xn_heading(x, q, i - 1))
 		return q->end;
 	if (ordctx) {
 		q->start = i - 1;
-		q->kind = XN_K_ORDINAL;
+		if (q->kind != XN_K_RANGE)      /* 第一至三批 is a range */
+			q->kind = XN_K_ORDINAL;
 		q->approx = "";
 	} else if (i && x->f[i - 1] == U'前' && i - 1 >= x->last_end &&
 	    (strcmp(q->unit, "名") == 0 || strcmp(q->unit, "位") == 0 ||

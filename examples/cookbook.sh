@@ -13,9 +13,9 @@
 #
 # Column numbers after zh-normalize | zh-split-sections | zh-extract-numbers:
 #   1 doc 2 line 3 flags 4 sect 5 kind 6 part 7 start 8 end 9 value
-#   10 unit 11 kind 12 approx 13 label 14 raw
+#   10 unit 11 qkind 12 approx 13 label 14 raw
 # after zh-normalize | zh-extract-numbers:
-#   1 doc 2 line 3 flags 4 start 5 end 6 value 7 unit 8 kind 9 approx
+#   1 doc 2 line 3 flags 4 start 5 end 6 value 7 unit 8 qkind 9 approx
 #   10 label 11 raw
 # in zh-normalize --meta rows (without -H):
 #   1 doc 2 file 3 encoding 4 script 5 title 6 published 7 source ...
@@ -23,7 +23,7 @@
 #   1 doc 2 line 3 flags 4 start 5 end 6 type 7 norm 8 parent 9 entity
 
 #: Keep the header line while sorting: the 10 largest sums of money
-#? ^doc	line	flags	sect	kind	part	start	end	value	unit	kind
+#? ^doc	line	flags	sect	kind	part	start	end	value	unit	qkind
 #? 	money	
 zh-normalize -H reports/* | zh-split-sections -H | zh-extract-numbers -H | awk -F'\t' 'NR == 1 || $11 == "money"' | (IFS= read -r h; printf '%s\n' "$h"; LC_ALL=C sort -t $'\t' -k9,9gr) | head -n 11
 

@@ -2,20 +2,23 @@
 
 #include "accept.h"
 #include "date.h"
+#include "range.h"
 #include "zhnum.h"
 
 enum xn_rd
 xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
 {
-	size_t i = r->i;
+	size_t i = r->i, sl;
 	uint32_t c = xn_at(x, r->j);
 
 	(void)q;
 	/* Most numerals in running text (一是, 进一步, 二十大) have nothing
-	 * after them that could make a quantity. */
+	 * after them that could make a quantity; the low end of a range
+	 * (三至五人) has the high end. */
 	if (!r->ordctx && !xn_unit_may_start(c) && c != U'余' && c != U'多' &&
 	    c != U'个' && c != U'年' && c != U'月' && c != U'万' &&
-	    c != U'亿')
+	    c != U'亿' && !((sl = xn_range_sep(x, r->j)) != 0 &&
+	    zhnum_is_numeral(xn_at(x, r->j + sl))))
 		return XN_RD_REJECT;
 	if (xn_list_at(XN_L_SETPHRASE, x->f, i, x->n))
 		return XN_RD_REJECT;

@@ -90,7 +90,7 @@ size_t
 xn_date_chain(struct xn *x, size_t j, struct xn_q *q)
 {
 	int m, m2, d;
-	size_t e, e2;
+	size_t e, e2, sl;
 	uint32_t c = xn_at(x, j);
 
 	q->date = true;
@@ -108,7 +108,7 @@ xn_date_chain(struct xn *x, size_t j, struct xn_q *q)
 	}
 	if (!xn_small_num(x, j, &m, &e) || m < 1 || m > 12)
 		return j;
-	if (xn_is_range_sep(xn_at(x, e)) && xn_small_num(x, e + 1, &m2, &e2) &&
+	if ((sl = xn_range_sep(x, e)) != 0 && xn_small_num(x, e + sl, &m2, &e2) &&
 	    xn_at(x, e2) == U'月' && m2 >= m && m2 <= 12) {
 		/* 2024年1-11月: a range of months in one year. */
 		q->m = m;

@@ -254,6 +254,10 @@ read_number(struct xn *x, struct xn_read *r, struct xn_q *q)
 		    !round_hundreds(x, i, &r->num, &x->val))
 			return false;
 		r->src = XN_UF_CN;
+		/* 五万 of 三至五万元: the low end may share it. */
+		for (size_t k = r->num.end; k > i && (x->f[k - 1] == U'万' ||
+		    x->f[k - 1] == U'亿'); k--)
+			q->mult_pow = (unsigned char)(q->mult_pow + mult_pow(x->f[k - 1]));
 	}
 	r->j = r->num.end;
 	q->ival = r->num.ival;

@@ -91,6 +91,7 @@ te_detect_places(struct tagger *tg)
 	long ent;
 
 	ps->n = 0;
+	ps->kind_s = ps->kind_e = 0;
 	for (size_t i = 0; i < t->n;) {
 		size_t zl, gl;
 		if (!(t->cls[i] & C_PLACE) || !is_han(t->k[i]) ||
@@ -109,6 +110,14 @@ te_detect_places(struct tagger *tg)
 		    te_key_is(t, i - 2, "平安") || te_key_is(t, i - 2, "美丽") || te_key_is(t, i - 2, "数字") ||
 		    te_key_is(t, i - 2, "健康")))))
 			gl = 0;
+		/* 开发区, 高新区 alone are kinds of zone, not places; the
+		 * first is kept for the issuer (a zone's own report). */
+		long kent;
+		size_t kl = gl || zl ? 0 : te_wl_at(&zone_suffix, t->k, i, t->n, &kent);
+		if (kl && zone_suffix.ent[kent].tag == 'G' && !ps->kind_e) {
+			ps->kind_s = i;
+			ps->kind_e = i + kl;
+		}
 		if (zl > gl) {
 			push(ps, i, i + zl, 'Z', "");
 			i += zl;

@@ -74,6 +74,14 @@ static void
 doc_learn(struct tagger *tg)
 {
 	struct docplace *d = &tg->doc;
+	const struct te_places *ps = &tg->places;
+
+	/* A kind of zone in the title (高新区2021年法治政府建设报告)
+	 * stands for the county level. */
+	if (ps->kind_e && !d->name[L_COUNTY][0] && !d->code[L_COUNTY][0]) {
+		struct mention z = { .s = ps->kind_s, .e = ps->kind_e };
+		key_name(&tg->t, &z, d->name[L_COUNTY]);
+	}
 
 	for (size_t i = 0; i < tg->ms.n; i++) {
 		struct mention *m = &tg->ms.m[i];

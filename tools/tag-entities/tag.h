@@ -36,6 +36,7 @@ struct te_places {
 	struct te_place *p;
 	size_t n, cap;
 	size_t nsmall;          /* p[0..nsmall): provinces..counties, zones */
+	size_t kind_s, kind_e;  /* the first kind of zone alone (开发区), or 0, 0 */
 };
 
 struct user_pat;

@@ -32,7 +32,7 @@ fold(struct key *k, const char *s, size_t n)
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	while (i < n) {
-		uint32_t cp = zh_fold(utf8_next(s, n, &i));
+		uint32_t cp = zh_fold(utf8_next_fast(s, n, &i));
 
 		if (++k->cps > TITLE_MAX_CPS)
 			return false;
@@ -108,7 +108,7 @@ official_at(const struct key *k)
 static bool
 han_at(const struct key *k, size_t i)
 {
-	return i < k->len && utf8_is_han(utf8_next(k->s, k->len, &i));
+	return i < k->len && utf8_is_han(utf8_next_fast(k->s, k->len, &i));
 }
 
 /* A comma inside a title is 、 folded by zh-normalize --punct=ascii: a
@@ -164,16 +164,16 @@ marker_start(const struct key *k)
 			i++;
 		return k->s[i] == '.' || strncmp(k->s + i, "、", 3) == 0;
 	}
-	c = utf8_next(k->s, k->len, &i);
+	c = utf8_next_fast(k->s, k->len, &i);
 	if (c == 0x7B2C) {                      /* 第 */
 		if (i >= k->len)
 			return false;
-		c = utf8_next(k->s, k->len, &i);
+		c = utf8_next_fast(k->s, k->len, &i);
 		return utf8_contains(numerals, c);
 	}
 	if (!utf8_contains(numerals, c) || i >= k->len)
 		return false;
-	c = utf8_next(k->s, k->len, &i);
+	c = utf8_next_fast(k->s, k->len, &i);
 	return c == 0x3001 || c == '.';         /* 、 . */
 }
 

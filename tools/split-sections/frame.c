@@ -262,7 +262,13 @@ ss_frame_end(const struct ss_key *k)
 		return SIG_CLOSING;
 	/* the date, also after the issuing body on the same line */
 	for (i = 0; i < t.n; i += ((unsigned char)t.s[i] & 0x80) ? 3 : 1) {
-		size_t e = date_at(t, i);
+		size_t e;
+
+		/* a year opens with 1, 2, 一 or 二 */
+		if (t.s[i] != '1' && t.s[i] != '2' && !(i + 3 <= t.n &&
+		    (memcmp(t.s + i, "一", 3) == 0 || memcmp(t.s + i, "二", 3) == 0)))
+			continue;
+		e = date_at(t, i);
 
 		if (e == t.n)
 			return i == 0 ? SIG_DATE :

@@ -18,6 +18,10 @@
 
 #include "key.h"
 
+/* Bytes of a line of the frame at most (signature, date, note, padded
+ * with spaces): longer lines need not be read. */
+#define SS_FRAME_LINE_MAX 200
+
 /* 国发〔2018〕12号, 国办发明电〔2018〕15号: the whole line. */
 bool ss_frame_docnum(const struct ss_key *k);
 

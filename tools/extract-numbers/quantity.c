@@ -223,8 +223,9 @@ read_half(struct xn *x, struct xn_read *r, struct xn_q *q)
 	if (xn_at(x, i) != U'半')
 		return XN_RD_NONE;
 	u = xn_unit_at(x->f, i + 1, x->n, XN_UF_CN);
+	/* 上半年, 多半, 大半: no length of time; 每半年 is one. */
 	if (!u || u->kind != XN_K_DURATION || p == U'上' || p == U'下' ||
-	    p == U'前' || p == U'后' || p == U'每' || p == U'多' || p == U'大')
+	    p == U'前' || p == U'后' || p == U'多' || p == U'大')
 		return XN_RD_REJECT;
 	q->kind = XN_K_DURATION;
 	q->unit = u->out;
@@ -298,6 +299,25 @@ read_fraction(struct xn *x, struct xn_read *r, struct xn_q *q)
 	xn_dec_format(val, &q->v);
 	q->nend = nu.end;
 	q->end = xn_approx_suffix(x, nu.end, q);
+	return XN_RD_DONE;
+}
+
+/* 每3月, 每两月, 每隔两月: a number of months, not a month. */
+static enum xn_rd
+read_months_apart(struct xn *x, struct xn_read *r, struct xn_q *q)
+{
+	size_t i = r->i;
+	uint32_t p = i ? x->f[i - 1] : 0;
+
+	if (xn_at(x, r->j) != U'月' || !(p == U'每' || (p == U'隔' && i >= 2 &&
+	    x->f[i - 2] == U'每')) || !r->num.ival_ok || r->num.ival == 0 ||
+	    r->num.seq)
+		return XN_RD_NONE;
+	q->kind = XN_K_DURATION;
+	q->unit = "月";
+	xn_dec_format(&x->val, &q->v);
+	q->nend = r->j;
+	q->end = r->j + 1;
 	return XN_RD_DONE;
 }
 
@@ -388,6 +408,24 @@ read_months_and_half(struct xn *x, struct xn_read *r, struct xn_q *q)
 	return false;
 }
 
+/* 每人限报一份, 仅限一处: a lone 一 in a rule or a limit is a count
+ * with any measure word, not the article of 一份责任. */
+static bool
+one_in_rule(struct xn *x, size_t i)
+{
+	if (xn_list_before(XN_L_LIMIT, x->f, i))
+		return true;
+	for (size_t k = i; k > 0 && i - k < 12; k--) {
+		uint32_t c = x->f[k - 1];
+
+		if (c == U'每')
+			return true;
+		if (xn_clause_punct(c) || c == 0x3002)
+			break;
+	}
+	return false;
+}
+
 /* The measure word or unit after the number; false when the number is
  * an article (一支高素质队伍). */
 static bool
@@ -413,7 +451,8 @@ read_unit(struct xn *x, struct xn_read *r, struct xn_q *q, bool approx_in)
 	    (i == 0 || (x->f[i - 1] != U'每' && x->f[i - 1] != U'各'));
 	if (u && (u->flags & XN_UF_ORD) && !r->ordctx && !quarter)
 		u = NULL;
-	if (u && num->one && !(u->flags & XN_UF_ONE) && !r->ordctx && !quarter)
+	if (u && num->one && !(u->flags & XN_UF_ONE) && !r->ordctx && !quarter &&
+	    !(u->kind == XN_K_COUNT && one_in_rule(x, i)))
 		u = NULL;
 	/* 作为一项重要工作, 一支高素质队伍: 一 as an article before an
 	 * evaluative word is no count. */
@@ -499,6 +538,7 @@ static const struct reader arabic_readers[] = {
 	{ xn_read_dotted_date, NX_SEP },
 	{ xn_read_year_list, NX_LIST },
 	{ xn_read_year, NX_YEAR },
+	{ read_months_apart, NX_MONTH },
 	{ xn_read_month, NX_MONTH },
 	{ read_counted, NX_ANY },
 };
@@ -508,6 +548,7 @@ static const struct reader chinese_readers[] = {
 	{ xn_screen_numeral, NX_ANY },
 	{ xn_read_year, NX_YEAR },
 	{ reject_digit_string, NX_ANY },
+	{ read_months_apart, NX_MONTH },
 	{ read_counted, NX_ANY },
 };
 

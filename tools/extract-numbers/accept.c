@@ -159,7 +159,8 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	/* 8时30分 is a time, not a score. */
 	if (q->kind == XN_K_SCORE && (p == U'时' || p == U'点' || p == ':'))
 		return false;
-	if (!q->arabic && *q->unit && slogan(x, q, numstart))
+	if (!q->arabic && *q->unit && (slogan(x, q, numstart) ||
+	    (q->kind == XN_K_COUNT && xn_place_name(x, numstart, q->end, q->unit))))
 		return false;
 	if (!q->arabic && strcmp(q->unit, "级") == 0 && !levels_listed(x, numstart))
 		return false;

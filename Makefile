@@ -44,7 +44,7 @@ MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
 
 .PHONY: all units check check-quick bench install uninstall clean deps demo lint-man \
-	fuzz fuzzers check-big check-valgrind
+	fuzz fuzzers check-big check-valgrind check-quickstart golden-update
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -66,6 +66,18 @@ $(BINDIR)/zh-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/$(1)/*.c)) $(LIB
 	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
 endef
 $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
+
+# zh-normalize's script converter takes the index of its dictionaries as
+# constant data, computed here rather than at every start of the program.
+ZHCONV_GEN := $(BUILD)/data/gen-zhconv-index
+ZHCONV_INDEX := $(BUILD)/data/zhconv_index.inc
+$(ZHCONV_GEN): data/gen-zhconv-index.c data/zhconv_tables.inc tools/normalize/zhconv_index.h $(LIBZH)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(VFLAGS) $(CPPFLAGS) -Icommon -Itools/normalize -o $@ $< $(LIBZH) $(LIBS)
+$(ZHCONV_INDEX): $(ZHCONV_GEN)
+	$(ZHCONV_GEN) >$@.tmp && mv $@.tmp $@
+$(BUILD)/tools/normalize/zhconv.o: $(ZHCONV_INDEX)
+$(BUILD)/tools/normalize/zhconv.o: TOOL_INC = -Itools/normalize -I$(BUILD)/data
 
 # A unit test named tests/unit/TOOL_*.c also links that tool's objects
 # (all but main.c), so a program's internals can be tested directly.
@@ -100,9 +112,19 @@ check: all units lint-man
 	$(MAKE) --no-print-directory V=asan all units
 	tests/run.sh bin build/rel build/asan/bin build/asan
 
+# Rewrites the expected output of golden cases from bin/, for review
+# with git diff: make golden-update CASE="split-sections/basic ...".
+golden-update: all
+	tests/golden.sh --update $(CASE)
+
 # One pass over the normal build only, for quick iteration.
 check-quick: all units
 	tests/run.sh bin build/rel
+
+# The README's quick start in a fresh clone of HEAD inside a mode-700
+# directory (make deps demo, then make check-quick there); CI runs it.
+check-quickstart:
+	tests/quickstart.sh
 
 # Every fuzz harness for FUZZ_SECONDS each (make check runs 10 s each).
 fuzz:

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every recipe of examples/cookbook.sh on the seed reports, and checks
-# that README.md and man/zhtsv.7 carry exactly the rendered cookbook.
+# that man/zhtsv.7 carries exactly the rendered cookbook.
 set -u
 . "$ZH_TOP/tests/workflow-lib.sh"
 
@@ -22,7 +22,6 @@ same_block() {
 		    "run examples/cookbook-render.sh --update"
 	fi
 }
-same_block markdown "$ZH_TOP/README.md" '<!-- BEGIN cookbook -->' '<!-- END cookbook -->'
 same_block mdoc "$ZH_TOP/man/zhtsv.7" '.\" BEGIN cookbook' '.\" END cookbook'
 
 # Split the book into r/N.title, r/N.exp (regexes), r/N.cmd.

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "normalize.h"
 #include "out.h"
+#include "title.h"
 #include "tsv.h"
 #include "utf8.h"
 #include "zhconv.h"
@@ -208,34 +209,6 @@ close_head(struct norm *nm)
 	nm->head = false;
 }
 
-static bool
-title_like(const char *s, size_t n)
-{
-	static const char *const bad_end[] = { "。", "；", "：", "，", ",", ";", ":",
-		"！", "？", "!", "?", NULL };
-	static const char *const bad_start[] = { "一、", "(一)", "（一）", "第一", NULL };
-	size_t cps = utf8_count(s, n);
-	bool han = false;
-
-	if (cps < 4 || cps > 60)
-		return false;
-	for (int i = 0; bad_end[i]; i++) {
-		size_t l = strlen(bad_end[i]);
-
-		if (n >= l && memcmp(s + n - l, bad_end[i], l) == 0)
-			return false;
-	}
-	for (int i = 0; bad_start[i]; i++)
-		if (n >= strlen(bad_start[i]) && memcmp(s, bad_start[i], strlen(bad_start[i])) == 0)
-			return false;
-	for (size_t i = 0; i < n && !han; ) {
-		uint32_t cp = utf8_next(s, n, &i);
-
-		han = utf8_is_han(cp);
-	}
-	return han;
-}
-
 static void
 count_script(struct norm *nm, const char *s, size_t n)
 {
@@ -319,7 +292,8 @@ norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 				close_head(nm);
 			return;
 		}
-		if (!nm->title_seen && title_like(nm->text.s, nm->text.len)) {
+		if (!nm->title_seen &&
+		    zh_title_like(nm->text.s, nm->text.len) != ZH_TITLE_NO) {
 			nm->title_seen = true;
 			buf_add(&nm->title, nm->text.s, nm->text.len);
 			push(nm, lineno, flags, 0);

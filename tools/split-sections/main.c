@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "out.h"
-#include "sect.h"
+#include "engine.h"
 #include "tsv.h"
 
 int main(int argc, char **argv);
@@ -26,7 +26,7 @@ static const char usage[] =
 static const char *const cols[] = { "sect", "kind", "part", "text", NULL };
 
 static void
-emit(void *arg, const struct sect_emit *e)
+emit(void *arg, const struct ss_row_out *e)
 {
 	(void)arg;
 	if (e->has_prefix) {
@@ -46,7 +46,7 @@ emit(void *arg, const struct sect_emit *e)
 static int
 row(void *ctx, struct tsv_row *r)
 {
-	sect_row(ctx, r->file, r->lineno, r->prefix, r->prefix_len, r->ncols,
+	ss_row(ctx, r->file, r->lineno, r->prefix, r->prefix_len, r->ncols,
 	    r->text, r->text_len);
 	return 0;
 }
@@ -55,7 +55,7 @@ static void
 end_input(void *ctx, const char *file)
 {
 	(void)file;
-	sect_end_input(ctx);
+	ss_end_input(ctx);
 }
 
 int
@@ -68,9 +68,9 @@ main(int argc, char **argv)
 		{ "sentences", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct sect_opts o = { 0 };
+	struct ss_opts o = { 0 };
 	struct tsv_job job = { .out_cols = cols };
-	struct sect *s;
+	struct ss *s;
 	int c;
 
 	cli_init("zh-split-sections");
@@ -85,11 +85,11 @@ main(int argc, char **argv)
 		}
 	}
 	tsv_warn_escapes(true);
-	s = sect_new(&o, emit, NULL);
+	s = ss_new(&o, emit, NULL);
 	job.row = row;
 	job.end_input = end_input;
 	job.ctx = s;
 	tsv_run(&job, argc - optind, argv + optind);
-	sect_free(s);
+	ss_free(s);
 	return cli_exit();
 }

@@ -1,3 +1,5 @@
+/* Marker shapes: heading numbering at the start of a line, enumeration
+ * words and clause boundaries inside it. */
 #include <stdint.h>
 #include <string.h>
 
@@ -55,7 +57,7 @@ peek(const char *s, size_t n, size_t i, size_t *len)
 }
 
 long
-cn_number(const char *s, size_t n, size_t *used)
+ss_cn_number(const char *s, size_t n, size_t *used)
 {
 	int d[8];
 	size_t k = 0, pos = 0, l;
@@ -215,7 +217,7 @@ numeral_run(const char *s, size_t n, size_t i, long cv)
 	};
 	size_t u;
 
-	if (cn_number(s + i, n - i, &u) != cv + 1)
+	if (ss_cn_number(s + i, n - i, &u) != cv + 1)
 		return false;
 	i += u;
 	for (const char *const *w = units; *w; w++)
@@ -225,19 +227,20 @@ numeral_run(const char *s, size_t n, size_t i, long cv)
 }
 
 static bool
-finish(const char *s, size_t n, size_t i, struct marker *m, enum mtype t,
+finish(const char *s, size_t n, size_t i, struct ss_marker *m, enum ss_mtype t,
     unsigned long num)
 {
-	if (num == 0 || num > MARKER_MAX)
+	if (num == 0 || num > SS_MARKER_MAX)
 		return false;
 	m->type = t;
 	m->num = (unsigned)num;
 	m->len = skip_spaces(s, n, i);
+	m->tight = false;
 	return true;
 }
 
 bool
-marker_heading(const char *s, size_t n, struct marker *m)
+ss_marker_heading(const char *s, size_t n, struct ss_marker *m)
 {
 	size_t i = skip_spaces(s, n, 0), l, u, nd;
 	uint32_t cp = peek(s, n, i, &l);
@@ -245,6 +248,7 @@ marker_heading(const char *s, size_t n, struct marker *m)
 	bool dot;
 
 	m->overlong = false;
+	m->tight = false;
 	if (l == 0)
 		return false;
 	if (cp >= 0x2460 && cp <= 0x2473)
@@ -261,9 +265,9 @@ marker_heading(const char *s, size_t n, struct marker *m)
 	if (is_open(cp)) {
 		size_t j = skip_spaces(s, n, i + l), e;
 		unsigned long v;
-		enum mtype t;
+		enum ss_mtype t;
 
-		if ((cv = cn_number(s + j, n - j, &u)) != 0) {
+		if ((cv = ss_cn_number(s + j, n - j, &u)) != 0) {
 			if (cv < 0) {
 				m->overlong = true;
 				return false;
@@ -292,24 +296,34 @@ marker_heading(const char *s, size_t n, struct marker *m)
 		return finish(s, n, e, m, t, v);
 	}
 
-	if (cp == 0x7B2C) {                     /* 第一部分 */
+	if (cp == 0x7B2C) {                     /* 第一部分 第一节 第一条 */
 		size_t j = i + l;
 
-		if ((cv = cn_number(s + j, n - j, &u)) > 0) {
+		if ((cv = ss_cn_number(s + j, n - j, &u)) > 0) {
 			uint32_t c2 = peek(s, n, j + u, &l);
-			size_t l2;
+			size_t l2, e;
 			uint32_t c3 = peek(s, n, j + u + l, &l2);
 
-			if (c2 == 0x7AE0 || c2 == 0x7BC7)       /* 章 篇 */
+			if (c2 == 0x7AE0 || c2 == 0x7BC7 || c2 == 0x7F16) /* 章 篇 编 */
 				return finish(s, n, j + u + l, m, MT_PART, (unsigned long)cv);
 			if (c2 == 0x90E8 && (c3 == 0x5206 || c3 == 0x4EFD)) /* 部分 部份 */
 				return finish(s, n, j + u + l + l2, m, MT_PART,
 				    (unsigned long)cv);
+			if (c2 == 0x8282 || c2 == 0x7BC0)       /* 节 節 */
+				return finish(s, n, j + u + l, m, MT_SEC, (unsigned long)cv);
+			if (c2 == 0x6761 || c2 == 0x689D) {     /* 条 條 */
+				e = j + u + l;
+				if (!finish(s, n, e, m, MT_ART, (unsigned long)cv))
+					return false;
+				/* 第三条规定: prose unless articles are known */
+				m->tight = m->len == e && e < n;
+				return true;
+			}
 		}
 		return false;
 	}
 
-	if ((cv = cn_number(s + i, n - i, &u)) != 0) {
+	if ((cv = ss_cn_number(s + i, n - i, &u)) != 0) {
 		size_t j = skip_spaces(s, n, i + u), pl = list_punct(s, n, j, &dot);
 
 		/* 一) : the opening bracket left out */
@@ -366,7 +380,7 @@ marker_heading(const char *s, size_t n, struct marker *m)
 }
 
 size_t
-marker_boundary(const char *s, size_t n)
+ss_marker_boundary(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -386,6 +400,17 @@ marker_boundary(const char *s, size_t n)
 	return 0;
 }
 
+bool
+ss_boundary_before(const char *t, size_t q)
+{
+	if (q >= 1 && ss_marker_boundary(t + q - 1, 1) == 1)
+		return true;
+	/* an ASCII full stop (--punct=ascii), not the point of 1.5 */
+	if (q >= 1 && t[q - 1] == '.')
+		return q == 1 || t[q - 2] < '0' || t[q - 2] > '9';
+	return q >= 3 && ss_marker_boundary(t + q - 3, 3) == 3;
+}
+
 /* , , 、 : : after 第一 or 其一 */
 static size_t
 item_punct(const char *s, size_t n, size_t i)
@@ -399,7 +424,7 @@ item_punct(const char *s, size_t n, size_t i)
 }
 
 bool
-marker_item_lead(const char *s)
+ss_marker_item_lead(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	uint32_t cp;
@@ -412,7 +437,7 @@ marker_item_lead(const char *s)
 }
 
 size_t
-marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
+ss_marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
 {
 	size_t l, u, pl;
 	uint32_t cp = peek(s, n, 0, &l);
@@ -421,7 +446,7 @@ marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
 	if (l == 0)
 		return 0;
 	if (cp == 0x7B2C || cp == 0x5176) {             /* 第 其 */
-		v = cn_number(s + l, n - l, &u);
+		v = ss_cn_number(s + l, n - l, &u);
 		if (v <= 0 || v > 30)
 			return 0;
 		pl = item_punct(s, n, l + u);
@@ -431,7 +456,7 @@ marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
 		*style = cp == 0x7B2C ? IS_DI : IS_QI;
 		return l + u + pl;
 	}
-	v = cn_number(s, n, &u);
+	v = ss_cn_number(s, n, &u);
 	if (v <= 0 || v > 30)
 		return 0;
 	cp = peek(s, n, u, &l);
@@ -444,4 +469,40 @@ marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
 	*num = (unsigned)v;
 	/* 一是,加强… : the comma goes with the marker */
 	return u + l + item_punct(s, n, u + l);
+}
+
+size_t
+ss_marker_numeral(enum ss_mtype t, unsigned v, char *buf)
+{
+	static const char *const cn[] = {
+		"", "一", "二", "三", "四", "五", "六", "七", "八", "九"
+	};
+	size_t o = 0;
+
+	switch (t) {
+	case MT_AR:
+	case MT_ARP:
+	case MT_ARH:
+		if (v >= 100)
+			buf[o++] = (char)('0' + v / 100);
+		if (v >= 10)
+			buf[o++] = (char)('0' + v / 10 % 10);
+		buf[o++] = (char)('0' + v % 10);
+		return o;
+	case MT_CN:
+	case MT_CNP:
+		if (v >= 100)
+			return 0;
+		if (v >= 20)
+			o += (size_t)(stpcpy(buf + o, cn[v / 10]) - (buf + o));
+		if (v >= 10)
+			o += (size_t)(stpcpy(buf + o, "十") - (buf + o));
+		if (v % 10)
+			o += (size_t)(stpcpy(buf + o, cn[v % 10]) - (buf + o));
+		return o;
+	case MT_CIR:
+		return v <= 20 ? (size_t)utf8_encode(0x2460 + v - 1, buf) : 0;
+	default:
+		return 0;
+	}
 }

@@ -45,7 +45,7 @@ set_title_norm(struct tagger *tg, struct mention *m, int script)
 		buf_add(b, u, (size_t)utf8_encode(c, u));
 		prev = c;
 	}
-	tag_set_norm(tg, m, b->s ? b->s : "", b->len);
+	te_mention_set_norm(&tg->ms, m, b->s ? b->s : "", b->len);
 }
 
 static void
@@ -59,7 +59,7 @@ add_title(struct tagger *tg, size_t s, size_t e)
 		;
 	if (i == e)
 		return;
-	set_title_norm(tg, tag_add(tg, s, e, T_LAW), 0);
+	set_title_norm(tg, te_mention_add(&tg->ms, s, e, T_LAW), 0);
 }
 
 static void
@@ -128,7 +128,7 @@ add_term(struct tagger *tg, size_t s, size_t e)
 	}
 	if (!seen)
 		return;
-	set_title_norm(tg, tag_add(tg, s, e, T_TERM), 1);
+	set_title_norm(tg, te_mention_add(&tg->ms, s, e, T_TERM), 1);
 }
 
 static void
@@ -168,7 +168,7 @@ terms(struct tagger *tg)
 }
 
 void
-detect_brackets(struct tagger *tg)
+te_detect_brackets(struct tagger *tg)
 {
 	if (!(tg->t.rowcls & C_BRACKET))
 		return;

@@ -55,22 +55,22 @@ tag_piece(void *vctx, const char *piece, size_t n, size_t base)
 	const struct tsv_row *r = c->row;
 
 	tg->same_row = piece != r->text;
-	tag_text(tg, c->doc, c->doclen, piece, n);
-	for (size_t i = 0; i < tg->nm; i++) {
-		const struct mention *m = &tg->m[i];
+	te_tag_text(tg, c->doc, c->doclen, piece, n);
+	for (size_t i = 0; i < tg->ms.n; i++) {
+		const struct mention *m = &tg->ms.m[i];
 		long p = m->parent;
 		if (m->dead || !(c->shown & (1u << m->type)))
 			continue;
-		while (p >= 0 && !(c->shown & (1u << tg->m[p].type)))
-			p = tg->m[p].parent;
+		while (p >= 0 && !(c->shown & (1u << tg->ms.m[p].type)))
+			p = tg->ms.m[p].parent;
 		tsv_out_prefix(r);
 		out_num(base + m->s);
 		out_num(base + m->e);
-		out_str(tag_type_names[m->type]);
+		out_str(te_type_names[m->type]);
 		out_tab();
-		tsv_out_field(m->nlen ? tg->norm.s + m->norm : "", m->nlen);
+		tsv_out_field(m->nlen ? tg->ms.norm.s + m->norm : "", m->nlen);
 		if (p >= 0)
-			out_ulong(base + tg->m[p].s);
+			out_ulong(base + tg->ms.m[p].s);
 		out_tab();
 		tsv_out_last(piece + tg->t.off[m->s], tg->t.off[m->e] - tg->t.off[m->s]);
 	}
@@ -109,7 +109,7 @@ parse_types(const char *arg)
 		size_t n = strcspn(p, ",");
 		int found = 0;
 		for (int i = 0; i < T_NTYPES; i++)
-			if (n == strlen(tag_type_names[i]) && strncmp(p, tag_type_names[i], n) == 0) {
+			if (n == strlen(te_type_names[i]) && strncmp(p, te_type_names[i], n) == 0) {
 				set |= 1u << i;
 				found = 1;
 			}
@@ -140,7 +140,7 @@ main(int argc, char **argv)
 	int ch, bad = 0;
 
 	cli_init("zh-tag-entities");
-	tag_init(&c.tg);
+	te_init(&c.tg);
 	c.shown = (1u << T_NTYPES) - 1;
 	while ((ch = getopt_long(argc, argv, "Hd:p:t:hV", opts, NULL)) != -1) {
 		switch (ch) {
@@ -148,10 +148,10 @@ main(int argc, char **argv)
 			job.header = true;
 			break;
 		case 'd':
-			bad |= tag_load_dict(&c.tg, optarg) < 0;
+			bad |= te_load_dict(&c.tg, optarg) < 0;
 			break;
 		case 'p':
-			bad |= tag_load_patterns(&c.tg, optarg) < 0;
+			bad |= te_load_patterns(&c.tg, optarg) < 0;
 			break;
 		case 't':
 			c.shown = parse_types(optarg);
@@ -165,7 +165,7 @@ main(int argc, char **argv)
 		}
 	}
 	if (bad) {
-		tag_free(&c.tg);
+		te_free(&c.tg);
 		return cli_exit();
 	}
 	c.tg.types = c.shown;
@@ -173,6 +173,6 @@ main(int argc, char **argv)
 	job.row = row;
 	job.ctx = &c;
 	tsv_run(&job, argc - optind, argv + optind);
-	tag_free(&c.tg);
+	te_free(&c.tg);
 	return cli_exit();
 }

@@ -67,6 +67,7 @@ void
 xn_doc_begin(struct xn *x)
 {
 	x->anchor = x->fixed_year;
+	xn_places_clear(&x->places);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "dec.h"
 #include "numeral.h"
+#include "places.h"
 #include "scan.h"
 #include "tables.h"
 #include "utf8.h"
@@ -55,6 +56,7 @@ struct xn {
 	size_t last_end;
 	bool last_count;         /* the quantity ending there is no date */
 	size_t year_list_end;    /* 年 closing a list 2023、2024年 seen */
+	struct xn_places places; /* of the document */
 	xn_emit_fn emit;
 	void *ctx;
 	size_t count;

@@ -41,7 +41,11 @@ single_head_ok(const struct text *t, size_t hs, size_t e)
 {
 	uint32_t h = t->k[e - 1];
 	size_t nx = e;
+	long x;
 
+	/* 依法治省办实地, 党政综合办: after a known body, 办 is its office. */
+	if (h == 0x529E && e - hs == 1 && te_wl_end(&bodies, t->k, 0, hs, &x) >= 2)
+		return true;
 	if (e - hs > 1)
 		hs = 0;         /* only the next character matters */
 	else if (hs == 0)

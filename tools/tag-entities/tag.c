@@ -27,6 +27,7 @@ te_free(struct tagger *tg)
 	te_wlb_free(&tg->dict);
 	te_gaz_free(&tg->gaz);
 	free(tg->places.p);
+	free(tg->places.at);
 	for (int i = 0; i < T_NTYPES; i++)
 		free(tg->endidx[i]);
 	te_free_patterns(tg);

@@ -32,9 +32,14 @@ struct te_place {
 	char code[13];
 	int dead;
 };
+struct te_place_at {
+	size_t s, j;            /* start of p[j] */
+};
 struct te_places {
 	struct te_place *p;
 	size_t n, cap;
+	struct te_place_at *at; /* live candidates by start, for join_levels */
+	size_t nat, cat;
 	size_t nsmall;          /* p[0..nsmall): provinces..counties, zones */
 	size_t kind_s, kind_e;  /* the first kind of zone alone (开发区), or 0, 0 */
 };

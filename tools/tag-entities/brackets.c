@@ -110,7 +110,8 @@ laws(struct tagger *tg)
 static bool
 stop_in_term(uint32_t c)
 {
-	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x201C ||
+	/* Keys are folded: ！？； are ASCII there. */
+	return c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0x201C ||
 		c == 0x300C || c == 0x300A || c == 0x300B;
 }
 

@@ -134,7 +134,7 @@ static bool
 branch_head(const struct text *t, size_t hs, size_t hl)
 {
 	static const char *const branch[] = { "分局", "分院", "分中心", "支局", "分所",
-		"分会", "分行", "分公司", "分庭", NULL };
+		"分会", "分行", "分公司", "分庭", "办事处", "派出所", "司法所", NULL };
 
 	for (int i = 0; branch[i]; i++)
 		if (hl * 3 == strlen(branch[i]) && te_key_is(t, hs, branch[i]))
@@ -237,6 +237,17 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		}
 		if (!(cls & (H_GENERIC | H_EVENT)) || !is_han(t->k[p - 1]))
 			break;
+		/* 2008年北京奥运会…: a year ends the walk; it opens the name
+		 * of an event named by its place. */
+		if (t->k[p - 1] == 0x5E74 && p >= 2 && t->k[p - 2] >= '0' && t->k[p - 2] <= '9') {
+			size_t q = p - 1;
+			while (q > 0 && p - 1 - q < 4 && t->k[q - 1] >= '0' && t->k[q - 1] <= '9')
+				q--;
+			if (w->first_kind == K_PLACE && p - 1 - q == 4 &&
+			    (q == 0 || !(t->k[q - 1] >= '0' && t->k[q - 1] <= '9')))
+				w->s = q;
+			break;
+		}
 		long y;
 		if (!event && t->k[p - 1] == 0x548C && p > limit + 2 &&
 		    te_wl_end(&bodies, t->k, limit, p - 1, &x) > 0) {
@@ -261,6 +272,9 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		if (w->generic >= 12)
 			break;
 	}
+	/* 2008年北京奥运会…委员会: the year of an event named by its
+	 * place opens the body's name. */
+
 	if (w->scope_s && !w->term)
 		w->s = w->scope_s - 1;
 }
@@ -523,7 +537,7 @@ te_detect_orgs_events(struct tagger *tg)
 		/* 生态环境部 of 生态环境部门: the next head takes over. */
 		if (te_wl_at(&heads, t->k, e - 1, t->n, &y) > 1)
 			continue;
-		if (website_after(t, e))
+		if (cls & H_CENTRAL && website_after(t, e))
 			continue;
 		if (cls & H_CENTRAL) {
 			m = te_mention_add(&tg->ms, hs, e, T_ORG);
@@ -626,6 +640,19 @@ te_detect_orgs_events(struct tagger *tg)
 			s++;
 		if (generic_start(t, s))
 			continue;
+		/* 社区便民服务中心, 村委会: a community or village unnamed is
+		 * every one of them. */
+		if (w.first_kind == K_LEVEL && w.level_len <= 2 &&
+		    (te_key_is(t, s, "社区") || te_key_is(t, s, "村")))
+			continue;
+		/* 湖南省政府门户网站: websites are not tagged, nor the places
+		 * in their names. */
+		if (website_after(t, e)) {
+			for (size_t i = 0; i < tg->ms.n; i++)
+				if (tg->ms.m[i].type == T_PLACE && tg->ms.m[i].s >= s && tg->ms.m[i].e <= e)
+					tg->ms.m[i].dead = 1;
+			continue;
+		}
 		/* 服务中心办政大厅: 办 after a centre starts a word. */
 		if (hl == 1 && t->k[hs] == 0x529E && hs >= 2 && te_key_is(t, hs - 2, "中心"))
 			continue;

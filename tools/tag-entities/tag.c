@@ -95,6 +95,12 @@ doc_learn(struct tagger *tg)
 				key_name(&tg->t, m, d->name[L_COUNTY]);
 			continue;
 		}
+		/* A street or town of several areas: its name stands for
+		 * itself. */
+		if (m->flag == 'S' && m->nlen == 0 && !d->name[L_STREET][0]) {
+			key_name(&tg->t, m, d->name[L_STREET]);
+			continue;
+		}
 		if (m->nlen != 12)
 			continue;
 		char code[13];
@@ -147,6 +153,7 @@ te_tag_text(struct tagger *tg, const char *doc, size_t doclen,
 		buf_clear(&tg->docid);
 		buf_add(&tg->docid, doc, doclen);
 		memset(&tg->doc, 0, sizeof(tg->doc));
+		memset(&tg->aliases, 0, sizeof(tg->aliases));
 		tg->docrows = 0;
 	}
 	if (!tg->same_row)
@@ -164,6 +171,7 @@ te_tag_text(struct tagger *tg, const char *doc, size_t doclen,
 		doc_learn(tg);
 	te_detect_orgs_events(tg);
 	te_detect_persons(tg);
+	te_detect_aliases(tg);
 	te_detect_user(tg);
 	te_mentions_finish(&tg->ms);
 }

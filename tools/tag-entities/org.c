@@ -43,9 +43,11 @@ single_head_ok(const struct text *t, size_t hs, size_t e)
 	size_t nx = e;
 	long x;
 
-	/* 依法治省办实地, 党政综合办: after a known body, 办 is its office. */
+	/* 党政综合办, 依法治省办实地: after a known body, 办 is its office,
+	 * but for 办理, 办事. */
 	if (h == 0x529E && e - hs == 1 && te_wl_end(&bodies, t->k, 0, hs, &x) >= 2)
-		return true;
+		return !te_key_in(t, nx, "理法案件好结公学事成") &&
+			!(te_key_is(t, nx, "实") && !te_key_is(t, nx + 1, "地"));
 	if (e - hs > 1)
 		hs = 0;         /* only the next character matters */
 	else if (hs == 0)
@@ -538,6 +540,9 @@ te_detect_orgs_events(struct tagger *tg)
 		if (te_wl_at(&heads, t->k, e - 1, t->n, &y) > 1)
 			continue;
 		if (cls & H_CENTRAL && website_after(t, e))
+			continue;
+		/* 生态环境部门, 建设部署: the last character starts a word. */
+		if ((cls & H_CENTRAL) && !single_head_ok(t, e - 1, e))
 			continue;
 		if (cls & H_CENTRAL) {
 			m = te_mention_add(&tg->ms, hs, e, T_ORG);

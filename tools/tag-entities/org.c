@@ -41,7 +41,13 @@ single_head_ok(const struct text *t, size_t hs, size_t e)
 {
 	uint32_t h = t->k[e - 1];
 	size_t nx = e;
+	long x;
 
+	/* 党政综合办, 依法治省办实地: after a known body, 办 is its office,
+	 * but for 办理, 办事. */
+	if (h == 0x529E && e - hs == 1 && te_wl_end(&bodies, t->k, 0, hs, &x) >= 2)
+		return !te_key_in(t, nx, "理法案件好结公学事成") &&
+			!(te_key_is(t, nx, "实") && !te_key_is(t, nx + 1, "地"));
 	if (e - hs > 1)
 		hs = 0;         /* only the next character matters */
 	else if (hs == 0)
@@ -130,7 +136,7 @@ static bool
 branch_head(const struct text *t, size_t hs, size_t hl)
 {
 	static const char *const branch[] = { "分局", "分院", "分中心", "支局", "分所",
-		"分会", "分行", "分公司", "分庭", NULL };
+		"分会", "分行", "分公司", "分庭", "办事处", "派出所", "司法所", NULL };
 
 	for (int i = 0; branch[i]; i++)
 		if (hl * 3 == strlen(branch[i]) && te_key_is(t, hs, branch[i]))
@@ -233,6 +239,17 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		}
 		if (!(cls & (H_GENERIC | H_EVENT)) || !is_han(t->k[p - 1]))
 			break;
+		/* 2008年北京奥运会…: a year ends the walk; it opens the name
+		 * of an event named by its place. */
+		if (t->k[p - 1] == 0x5E74 && p >= 2 && t->k[p - 2] >= '0' && t->k[p - 2] <= '9') {
+			size_t q = p - 1;
+			while (q > 0 && p - 1 - q < 4 && t->k[q - 1] >= '0' && t->k[q - 1] <= '9')
+				q--;
+			if (w->first_kind == K_PLACE && p - 1 - q == 4 &&
+			    (q == 0 || !(t->k[q - 1] >= '0' && t->k[q - 1] <= '9')))
+				w->s = q;
+			break;
+		}
 		long y;
 		if (!event && t->k[p - 1] == 0x548C && p > limit + 2 &&
 		    te_wl_end(&bodies, t->k, limit, p - 1, &x) > 0) {
@@ -257,6 +274,9 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		if (w->generic >= 12)
 			break;
 	}
+	/* 2008年北京奥运会…委员会: the year of an event named by its
+	 * place opens the body's name. */
+
 	if (w->scope_s && !w->term)
 		w->s = w->scope_s - 1;
 }
@@ -519,7 +539,10 @@ te_detect_orgs_events(struct tagger *tg)
 		/* 生态环境部 of 生态环境部门: the next head takes over. */
 		if (te_wl_at(&heads, t->k, e - 1, t->n, &y) > 1)
 			continue;
-		if (website_after(t, e))
+		if (cls & H_CENTRAL && website_after(t, e))
+			continue;
+		/* 生态环境部门, 建设部署: the last character starts a word. */
+		if ((cls & H_CENTRAL) && !single_head_ok(t, e - 1, e))
 			continue;
 		if (cls & H_CENTRAL) {
 			m = te_mention_add(&tg->ms, hs, e, T_ORG);
@@ -622,6 +645,19 @@ te_detect_orgs_events(struct tagger *tg)
 			s++;
 		if (generic_start(t, s))
 			continue;
+		/* 社区便民服务中心, 村委会: a community or village unnamed is
+		 * every one of them. */
+		if (w.first_kind == K_LEVEL && w.level_len <= 2 &&
+		    (te_key_is(t, s, "社区") || te_key_is(t, s, "村")))
+			continue;
+		/* 湖南省政府门户网站: websites are not tagged, nor the places
+		 * in their names. */
+		if (website_after(t, e)) {
+			for (size_t i = 0; i < tg->ms.n; i++)
+				if (tg->ms.m[i].type == T_PLACE && tg->ms.m[i].s >= s && tg->ms.m[i].e <= e)
+					tg->ms.m[i].dead = 1;
+			continue;
+		}
 		/* 服务中心办政大厅: 办 after a centre starts a word. */
 		if (hl == 1 && t->k[hs] == 0x529E && hs >= 2 && te_key_is(t, hs - 2, "中心"))
 			continue;

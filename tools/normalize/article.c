@@ -214,9 +214,12 @@ find_title(struct article *a, const struct hpage *pg, size_t start, size_t end,
 			size_t cn;
 			long s = 0;
 
-			if (j > i + 1 && (pg->lines[j - 1].el != l->el ||
-			    a->role[j - 1] == AR_DROP))
+			bool one_el;
+
+			if (j > i + 1 && (a->role[j - 1] == AR_DROP ||
+			    pg->lines[j - 1].chars > 60))
 				break;
+			one_el = pg->lines[j - 1].el == l->el;
 			join_lines(pg, i, j, &a->title_text);
 			cn = squeeze(a->title_text.s, a->title_text.len, cs, sizeof cs);
 			if (cn < 8 || cn > 400)
@@ -228,6 +231,10 @@ find_title(struct article *a, const struct hpage *pg, size_t start, size_t end,
 			else if (rn >= 9 && hmeta_find(cs, cn, rs, rn) && cn < rn * 2)
 				s += 60;
 			else if (link_dense(l) || j != te)
+				continue;
+			/* Lines of several elements are a title only as the
+			 * head names it. */
+			if (!one_el && s < 100)
 				continue;
 			if (j == te && titled(pg, l->el, HE_HEADING))
 				s += 25;
@@ -255,7 +262,13 @@ meta_blocks(struct article *a, struct hpage *pg)
 		const struct hline *l = &pg->lines[i];
 		int el = l->el, best = -1;
 
-		if (l->len > 900 || !hmeta_find(ltext(pg, i), l->len, "索引号", 9))
+		char sq[1024];
+		size_t sn;
+
+		if (l->len > 900)
+			continue;
+		sn = squeeze(ltext(pg, i), l->len, sq, sizeof sq);
+		if (!hmeta_find(sq, sn, "索引号", 9))
 			continue;
 		for (int d = 0; el >= 0 && d < 6; d++, el = pg->els[el].parent) {
 			const struct hel *e = &pg->els[el];
@@ -265,6 +278,23 @@ meta_blocks(struct article *a, struct hpage *pg)
 			best = el;
 			if (e->flags & HE_TABLE)
 				break;
+		}
+		/* Rows of the same table in another element (a nested table
+		 * for the title): lines near it that open with a label. */
+		for (size_t j = i > 12 ? i - 12 : 0; j < i + 12 && j < pg->nlines; j++) {
+			struct hmeta scratch;
+			size_t len0 = pg->lines[j].len;
+
+			if (len0 > 600 || a->role[j] == AR_DROP)
+				continue;
+			memset(&scratch, 0, sizeof scratch);
+			hmeta_clear(&scratch);
+			if (hmeta_labels(&scratch, HM_RANK_LINE, ltext(pg, j), len0) > 0 &&
+			    hmeta_label_first(ltext(pg, j), len0)) {
+				hmeta_labels(&pg->meta, HM_RANK_TABLE, ltext(pg, j), len0);
+				a->role[j] = AR_DROP;
+			}
+			hmeta_free(&scratch);
 		}
 		if (best < 0)
 			continue;
@@ -435,10 +465,10 @@ clean_edges(struct article *a, struct hpage *pg, size_t start, size_t end)
 	for (i = start; i < end; i++) {
 		if (a->role[i] != AR_BODY)
 			continue;
-		if (prose(&pg->lines[i], 0) && !credit_line(ltext(pg, i), pg->lines[i].len))
-			break;
 		if (edge_scrap(pg, i, true))
 			a->role[i] = AR_DROP;
+		else if (prose(&pg->lines[i], 0))
+			break;
 	}
 	for (i = end; i-- > start; ) {
 		if (a->role[i] != AR_BODY)

@@ -223,15 +223,15 @@ flush(struct walk *w)
 	w->space = w->sep = false;
 }
 
-/* Sentence punctuation: ，。；：、！？ and their ASCII forms. */
+/* Sentence punctuation: ，。；、！？ and their ASCII forms. */
 static bool
 is_punct3(const unsigned char *s)
 {
 	if (s[0] == 0xE3 && s[1] == 0x80)
 		return s[2] == 0x82 || s[2] == 0x81;            /* 。、 */
 	if (s[0] == 0xEF && s[1] == 0xBC)
-		return s[2] == 0x8C || s[2] == 0x9B || s[2] == 0x9A ||
-		    s[2] == 0x81 || s[2] == 0x9F;               /* ，；：！？ */
+		return s[2] == 0x8C || s[2] == 0x9B || s[2] == 0x81 ||
+		    s[2] == 0x9F;       /* ，；！？ (a colon is as often a label's) */
 	return false;
 }
 

@@ -375,3 +375,19 @@ hmeta_is_docno(const char *s, size_t n)
 	}
 	return false;
 }
+
+bool
+hmeta_label_first(const char *s, size_t n)
+{
+	char tmp[128];
+	size_t t = 0, k, len;
+
+	for (size_t i = 0; i < n && t + 4 < sizeof tmp; ) {
+		if (is_space_at(s, n, i, &k)) {
+			i += k;
+			continue;
+		}
+		tmp[t++] = s[i++];
+	}
+	return label_at(tmp, t, &len) >= 0;
+}

@@ -38,6 +38,8 @@ void hmeta_set(struct hmeta *m, int k, int r, const char *s, size_t n);
  * date labels rank apart: 发布日期 before 成文日期).  Returns how many
  * labels the line has (metadata labels such as 索引号 included). */
 int hmeta_labels(struct hmeta *m, int r, const char *s, size_t n);
+/* The line opens with a field label (名称：, 发文字号 |). */
+bool hmeta_label_first(const char *s, size_t n);
 /* The first date in s as YYYY-MM-DD (2023-1-5, 2023/01/05, 2023年1月5日,
  * 2023-01-05T10:00+08:00); false if there is none. */
 bool hmeta_iso_date(const char *s, size_t n, char out[11]);

@@ -161,7 +161,7 @@ title_end(const struct hpage *pg, size_t i)
 	const struct hline *l = &pg->lines[i];
 	const struct hel *e = &pg->els[l->el];
 
-	if (l->el >= 0 && (e->flags & (HE_TITLE | HE_HEADING)) && e->first == i &&
+	if (l->el >= 0 && (e->flags & (HE_TITLE | HE_HEADING | HE_CENTER)) && e->first == i &&
 	    e->last - e->first <= 4)
 		return e->last;
 	return i + 1;
@@ -239,6 +239,9 @@ find_title(struct article *a, const struct hpage *pg, size_t start, size_t end,
 			if (j == te && titled(pg, l->el, HE_HEADING))
 				s += 25;
 			if (j == te && titled(pg, l->el, HE_TITLE))
+				s += 25;
+			/* A centred first line of the article: a CMS export. */
+			if (j == te && i == start && titled(pg, l->el, HE_CENTER))
 				s += 25;
 			if (l->punct > 2 || ends_with(ltext(pg, j - 1), pg->lines[j - 1].len, "。"))
 				s -= 40;
@@ -335,7 +338,10 @@ best_element(struct article *a, const struct hpage *pg, struct chrome *ch)
 			cls = chrome_class(ch, ltext(pg, i), l->len);
 		if (prose(l, cls))
 			a->good[l->el] += l->chars - l->link_chars;
-		a->bad[l->el] += (cls & CH_CHROME) ? l->chars : l->link_chars;
+		/* Lists of links and furniture count against an element; a
+		 * link inside a sentence or to an attachment does not. */
+		if ((cls & CH_CHROME) || link_dense(l))
+			a->bad[l->el] += l->chars;
 	}
 	/* Children come after their parents: one pass from the end sums. */
 	for (size_t k = pg->nels; k-- > 0; ) {
@@ -356,7 +362,9 @@ best_element(struct article *a, const struct hpage *pg, struct chrome *ch)
 		if (h < -2)
 			h = -2;
 		s = g * (1 + 0.15 * h) - a->bad[k];
-		if (g >= 20 && (best < 0 || s >= bs)) {
+		/* Parents come first: a child wins only by a better score, so
+		 * of equals the outermost stays (a fragment's frame lines). */
+		if (g >= 20 && (best < 0 || s > bs)) {
 			best = (int)k;
 			bs = s;
 		}

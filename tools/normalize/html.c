@@ -280,7 +280,12 @@ add_text(struct walk *w, const GumboText *t)
 				k = j;
 				break;
 			}
-		buf_add(&w->line, s + i, k);
+		/* A no-break space shows as a space; as a character it would
+		 * be read as the GBK bytes A0A0 by the mojibake repair. */
+		if (k == 2 && c == 0xC2 && s[i + 1] == 0xA0)
+			buf_addc(&w->line, ' ');
+		else
+			buf_add(&w->line, s + i, k);
 		/* U+00A0 and U+3000 are spaces to the text rules. */
 		if (!(k == 2 && c == 0xC2 && s[i + 1] == 0xA0) &&
 		    !(k == 3 && c == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80)) {
@@ -386,6 +391,10 @@ new_el(struct walk *w, GumboElement *e, int tag)
 		hint_words(v, &h->hint, &h->flags);
 	if ((v = attr(e, "id")) != NULL)
 		hint_words(v, &h->hint, &h->flags);
+	if (((v = attr(e, "align")) != NULL && strcasecmp(v, "center") == 0) ||
+	    ((v = attr(e, "style")) != NULL && strstr(v, "center")) ||
+	    tag == GUMBO_TAG_CENTER)
+		h->flags |= HE_CENTER;
 	switch (tag) {
 	case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
 		h->hint += 1;

@@ -46,6 +46,7 @@ enum {
 	HE_TITLE = 1,           /* h1-h3, or a class or id saying title */
 	HE_TABLE = 2,
 	HE_HEADING = 4,         /* h1-h6 */
+	HE_CENTER = 8,          /* centred (align, text-align, <center>) */
 };
 
 struct hel {

@@ -67,6 +67,10 @@ void norm_doc_end(struct norm *nm);
 int norm_buffer_enc(struct norm *nm, const char *doc, const unsigned char *p,
     size_t n);
 
+/* The same for an HTML page; page is the buffer it is decoded into. */
+int norm_html_buffer(struct norm *nm, const char *doc, const unsigned char *p,
+    size_t n, struct buf *page);
+
 const struct doc_stats *norm_stats(const struct norm *nm);
 const char *norm_title(const struct norm *nm);
 const char *norm_date(const struct norm *nm);

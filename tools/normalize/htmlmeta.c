@@ -290,10 +290,18 @@ static const struct { const char *label; int field, rank; } labels[] = {
 static int
 label_at(const char *s, size_t n, size_t *len)
 {
+	/* Every label starts with a Han character: three bytes to match
+	 * before anything else. */
+	if (n < 6 || (unsigned char)s[0] < 0xE0)
+		return -1;
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
-		size_t l = strlen(labels[i].label), j;
+		const char *lb = labels[i].label;
+		size_t l, j;
 
-		if (n < l || memcmp(s, labels[i].label, l) != 0)
+		if (s[0] != lb[0] || s[1] != lb[1] || s[2] != lb[2])
+			continue;
+		l = strlen(lb);
+		if (n < l || memcmp(s, lb, l) != 0)
 			continue;
 		j = l;
 		if (n - j >= 3 && memcmp(s + j, "：", 3) == 0)
@@ -318,7 +326,9 @@ hmeta_labels(struct hmeta *m, int r, const char *s, size_t n)
 	int count = 0, cur = -1;
 	size_t vstart = 0;
 
-	if (n > 900)
+	/* A label is followed by a colon or a cell border. */
+	if (n > 900 || (!memchr(s, ':', n) && !memchr(s, '|', n) &&
+	    !hmeta_find(s, n, "：", 3)))
 		return 0;
 	/* Spaces out (名　　称：), cell borders kept as '|'. */
 	while (i < n) {

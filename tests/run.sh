@@ -8,6 +8,9 @@
 #   tests/golden.sh              golden files tests/<program>/<case>.*
 #   tests/t-*.sh                 property, seed and behaviour scripts
 # Each script gets ZH_BIN, ZH_BUILD, ZH_TOP, ZH_SEEDS and ZH_TMP.
+# ZH_TESTS=ERE runs only the tests whose name matches it ("golden",
+# "unit test_tsv", "t-normalize-bad"): make check-quick ZH_TESTS=bad.
+# tests/README.md says more.
 # The seed tests read the reports in SEEDS (a directory; default
 # ../shared/seeds beside the checkout) and skip when there are none:
 #	make check SEEDS=dir-of-reports
@@ -19,6 +22,10 @@ cd "$top" || exit 2
 case $SEEDS in /*) ;; *) SEEDS=$(cd "$SEEDS" 2>/dev/null && pwd || echo "$SEEDS") ;; esac
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT INT TERM
+
+wanted() {          # name: whether ZH_TESTS lets it run
+	[ -z "${ZH_TESTS:-}" ] || printf '%s\n' "$1" | grep -Eq -- "$ZH_TESTS"
+}
 
 run_one() {         # label command...
 	label=$1
@@ -45,11 +52,13 @@ while [ $# -ge 2 ]; do
 	for t in "$builddir"/tests/unit/*; do
 		[ -x "$t" ] && [ -f "$t" ] || continue
 		case $t in *.d|*.o) continue ;; esac
+		wanted "unit $(basename "$t")" || continue
 		run_one "$variant unit" "$t"
 	done
-	run_one "$variant golden" tests/golden.sh
+	! wanted golden || run_one "$variant golden" tests/golden.sh
 	for t in tests/t-*.sh; do
 		[ -f "$t" ] || continue
+		wanted "$(basename "$t" .sh)" || continue
 		run_one "$variant $(basename "$t" .sh)" sh "$t"
 	done
 	rm -rf "$tmp"

@@ -43,7 +43,7 @@ header() {      # NAME WANT
 	fi
 }
 header sections.tsv "doc${T}line${T}flags${T}sect${T}kind${T}part${T}text"
-header numbers.tsv "doc${T}line${T}flags${T}sect${T}kind${T}part${T}start${T}end${T}value${T}unit${T}kind${T}approx${T}label${T}raw"
+header numbers.tsv "doc${T}line${T}flags${T}sect${T}kind${T}part${T}start${T}end${T}value${T}unit${T}qkind${T}approx${T}label${T}raw"
 header entities.tsv "doc${T}line${T}flags${T}sect${T}kind${T}part${T}start${T}end${T}type${T}norm${T}parent${T}entity"
 header labels.tsv "unit${T}label${T}total${T}rows${T}docs"
 header laws.tsv "docs${T}mentions${T}law"

@@ -14,19 +14,21 @@
 int main(int argc, char **argv);
 
 static const char usage[] =
-"usage: zh-extract-numbers [-H] [-y YYYY] [--stats] [file ...]\n"
+"usage: zh-extract-numbers [-Hr] [-y YYYY] [--stats] [file ...]\n"
 "Writes one row per quantity of the last (text) column of zhtsv rows:\n"
-"the row's prefix columns, then start end value unit kind approx label raw.\n"
+"the row's prefix columns, then start end value unit qkind approx label raw.\n"
 "  -H, --header      read and write a header line\n"
-"  -y, --year YYYY   anchor 今年/去年/上年度 on YYYY (default: the year\n"
-"                    in each document's title, else its first date)\n"
+"  -r, --relative    also report relative time (今年, 去年, 上年度, 年底)\n"
+"                    as the year it means: the year in each document's\n"
+"                    title, else its first date, moved by the word\n"
+"  -y, --year YYYY   take YYYY as that year (implies -r)\n"
 "  --stats           one line of counts on standard error at the end\n"
 "  -h, --help        show this help\n"
 "  -V, --version     show the version\n"
 "A document is a run of rows with the same first column.\n";
 
 static const char *const cols[] = {
-	"start", "end", "value", "unit", "kind", "approx", "label", "raw", NULL
+	"start", "end", "value", "unit", "qkind", "approx", "label", "raw", NULL
 };
 
 struct ctx {
@@ -115,6 +117,7 @@ main(int argc, char **argv)
 	static const struct option lopts[] = {
 		CLI_LONGOPTS_STD,
 		CLI_LONGOPT_HEADER,
+		{ "relative", no_argument, NULL, 'r' },
 		{ "year", required_argument, NULL, 'y' },
 		CLI_LONGOPT_STATS('S'),
 		{ NULL, 0, NULL, 0 }
@@ -123,20 +126,24 @@ main(int argc, char **argv)
 	struct tsv_job job = { .out_cols = cols, .row = row,
 	    .end_input = end_input, .ctx = &c };
 	unsigned long year = 0;
-	bool stats = false;
+	bool relative = false, stats = false;
 	int ch, rc;
 
 	cli_init("zh-extract-numbers");
 	opterr = 0;     /* getopt would name the program by its path */
-	while ((ch = getopt_long(argc, argv, ":HVhy:", lopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":HVhry:", lopts, NULL)) != -1) {
 		switch (ch) {
 		case 'H':
 			job.header = true;
+			break;
+		case 'r':
+			relative = true;
 			break;
 		case 'y':
 			year = cli_ulong("--year", optarg);
 			if (year < 1000 || year > 9999)
 				zusage("--year wants a 4-digit year, not %s", optarg);
+			relative = true;
 			break;
 		case 'S':
 			stats = true;
@@ -152,6 +159,7 @@ main(int argc, char **argv)
 		}
 	}
 	c.xn = xn_new();
+	xn_set_relative(c.xn, relative);
 	xn_set_year(c.xn, (int)year);
 	rc = tsv_run(&job, argc - optind, argv + optind);
 	xn_free(c.xn);

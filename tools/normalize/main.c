@@ -27,10 +27,12 @@ static const char usage_text[] =
 "  --files-from LIST    read input paths from LIST, one per line (- = stdin)\n"
 "  --doc ID             document id for standard input (default -)\n"
 "  --from ENC           decode every input as ENC (any iconv name)\n"
+"  --html, --text       read every input as an HTML page / as plain text\n"
+"                       (default: HTML when its first markup is a tag)\n"
 "Output:\n"
 "  -H, --header         write a header row (also in the --meta file)\n"
 "  --meta FILE          one row per document: encoding, script, title, date,\n"
-"                       source and line counts\n"
+"                       source, line counts, document number, url\n"
 "  --stats              one line of counts on standard error at the end\n"
 "  -q, --quiet          no progress line (shown when standard error is a\n"
 "                       terminal)\n"
@@ -55,7 +57,7 @@ static const char usage_text[] =
 enum {
 	O_FILES_FROM = 256, O_DOC, O_FROM, O_META, O_STATS, O_NO_WIDTH, O_NO_SPACE,
 	O_KEEP_CJK_SPACES, O_NO_CONTROL, O_PUNCT, O_NO_REPAIR, O_TO_S, O_TO_T,
-	O_KEEP_CHROME, O_NO_CHROME, O_CHROME_PATTERNS,
+	O_KEEP_CHROME, O_NO_CHROME, O_CHROME_PATTERNS, O_HTML, O_TEXT,
 };
 
 static const struct option longopts[] = {
@@ -65,6 +67,8 @@ static const struct option longopts[] = {
 	{ "files-from", required_argument, NULL, O_FILES_FROM },
 	{ "doc", required_argument, NULL, O_DOC },
 	{ "from", required_argument, NULL, O_FROM },
+	{ "html", no_argument, NULL, O_HTML },
+	{ "text", no_argument, NULL, O_TEXT },
 	{ "meta", required_argument, NULL, O_META },
 	{ "stats", no_argument, NULL, O_STATS },
 	{ "no-width", no_argument, NULL, O_NO_WIDTH },
@@ -85,6 +89,7 @@ struct run {
 	struct norm *nm;
 	int forced;                     /* enum enc, or -1 to detect */
 	const char *from;
+	int html;                       /* 1 --html, 0 --text, -1 by content */
 	const char *doc_stdin;
 	FILE *meta;
 	const char *meta_path;
@@ -98,6 +103,8 @@ struct run {
 	 * be faster; thousands of documents make a small hash enough). */
 	char **ids;
 	size_t nids, capids;
+	struct buf raw, page;            /* an HTML page, as read and decoded */
+	char charset[64];               /* the iconv name of its declared charset */
 	struct doc_stats tot;
 	unsigned long docs, skipped, by_enc[ENC_BINARY + 1];
 	unsigned long refused, unreadable;
@@ -241,7 +248,7 @@ add_stats(struct doc_stats *t, const struct doc_stats *s)
 
 static void
 write_meta(struct run *r, const char *id, const char *path, const char *refused,
-    enum enc e)
+    enum enc e, const char *iconv_name)
 {
 	const struct doc_stats *s = norm_stats(r->nm);
 	FILE *f = r->meta;
@@ -250,7 +257,7 @@ write_meta(struct run *r, const char *id, const char *path, const char *refused,
 		return;
 	meta_field(f, id, false);
 	meta_field(f, path, false);
-	meta_field(f, refused ? refused : e == ENC_ICONV ? r->from : enc_name(e), false);
+	meta_field(f, refused ? refused : e == ENC_ICONV ? iconv_name : enc_name(e), false);
 	meta_field(f, refused || e == ENC_BINARY ? "none" : norm_script(r->nm), false);
 	meta_field(f, norm_title(r->nm), false);
 	meta_field(f, norm_date(r->nm), false);
@@ -263,7 +270,53 @@ write_meta(struct run *r, const char *id, const char *path, const char *refused,
 	meta_num(f, s->converted, false);
 	meta_num(f, s->rep.pinyin_removed, false);
 	meta_num(f, s->rep.runs_repaired, false);
-	meta_num(f, s->rep.runs_damaged, true);
+	meta_num(f, s->rep.runs_damaged, false);
+	meta_field(f, norm_docno(r->nm), false);
+	meta_field(f, norm_url(r->nm), true);
+}
+
+/* Reads into b until it holds at least want bytes or the input ends;
+ * returns false on a read error. */
+static bool
+read_upto(struct zin *in, struct buf *b, size_t want)
+{
+	while (b->len < want) {
+		ssize_t k;
+
+		if (b->cap - b->len < 65536 + 1)
+			buf_grow(b, b->len < 65536 ? 65536 : b->len);
+		k = zin_read(in, b->s + b->len, b->cap - b->len - 1);
+		if (k < 0)
+			return false;
+		if (k == 0)
+			break;
+		b->len += (size_t)k;
+	}
+	return true;
+}
+
+/* A whole page in memory: the parser needs all of it. */
+static enum enc
+do_html(struct run *r, struct zin *in)
+{
+	const char *name = r->from;
+	enum enc e;
+	bool valid;
+
+	read_upto(in, &r->raw, (size_t)-1);
+	if (r->forced >= 0) {
+		e = (enum enc)r->forced;
+	} else {
+		e = html_encoding((const unsigned char *)r->raw.s, r->raw.len, r->charset,
+		    sizeof r->charset);
+		name = r->charset;
+	}
+	if (e == ENC_BINARY)
+		return e;
+	valid = dec_all((const unsigned char *)r->raw.s, r->raw.len, e, name, &r->page);
+	norm_doc_decoded(r->nm, valid);
+	norm_html(r->nm, r->page.s, r->page.len);
+	return e;
 }
 
 static void
@@ -271,8 +324,9 @@ do_file(struct run *r, const char *path)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	char *id = is_stdin ? xstrdup(r->doc_stdin) : doc_id(path);
+	const char *iconv_name = r->from;
 	struct zin *in;
-	struct dec *d;
+	struct dec *d = NULL;
 	struct zlines *lr;
 	struct zline ln;
 	enum enc e;
@@ -290,32 +344,45 @@ do_file(struct run *r, const char *path)
 	}
 	if (id_seen(r, id))
 		zwarn(path, 0, "duplicate document id '%s'", id);
-	d = dec_open(in, NULL, 0, r->forced, r->from, &e);
-	r->docs++;
-	r->by_enc[e]++;
+	/* Enough of the start to tell a page from text; the text decoder
+	 * then reads these bytes before the rest. */
+	buf_clear(&r->raw);
+	if (r->html != 0)
+		read_upto(in, &r->raw, DETECT_PREFIX);
 	norm_doc_begin(r->nm, id, path);
+	r->docs++;
+	if (r->html == 1 || (r->html < 0 && html_sniff((const unsigned char *)r->raw.s,
+	    r->raw.len))) {
+		e = do_html(r, in);
+		if (e == ENC_ICONV)
+			iconv_name = r->forced >= 0 ? r->from : r->charset;
+	} else {
+		d = dec_open(in, (const unsigned char *)r->raw.s, r->raw.len, r->forced,
+		    r->from, &e);
+		if (e != ENC_BINARY) {
+			norm_doc_decoded(r->nm, dec_output_valid(d));
+			lr = zlines_new_fn(dec_read, d, ZL_CR_EOL);
+			while ((rc = zlines_next(lr, &ln)) == 1)
+				norm_line(r->nm, ln.lineno, ln.s, ln.len);
+			zlines_free(lr);
+		}
+	}
 	if (zin_refused(in)) {
 		/* Named by its signature, and reported, by zin_read. */
 		r->skipped++;
 		r->refused++;
-		r->by_enc[e]--;
-	} else if (e == ENC_BINARY) {
+	} else if (r->by_enc[e]++, e == ENC_BINARY) {
 		zerror(path, 0, "binary data (not text in any known encoding): skipped");
 		r->skipped++;
-	} else {
-		norm_doc_decoded(r->nm, dec_output_valid(d));
-		lr = zlines_new_fn(dec_read, d, ZL_CR_EOL);
-		while ((rc = zlines_next(lr, &ln)) == 1)
-			norm_line(r->nm, ln.lineno, ln.s, ln.len);
-		zlines_free(lr);
 	}
 	norm_doc_end(r->nm);
 	add_stats(&r->tot, norm_stats(r->nm));
-	write_meta(r, id, path, zin_refused(in), e);
+	write_meta(r, id, path, zin_refused(in), e, iconv_name);
 	r->bytes += zin_raw_bytes(in);
 	if (zdiag_count() != diags)
 		r->warned++;
-	dec_close(d);
+	if (d)
+		dec_close(d);
 	zin_close(in);
 	free(id);
 	show_progress(r, false);
@@ -397,7 +464,7 @@ main(int argc, char **argv)
 		    .control = true, .punct = PUNCT_KEEP },
 		.repair = true, .chrome = true,
 	};
-	struct run r = { .forced = -1, .doc_stdin = "-" };
+	struct run r = { .forced = -1, .html = -1, .doc_stdin = "-" };
 	const char *files_from = NULL;
 	bool header = false, quiet = false;
 	int c;
@@ -421,6 +488,8 @@ main(int argc, char **argv)
 			r.from = optarg;
 			break;
 		}
+		case O_HTML: r.html = 1; break;
+		case O_TEXT: r.html = 0; break;
 		case O_META: r.meta_path = optarg; break;
 		case O_STATS: r.stats = true; break;
 		case O_NO_WIDTH: o.text.width = false; break;
@@ -461,7 +530,7 @@ main(int argc, char **argv)
 	if (header && r.meta)
 		fputs("doc\tfile\tencoding\tscript\ttitle\tpublished\tsource\tlines_in\t"
 		    "lines_out\tblank\tchrome\tinvalid\tconverted\tpinyin_removed\t"
-		    "runs_repaired\truns_damaged\n", r.meta);
+		    "runs_repaired\truns_damaged\tdoc_number\turl\n", r.meta);
 	r.progress = !quiet && isatty(STDERR_FILENO);
 	r.total = files_from ? 0 : argc ? (unsigned long)argc : 1;
 	clock_gettime(CLOCK_MONOTONIC, &r.start);
@@ -478,6 +547,8 @@ main(int argc, char **argv)
 	if (r.stats)
 		print_stats(&r);
 	norm_free(r.nm);
+	buf_free(&r.raw);
+	buf_free(&r.page);
 	for (size_t i = 0; i < r.capids; i++)
 		free(r.ids[i]);
 	free(r.ids);

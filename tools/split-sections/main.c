@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "out.h"
-#include "sect.h"
+#include "engine.h"
 #include "stats.h"
 #include "tsv.h"
 
@@ -28,7 +28,7 @@ static const char usage[] =
 static const char *const cols[] = { "sect", "kind", "part", "text", NULL };
 
 static void
-emit(void *arg, const struct sect_emit *e)
+emit(void *arg, const struct ss_row_out *e)
 {
 	unsigned long long *rows_out = arg;
 
@@ -50,7 +50,7 @@ emit(void *arg, const struct sect_emit *e)
 static int
 row(void *ctx, struct tsv_row *r)
 {
-	sect_row(ctx, r->file, r->lineno, r->prefix, r->prefix_len, r->ncols,
+	ss_row(ctx, r->file, r->lineno, r->prefix, r->prefix_len, r->ncols,
 	    r->text, r->text_len);
 	return 0;
 }
@@ -59,7 +59,7 @@ static void
 end_input(void *ctx, const char *file)
 {
 	(void)file;
-	sect_end_input(ctx);
+	ss_end_input(ctx);
 }
 
 int
@@ -73,9 +73,9 @@ main(int argc, char **argv)
 		CLI_LONGOPT_STATS('S'),
 		{ NULL, 0, NULL, 0 }
 	};
-	struct sect_opts o = { 0 };
+	struct ss_opts o = { 0 };
 	struct tsv_job job = { .out_cols = cols };
-	struct sect *s;
+	struct ss *s;
 	struct zstats st = { .n = 0 };
 	unsigned long long rows_out = 0;
 	bool stats = false;
@@ -95,12 +95,12 @@ main(int argc, char **argv)
 		}
 	}
 	job.warn_escapes = true;
-	s = sect_new(&o, emit, &rows_out);
+	s = ss_new(&o, emit, &rows_out);
 	job.row = row;
 	job.end_input = end_input;
 	job.ctx = s;
 	tsv_run(&job, argc - optind, argv + optind);
-	sect_free(s);
+	ss_free(s);
 	if (stats) {
 		tsv_stats_add(&job, &st);
 		zstats_add(&st, "rows_out", rows_out);

@@ -250,6 +250,15 @@ main(void)
 	char *big;
 	uint32_t rng = 12345;
 
+	/* Relative time gives no row by default; resolved, it takes the
+	 * year of the report's title. */
+	scan(x, &r, fixtures[0], strlen(fixtures[0]));
+	scan(x, &r, fixtures[5], strlen(fixtures[5]));
+	CHECK(!has(&r, "|年底\n") && !has(&r, "|今年\n") && !has(&r, "|去年\n") &&
+	    has(&r, "12|处||12处\n"), "extract-numbers: relative time gives no row by default");
+	xn_doc_begin(x);
+	buf_clear(&r.vals);
+	xn_set_relative(x, true);
 	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++)
 		scan(x, &r, fixtures[i], strlen(fixtures[i]));
 	CHECK(has(&r, "45200|条||4.52万条\n"), "extract-numbers: 4.52万 is 45200");

@@ -2,22 +2,26 @@
 
 #include "accept.h"
 #include "date.h"
+#include "range.h"
 #include "zhnum.h"
 
 enum xn_rd
 xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
 {
-	size_t i = r->i;
+	size_t i = r->i, sl;
 	uint32_t c = xn_at(x, r->j);
 
 	(void)q;
 	/* Most numerals in running text (一是, 进一步, 二十大) have nothing
-	 * after them that could make a quantity. */
+	 * after them that could make a quantity; the low end of a range
+	 * (三至五人) has the high end. */
 	if (!r->ordctx && !xn_unit_may_start(c) && c != U'余' && c != U'多' &&
 	    c != U'个' && c != U'年' && c != U'月' && c != U'万' &&
-	    c != U'亿')
+	    c != U'亿' && !((sl = xn_range_sep(x, r->j)) != 0 &&
+	    zhnum_is_numeral(xn_at(x, r->j + sl))))
 		return XN_RD_REJECT;
-	if (xn_list_at(XN_L_SETPHRASE, x->f, i, x->n))
+	/* 一批 is a set phrase (a number of), 第一批 the first batch. */
+	if (!r->ordctx && xn_list_at(XN_L_SETPHRASE, x->f, i, x->n))
 		return XN_RD_REJECT;
 	if (r->num.one && i && xn_list_before(XN_L_ONE_BEFORE, x->f, i))
 		return XN_RD_REJECT;
@@ -65,6 +69,25 @@ bare_ok(struct xn *x, struct xn_q *q, size_t numstart)
 	if (numstart == 0 || xn_clause_punct(p) || p == ' ')
 		return false;
 	return true;
+}
+
+/* 区、街道、社区三级, 省市两级: N级 counts the levels just listed;
+ * alone (三级人民调解员, 一级调研员) it is a grade. */
+static bool
+levels_listed(struct xn *x, size_t numstart)
+{
+	if (numstart >= 2 && utf8_contains("省市县区乡镇村街", x->f[numstart - 1]) &&
+	    utf8_contains("省市县区乡镇村街", x->f[numstart - 2]))
+		return true;
+	for (size_t k = numstart; k > 0 && numstart - k < 12; k--) {
+		uint32_t c = x->f[k - 1];
+
+		if (c == 0x3001 || c == U'和' || c == U'及' || c == U'与')
+			return k < numstart;
+		if (xn_clause_punct(c) || c == 0x3002 || !xn_is_han(c))
+			return false;
+	}
+	return false;
 }
 
 /* Whether a Chinese numeral with a unit is part of a slogan or a name
@@ -136,7 +159,18 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	/* 8时30分 is a time, not a score. */
 	if (q->kind == XN_K_SCORE && (p == U'时' || p == U'点' || p == ':'))
 		return false;
-	if (!q->arabic && *q->unit && slogan(x, q, numstart))
+	if (!q->arabic && *q->unit && (slogan(x, q, numstart) ||
+	    (q->kind == XN_K_COUNT && xn_place_name(x, numstart, q->end, q->unit))))
+		return false;
+	if (!q->arabic && strcmp(q->unit, "级") == 0 && !levels_listed(x, numstart))
+		return false;
+	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会: a session,
+	 * not a count of terms; nor, without 第, is 十一届 of an event
+	 * (terms counted run 两届, 三届 ...). */
+	if (strcmp(q->unit, "届") == 0 && (zhnum_is_numeral(after) ||
+	    (!ordctx && (!q->ival_ok || q->ival > 10)) ||
+	    xn_list_at(XN_L_SESSION, x->f, q->end, x->n) ||
+	    xn_list_before(XN_L_SESSION, x->f, ordctx ? numstart - 1 : numstart)))
 		return false;
 	/* 第八个五年规划: a plan, not the 8th of something nor 5 years. */
 	if (!q->arabic && ((strcmp(q->unit, "个") == 0 && after == U'五' &&

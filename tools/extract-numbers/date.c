@@ -90,7 +90,7 @@ size_t
 xn_date_chain(struct xn *x, size_t j, struct xn_q *q)
 {
 	int m, m2, d;
-	size_t e, e2;
+	size_t e, e2, sl;
 	uint32_t c = xn_at(x, j);
 
 	q->date = true;
@@ -108,7 +108,7 @@ xn_date_chain(struct xn *x, size_t j, struct xn_q *q)
 	}
 	if (!xn_small_num(x, j, &m, &e) || m < 1 || m > 12)
 		return j;
-	if (xn_is_range_sep(xn_at(x, e)) && xn_small_num(x, e + 1, &m2, &e2) &&
+	if ((sl = xn_range_sep(x, e)) != 0 && xn_small_num(x, e + sl, &m2, &e2) &&
 	    xn_at(x, e2) == U'月' && m2 >= m && m2 <= 12) {
 		/* 2024年1-11月: a range of months in one year. */
 		q->m = m;
@@ -329,6 +329,34 @@ xn_read_year(struct xn *x, struct xn_read *r, struct xn_q *q)
 		return XN_RD_DONE;
 	}
 	return XN_RD_NONE;
+}
+
+/* 20212025年: the range 2021-2025年 whose dash a conversion lost (an en
+ * dash has no GBK code); no eight-digit count of years is written. */
+enum xn_rd
+xn_read_joined_years(struct xn *x, struct xn_read *r, struct xn_q *q)
+{
+	size_t j = r->j, i = r->i;
+	int y1, y2;
+
+	if (xn_at(x, j) == ' ')
+		j++;
+	if (r->num.intlen != 8 || !q->plain_int || xn_at(x, j) != U'年')
+		return XN_RD_NONE;
+	y1 = xn_digits4(x, i);
+	y2 = xn_digits4(x, i + 4);
+	if (!xn_plausible_year((uint64_t)y1) || !xn_plausible_year((uint64_t)y2) ||
+	    y2 <= y1)
+		return XN_RD_NONE;
+	q->date = true;
+	q->kind = XN_K_RANGE;
+	q->unit = xn_at(x, j + 1) == U'度' ? "年度" : "年";
+	q->y = y1;
+	xn_date_value(q);
+	buf_addc(&q->v, '/');
+	xn_date_append(&q->v, y2, 0, 0);
+	q->end = q->nend = j + 1 + (xn_at(x, j + 1) == U'度');
+	return XN_RD_DONE;
 }
 
 /* 11月, 11月30日 (Arabic only: 三月 is too often a name). */

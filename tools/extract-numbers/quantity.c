@@ -223,8 +223,9 @@ read_half(struct xn *x, struct xn_read *r, struct xn_q *q)
 	if (xn_at(x, i) != U'半')
 		return XN_RD_NONE;
 	u = xn_unit_at(x->f, i + 1, x->n, XN_UF_CN);
+	/* 上半年, 多半, 大半: no length of time; 每半年 is one. */
 	if (!u || u->kind != XN_K_DURATION || p == U'上' || p == U'下' ||
-	    p == U'前' || p == U'后' || p == U'每' || p == U'多' || p == U'大')
+	    p == U'前' || p == U'后' || p == U'多' || p == U'大')
 		return XN_RD_REJECT;
 	q->kind = XN_K_DURATION;
 	q->unit = u->out;
@@ -254,6 +255,10 @@ read_number(struct xn *x, struct xn_read *r, struct xn_q *q)
 		    !round_hundreds(x, i, &r->num, &x->val))
 			return false;
 		r->src = XN_UF_CN;
+		/* 五万 of 三至五万元: the low end may share it. */
+		for (size_t k = r->num.end; k > i && (x->f[k - 1] == U'万' ||
+		    x->f[k - 1] == U'亿'); k--)
+			q->mult_pow = (unsigned char)(q->mult_pow + mult_pow(x->f[k - 1]));
 	}
 	r->j = r->num.end;
 	q->ival = r->num.ival;
@@ -261,39 +266,95 @@ read_number(struct xn *x, struct xn_read *r, struct xn_q *q)
 	return true;
 }
 
-/* 三分之一 */
-static enum xn_rd
-read_fraction(struct xn *x, struct xn_read *r, struct xn_q *q)
+/* The value of nu/dv in q: an exact decimal when it terminates, else
+ * rounded to four places (M/N would read as a range).  False when the
+ * numbers are too large to divide exactly. */
+static bool
+fraction_value(struct xn *x, uint64_t nu, uint64_t dv, struct xn_q *q)
 {
 	struct xn_dec *val = &x->val;
-	struct xn_num nu;
-	size_t j = r->j;
-	uint64_t dv = r->num.ival, rest = dv, scale = 0, p = 1;
+	uint64_t rest = dv, scale = 0, p = 1;
 
-	if (xn_at(x, j) != U'分' || xn_at(x, j + 1) != U'之' ||
-	    !zhnum_is_numeral(xn_at(x, j + 2)) || r->num.seq)
-		return XN_RD_NONE;
-	if (!xn_parse_cn(x->f, j + 2, x->n, &nu, val) || dv == 0)
-		return XN_RD_REJECT;
-	q->kind = XN_K_RATIO;
-	q->unit = "分之";
-	/* Exact decimal when it terminates, else rounded to four places
-	 * (M/N would read as a range). */
+	if (dv == 0 || nu >= 1000000000ULL || dv >= 1000000000000000ULL)
+		return false;
 	while (rest % 2 == 0) { rest /= 2; scale++; }
 	while (rest % 5 == 0) { rest /= 5; scale++; }
-	if (nu.ival >= 1000000000ULL || dv >= 1000000000000000ULL)
-		return XN_RD_REJECT;
 	if (rest != 1)
 		scale = 4;
 	else if (scale > 9)
 		scale = 9;
 	for (uint64_t s = 0; s < scale; s++)
 		p *= 10;
-	xn_dec_set_u64(val, (nu.ival * p * 2 + dv) / (2 * dv));
+	xn_dec_set_u64(val, (nu * p * 2 + dv) / (2 * dv));
 	val->scale = scale;
 	xn_dec_format(val, &q->v);
+	q->kind = XN_K_RATIO;
+	return true;
+}
+
+/* 三分之一 */
+static enum xn_rd
+read_fraction(struct xn *x, struct xn_read *r, struct xn_q *q)
+{
+	struct xn_num nu;
+	size_t j = r->j;
+
+	if (xn_at(x, j) != U'分' || xn_at(x, j + 1) != U'之' ||
+	    !zhnum_is_numeral(xn_at(x, j + 2)) || r->num.seq)
+		return XN_RD_NONE;
+	if (!xn_parse_cn(x->f, j + 2, x->n, &nu, &x->val2) ||
+	    !fraction_value(x, nu.ival, r->num.ival, q))
+		return XN_RD_REJECT;
+	q->unit = "分之";
 	q->nend = nu.end;
 	q->end = xn_approx_suffix(x, nu.end, q);
+	return XN_RD_DONE;
+}
+
+/* 3/4, 2/3以上: a fraction, smaller than one, of small whole numbers;
+ * not a date (2021/03/29, read before), a page (1/5页), a score (95/100分)
+ * nor a code (1/2/3, G3/G4). */
+static enum xn_rd
+read_slash_fraction(struct xn *x, struct xn_read *r, struct xn_q *q)
+{
+	struct xn_num den;
+	size_t j = r->j, e;
+	uint32_t nx;
+
+	if (xn_at(x, j) != '/' || !xn_is_digit(xn_at(x, j + 1)) || !q->plain_int ||
+	    r->num.intlen > 3 || r->num.lead0)
+		return XN_RD_NONE;
+	xn_parse_arabic(x->f, j + 1, x->n, &den, &x->val2);
+	e = den.end;
+	nx = xn_at(x, e);
+	if (den.sep || den.frac || den.lead0 || den.intlen > 4 ||
+	    den.ival <= r->num.ival || nx == '/' || nx == '.' || nx == '-' ||
+	    xn_is_alpha(nx) || nx == U'页' ||
+	    (nx != U'以' && xn_unit_at(x->f, e, x->n, XN_UF_AR)))
+		return XN_RD_NONE;
+	if (!fraction_value(x, r->num.ival, den.ival, q))
+		return XN_RD_NONE;
+	q->nend = e;
+	q->end = xn_approx_suffix(x, e, q);
+	return XN_RD_DONE;
+}
+
+/* 每3月, 每两月, 每隔两月: a number of months, not a month. */
+static enum xn_rd
+read_months_apart(struct xn *x, struct xn_read *r, struct xn_q *q)
+{
+	size_t i = r->i;
+	uint32_t p = i ? x->f[i - 1] : 0;
+
+	if (xn_at(x, r->j) != U'月' || !(p == U'每' || (p == U'隔' && i >= 2 &&
+	    x->f[i - 2] == U'每')) || !r->num.ival_ok || r->num.ival == 0 ||
+	    r->num.seq)
+		return XN_RD_NONE;
+	q->kind = XN_K_DURATION;
+	q->unit = "月";
+	xn_dec_format(&x->val, &q->v);
+	q->nend = r->j;
+	q->end = r->j + 1;
 	return XN_RD_DONE;
 }
 
@@ -384,6 +445,24 @@ read_months_and_half(struct xn *x, struct xn_read *r, struct xn_q *q)
 	return false;
 }
 
+/* 每人限报一份, 仅限一处: a lone 一 in a rule or a limit is a count
+ * with any measure word, not the article of 一份责任. */
+static bool
+one_in_rule(struct xn *x, size_t i)
+{
+	if (xn_list_before(XN_L_LIMIT, x->f, i))
+		return true;
+	for (size_t k = i; k > 0 && i - k < 12; k--) {
+		uint32_t c = x->f[k - 1];
+
+		if (c == U'每')
+			return true;
+		if (xn_clause_punct(c) || c == 0x3002)
+			break;
+	}
+	return false;
+}
+
 /* The measure word or unit after the number; false when the number is
  * an article (一支高素质队伍). */
 static bool
@@ -409,7 +488,8 @@ read_unit(struct xn *x, struct xn_read *r, struct xn_q *q, bool approx_in)
 	    (i == 0 || (x->f[i - 1] != U'每' && x->f[i - 1] != U'各'));
 	if (u && (u->flags & XN_UF_ORD) && !r->ordctx && !quarter)
 		u = NULL;
-	if (u && num->one && !(u->flags & XN_UF_ONE) && !r->ordctx && !quarter)
+	if (u && num->one && !(u->flags & XN_UF_ONE) && !r->ordctx && !quarter &&
+	    !(u->kind == XN_K_COUNT && one_in_rule(x, i)))
 		u = NULL;
 	/* 作为一项重要工作, 一支高素质队伍: 一 as an article before an
 	 * evaluative word is no count. */
@@ -493,8 +573,11 @@ static const struct reader arabic_readers[] = {
 	{ xn_read_named_day, NX_DOT },
 	{ xn_read_sep_date, NX_SEP },
 	{ xn_read_dotted_date, NX_SEP },
+	{ read_slash_fraction, NX_SEP },
 	{ xn_read_year_list, NX_LIST },
+	{ xn_read_joined_years, NX_YEAR },
 	{ xn_read_year, NX_YEAR },
+	{ read_months_apart, NX_MONTH },
 	{ xn_read_month, NX_MONTH },
 	{ read_counted, NX_ANY },
 };
@@ -504,6 +587,7 @@ static const struct reader chinese_readers[] = {
 	{ xn_screen_numeral, NX_ANY },
 	{ xn_read_year, NX_YEAR },
 	{ reject_digit_string, NX_ANY },
+	{ read_months_apart, NX_MONTH },
 	{ read_counted, NX_ANY },
 };
 

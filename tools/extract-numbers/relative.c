@@ -31,7 +31,7 @@ xn_relative_year(struct xn *x, size_t i, struct xn_q *q, bool *got)
 
 		if (!xn_key_at(&rel_keys[k], x->f, i, x->n))
 			continue;
-		if (!x->anchor)
+		if (!x->relative || !x->anchor)
 			return i + len;
 		xn_q_reset(q, i);
 		q->y = x->anchor + rel_delta[k];

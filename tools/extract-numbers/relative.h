@@ -14,7 +14,8 @@
 /* Builds the start-up tables; idempotent. */
 void xn_relative_init(void);
 /* 今年, 去年, 上年度 ... at i: returns the end of the word (0 when
- * there is none) and fills q when the anchor year is known (*got). */
+ * there is none) or, when relative time is reported and the anchor year
+ * is known, of the date it starts (今年1-11月), filled in q (*got). */
 size_t xn_relative_year(struct xn *x, size_t i, struct xn_q *q, bool *got);
 /* 年底前, 到年底 at i: the end of the anchor year, in q. */
 bool xn_year_end(struct xn *x, size_t i, struct xn_q *q);

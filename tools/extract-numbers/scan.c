@@ -51,6 +51,12 @@ xn_free(struct xn *x)
 }
 
 void
+xn_set_relative(struct xn *x, bool relative)
+{
+	x->relative = relative;
+}
+
+void
 xn_set_year(struct xn *x, int year)
 {
 	x->fixed_year = year;
@@ -61,6 +67,7 @@ void
 xn_doc_begin(struct xn *x)
 {
 	x->anchor = x->fixed_year;
+	xn_places_clear(&x->places);
 }
 
 static void
@@ -136,13 +143,15 @@ scan_word(struct xn *x, size_t i)
 	size_t e;
 	bool got;
 
+	/* Relative words are skipped whole even when not reported, so that
+	 * 上一年度 is not read as 一年. */
 	if ((xn_at(x, i + 1) == U'年' || xn_at(x, i + 1) == U'一') &&
 	    c != U'年' && (e = xn_relative_year(x, i, q, &got)) != 0) {
 		if (got)
 			emit(x, q);
 		return e;
 	}
-	if (c == U'年' && xn_year_end(x, i, q)) {
+	if (c == U'年' && x->relative && xn_year_end(x, i, q)) {
 		emit(x, q);
 		return i + 2;
 	}
@@ -166,15 +175,16 @@ scan_number(struct xn *x, size_t i)
 		return skip_token(x, i);
 	if (q->date)
 		ordctx = false; /* 第1月 is no ordinal */
-	if (!ordctx)
-		xn_try_range(x, q);
+	if (!ordctx || !*q->unit)
+		xn_try_range(x, q);     /* 第一至三批 too */
 	if (!xn_accept(x, q, i, ordctx))
 		return skip_token(x, i);
 	if (ordctx && xn_heading(x, q, i - 1))
 		return q->end;
 	if (ordctx) {
 		q->start = i - 1;
-		q->kind = XN_K_ORDINAL;
+		if (q->kind != XN_K_RANGE)      /* 第一至三批 is a range */
+			q->kind = XN_K_ORDINAL;
 		q->approx = "";
 	} else if (i && x->f[i - 1] == U'前' && i - 1 >= x->last_end &&
 	    (strcmp(q->unit, "名") == 0 || strcmp(q->unit, "位") == 0 ||
@@ -203,7 +213,7 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 	x->last_count = false;
 	x->year_list_end = 0;
 	xn_decode(x, text, len);
-	if (!x->anchor)
+	if (x->relative && !x->anchor)
 		xn_find_title_year(x);
 	for (size_t ci = 0; ci < x->ncand; ci++) {
 		uint32_t c;

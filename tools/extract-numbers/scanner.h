@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "dec.h"
 #include "numeral.h"
+#include "places.h"
 #include "scan.h"
 #include "tables.h"
 #include "utf8.h"
@@ -31,7 +32,8 @@ struct xn_q {
 	bool bare;               /* a number and nothing else */
 	bool arabic;
 	bool mult;               /* 万/亿 seen */
-	unsigned char mult_pow;  /* the power of ten they make */
+	unsigned char mult_pow;  /* the power of ten they make, or that the
+	                          * 万/亿 ending a Chinese numeral makes */
 	bool month_only;         /* 11月 alone: may take a year in a range */
 	bool plain_int;          /* Arabic integer without separators */
 	uint64_t ival;
@@ -47,12 +49,14 @@ struct xn {
 	const char *text;
 	size_t len;
 	int fixed_year, anchor;
+	bool relative;           /* report 今年, 去年, 年底 resolved */
 	struct xn_dec val, val2;
 	struct xn_q q1, q2;
 	struct buf lab;
 	size_t last_end;
 	bool last_count;         /* the quantity ending there is no date */
 	size_t year_list_end;    /* 年 closing a list 2023、2024年 seen */
+	struct xn_places places; /* of the document */
 	xn_emit_fn emit;
 	void *ctx;
 	size_t count;

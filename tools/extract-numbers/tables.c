@@ -32,6 +32,7 @@ static struct xn_unit units[] = {
 	U("个星期", "周", XN_K_DURATION, A | C, NULL),
 	U("个季度", "个季度", XN_K_DURATION, ALL, NULL),
 	U("分钟", "分钟", XN_K_DURATION, A | C, NULL),
+	U("刻钟", "刻钟", XN_K_DURATION, ALL, NULL),
 	U("秒", "秒", XN_K_DURATION, A, "杀"),
 	U("天", "天", XN_K_DURATION, ALL, "然津下"),
 	U("周年", "周年", XN_K_ORDINAL, ALL, NULL),
@@ -136,8 +137,13 @@ static struct xn_unit units[] = {
 	U("千瓦", "千瓦", XN_K_OTHER, A, NULL),
 	U("岁", "岁", XN_K_OTHER, A | C, "月"),
 	U("米", "米", XN_K_OTHER, A, NULL),
-	/* Ordinal-only measure words: 第二十届, 第三季度. */
-	U("届", "届", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
+	/* 三级 (levels); not a rank or a grade: 二级巡视员, 三级医院,
+	 * 二级响应, 一级预算单位. */
+	U("级", "级", XN_K_COUNT, A | C, "巡调主科警律医建甲乙响保书单学预"),
+	/* 连续三届 (terms); the sessions of a congress (十九届中央委员会)
+	 * are turned down by accept.c. */
+	U("届", "届", XN_K_COUNT, A | C, NULL),
+	/* Ordinal-only measure words: 第三季度, 第二款. */
 	U("季度", "季度", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
 	U("章", "章", XN_K_COUNT, A | C, "程"),
 	U("节", "节", XN_K_COUNT, A | C, "日约点能气"),
@@ -165,6 +171,12 @@ static const char *const setphrase[] = {
 	"四个最严", "四个一律", "四个坚持", "五个坚持", "十个明确",
 	"十四个坚持", "两个作用", "三个转变", "四个必须", "两个凡是",
 	"一天到晚", "一家老小", "一年到头", "一年半载",
+	"四套班子", "四大班子", "两套班子", "一个中心两个基本点", "两个基本点",
+	"一个都不能少", "一个不落", "一个也不能少", "两个根本", "两个覆盖",
+	"两个至上", "三个敬畏", "四个不摘", "五个一批", "六个精准",
+	/* 一次 of a service promise: at one go, not once. */
+	"一次告知", "一次办结", "一次办好", "一次办成", "一次到位", "一次讲清",
+	"一次提交", "一次采集", "一次认证", "一次受理", "一次申报",
 	/* Places whose names hold a numeral and a measure word. */
 	"七台河", "九台", "五台", "三台", "三门峡", "三门县", "五家渠",
 	"八所", "千户苗寨", "四会", "一人一", "一户一", "一企一",
@@ -189,7 +201,10 @@ static const char *const fill_head[] = {
 	"今年以来", "截至目前", "其中", "共计", "一共", "累计", "合计",
 	"总计", "全年", "年内", "目前", "同时", "此外", "另外", "以来",
 	"先后", "有效", "并且", "共有", "共", "并", "已", "均", "还", "又",
-	"的", NULL
+	"的",
+	/* Relative time, no quantity of its own. */
+	"较上年度", "较上年", "较去年", "比上年", "比去年", "与上年", "与去年",
+	"上一年度", "上年度", "本年度", "今年度", "今年", "去年", NULL
 };
 
 static const char *const fill_tail[] = {
@@ -203,8 +218,21 @@ static const char *const nounit_next[] = {
 	"热线", "版", "号", "路", "线", NULL
 };
 
+/* 十九届中央委员会, 十四届全国人大, 省委十三届 are congress sessions. */
+static const char *const session[] = {
+	"中央", "中共", "全国人", "全国政协", "全国委员会", "全会", "人大",
+	"人民代表大会", "政协", "党代会", "党委", "代表大会", "委员会", "常委",
+	"纪委", "省委", "市委", "县委", "区委", "团委", "党的", NULL
+};
+
+static const char *const limit[] = {
+	"限", "仅", "只", "各", "最多", "至少", "不超过", "不少于", "不低于",
+	"不多于", "不得超过", NULL
+};
+
 static const char *const *const lists[XN_L_NLISTS] = {
-	setphrase, one_before, money, fill_head, fill_tail, nounit_next
+	setphrase, one_before, money, fill_head, fill_tail, nounit_next, session,
+	limit
 };
 
 #define LISTMAX 256

@@ -69,6 +69,8 @@ enum xn_list {
 	XN_L_FILL_HEAD,          /* label fillers at its start */
 	XN_L_FILL_TAIL,          /* label fillers at its end */
 	XN_L_NOUNIT_NEXT,        /* after a bare number: a code or a name (热线) */
+	XN_L_SESSION,            /* around N届: a congress session's body */
+	XN_L_LIMIT,              /* before 一: a limit (限, 至少, 不超过) */
 	XN_L_NLISTS
 };
 

@@ -41,7 +41,13 @@ single_head_ok(const struct text *t, size_t hs, size_t e)
 {
 	uint32_t h = t->k[e - 1];
 	size_t nx = e;
+	long x;
 
+	/* 党政综合办, 依法治省办实地: after a known body, 办 is its office,
+	 * but for 办理, 办事. */
+	if (h == 0x529E && e - hs == 1 && te_wl_end(&bodies, t->k, 0, hs, &x) >= 2)
+		return !te_key_in(t, nx, "理法案件好结公学事成") &&
+			!(te_key_is(t, nx, "实") && !te_key_is(t, nx + 1, "地"));
 	if (e - hs > 1)
 		hs = 0;         /* only the next character matters */
 	else if (hs == 0)
@@ -67,9 +73,18 @@ single_head_ok(const struct text *t, size_t hs, size_t e)
 	return true;
 }
 
+/* Heads that name their own function (派出所, 律师事务所). */
+static bool
+self_named(const struct text *t, size_t hs, size_t hl)
+{
+	return hl >= 3 || te_wl_has(&selfs, t->k + hs, hl);
+}
+
 struct walk {
 	size_t s;               /* leftmost position taken */
 	int place, level, known, generic, term, org, scope;
+	int held;               /* an event stopped by 召开, 参加, 举办... */
+	size_t scope_s;         /* 1 + where the first scope starts, or 0 */
 	int first_kind;         /* what the leftmost token is */
 	long org_idx;           /* the nested organisation taken */
 	size_t level_len;
@@ -111,7 +126,7 @@ is_level_here(const struct text *t, size_t s, size_t len)
 		return false;
 	/* 园区, 辖区, 城区...: 区 closes a noun, not a level of government. */
 	if (len == 1 && s > 0 && te_key_in(t, s, "区市县镇") &&
-	    te_key_in(t, s - 1, "园辖城景片山街校小郊矿湾特专疫灾牧林老军跨分政都超门夜上"))
+	    te_key_in(t, s - 1, "园辖城景片山街校小郊矿湾特专疫灾牧林老军跨分政都超门夜上范验作行贸税"))
 		return false;
 	return true;
 }
@@ -121,7 +136,7 @@ static bool
 branch_head(const struct text *t, size_t hs, size_t hl)
 {
 	static const char *const branch[] = { "分局", "分院", "分中心", "支局", "分所",
-		"分会", "分行", "分公司", "分庭", NULL };
+		"分会", "分行", "分公司", "分庭", "办事处", "派出所", "司法所", NULL };
 
 	for (int i = 0; branch[i]; i++)
 		if (hl * 3 == strlen(branch[i]) && te_key_is(t, hs, branch[i]))
@@ -155,6 +170,11 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 			if (w->first_kind == K_LEVEL ||
 			    (w->first_kind == K_PLACE && !branch_head(t, hs, hl)))
 				break;
+			/* 平安办司法所: a head that names its own function
+			 * after a complete body is a second body. */
+			if (w->first_kind == K_NONE && self_named(t, hs, hl) &&
+			    te_key_in(t, p - 1, "办局所室"))
+				break;
 			/* A body ends far before the head: a clause, not a name. */
 			if (w->generic > 4)
 				break;
@@ -177,10 +197,15 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 			continue;
 		}
 		if (event && (l = te_wl_end(&scopes, t->k, limit, p, &x)) > 0) {
+			/* 传达学习中央全面依法治国工作会议: the scope opens
+			 * the name, but for a name before it (“诉源共治”改革
+			 * 全国现场会). */
 			p -= l;
 			w->scope++;
 			w->first_kind = K_SCOPE;
 			w->s = p;
+			if (!w->scope_s)
+				w->scope_s = p + 1;
 			continue;
 		}
 		if (prefix_only)
@@ -200,7 +225,7 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		    is_level_here(t, p - l, l)) {
 			/* 青川市司法局 with 青川 unknown: the level word ends a
 			 * place name we cannot delimit, so the name starts after. */
-			if (p - l > 0 && is_han(t->k[p - l - 1]) && !te_key_in(t, p - l - 1, "全本我经") &&
+			if (p - l > 0 && is_han(t->k[p - l - 1]) && !te_key_in(t, p - l - 1, "全本我经年待需请由") &&
 			    !te_wl_end(&verbs, t->k, 0, p - l, &x) && ending_at(tg, T_PLACE, p - l) < 0 &&
 			    ending_at(tg, T_ORG, p - l) < 0)
 				break;
@@ -214,14 +239,33 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		}
 		if (!(cls & (H_GENERIC | H_EVENT)) || !is_han(t->k[p - 1]))
 			break;
+		/* 2008年北京奥运会…: a year ends the walk; it opens the name
+		 * of an event named by its place. */
+		if (t->k[p - 1] == 0x5E74 && p >= 2 && t->k[p - 2] >= '0' && t->k[p - 2] <= '9') {
+			size_t q = p - 1;
+			while (q > 0 && p - 1 - q < 4 && t->k[q - 1] >= '0' && t->k[q - 1] <= '9')
+				q--;
+			if (w->first_kind == K_PLACE && p - 1 - q == 4 &&
+			    (q == 0 || !(t->k[q - 1] >= '0' && t->k[q - 1] <= '9')))
+				w->s = q;
+			break;
+		}
 		long y;
 		if (!event && t->k[p - 1] == 0x548C && p > limit + 2 &&
 		    te_wl_end(&bodies, t->k, limit, p - 1, &x) > 0) {
 			p--;
 			continue;
 		}
-		if (!(p < t->n && te_wl_at(&keeps, t->k, p - 1, t->n, &y) >= 2) &&
-		    te_wl_end(event ? &ev_stops : &verbs, t->k, limit, p, &x) > 0)
+		/* A verb ends the name, but for words that merely start
+		 * like one (个体, 依法行政); so does a position (副书记). */
+		if ((l = te_wl_end(event ? &ev_stops : &verbs, t->k, limit, p, &x)) > 0 &&
+		    !(p < t->n && te_wl_at(&keeps, t->k, p - 1, t->n, &y) >= 2) &&
+		    !(l > 1 && te_wl_at(&keeps, t->k, p - l, t->n, &y) > l) &&
+		    te_wl_end(&keeps, t->k, limit, p, &y) < 2) {
+			w->held = event && l >= 2;
+			break;
+		}
+		if (!event && te_wl_end(&te_wl_titles, t->k, limit, p, &x) >= 2)
 			break;
 		p--;
 		w->generic++;
@@ -230,6 +274,62 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		if (w->generic >= 12)
 			break;
 	}
+	/* 2008年北京奥运会…委员会: the year of an event named by its
+	 * place opens the body's name. */
+
+	if (w->scope_s && !w->term)
+		w->s = w->scope_s - 1;
+}
+
+/* Whether the name at s is a generic or plural reference: 有关专业银行,
+ * 各级人民法院, 三级知识产权保护工作站, 该中心. */
+static bool
+generic_start(const struct text *t, size_t s)
+{
+	static const char *const det[] = { "有关", "相关", "其他", "其它", "各类", "所属",
+		"上述", "上级", "下级", "这些", "那些", NULL };
+
+	if (te_key_in(t, s, "各该本某此"))
+		return true;
+	if (s > 0 && te_key_in(t, s - 1, "级些"))
+		return true;
+	for (int i = 0; det[i]; i++)
+		if (te_key_is(t, s, det[i]))
+			return true;
+	return false;
+}
+
+/* Whether the name ending at e names a website (湖南省政府门户网站):
+ * websites are not tagged. */
+static bool
+website_after(const struct text *t, size_t e)
+{
+	return te_key_is(t, e, "门户网站") || te_key_is(t, e, "网站") || te_key_is(t, e, "官网") ||
+		te_key_is(t, e, "政务网") || te_key_is(t, e, "网");
+}
+
+/* A meeting of the body ending at hs, with the meeting's head at
+ * hs..e: 国务院第126次常务会议, 区委全面依法治区委员会第一次会议,
+ * 省政府常务会议.  Returns the body's start, or (size_t)-1. */
+static size_t
+meeting_body(const struct tagger *tg, size_t hs)
+{
+	const struct text *t = &tg->t;
+	size_t p = hs;
+	long x;
+
+	if (p > 0 && te_key_is(t, p - 1, "次")) {
+		size_t q = p - 1;
+		while (q > 0 && ((t->k[q - 1] >= '0' && t->k[q - 1] <= '9') ||
+		    zhnum_is_numeral(t->k[q - 1])))
+			q--;
+		if (q == p - 1 || q == 0 || !te_key_is(t, q - 1, "第"))
+			return (size_t)-1;
+		p = q - 1;
+	}
+	if ((x = ending_at(tg, T_ORG, p)) < 0)
+		return (size_t)-1;
+	return tg->ms.m[x].s;
 }
 
 /* 部门 bodies made only of generic words (相关部门, 执法部门) are not names. */
@@ -337,15 +437,20 @@ congress(const struct text *t, size_t i, size_t *start)
 	bool congress_no = (l == 2 && t->k[j - 2] == 0x5341 && t->k[j - 1] != 0x5341) ||
 		(l >= 2 && t->k[j - l] == 0x4E8C && t->k[j - l + 1] == 0x5341);
 	if (te_key_is(t, j, "大") && !te_key_in(t, j + 1, "学队类项型会批")) {
-		if (congress_no)
-			return j + 1 - i;
-		return 0;
+		if (!congress_no)
+			return 0;
+		/* 党的十九大历次全会: the plenums of that congress. */
+		if (te_key_is(t, j + 1, "历次全会"))
+			return j + 5 - i;
+		return j + 1 - i;
 	}
 	if (te_key_is(t, j, "次全国代表大会"))
 		return j + 7 - i;
 	if (!te_key_is(t, j, "届"))
 		return 0;
 	j++;
+	if (te_key_is(t, j, "历次全会"))
+		return j + 4 - i;
 	/* 十四届全国人大二次会议, 十四届全国人大常委会第八次会议. */
 	size_t body = te_key_is(t, j, "全国人大常委会") ? 7 : te_key_is(t, j, "全国人大") ? 4 :
 		te_key_is(t, j, "全国人民代表大会") ? 8 : te_key_is(t, j, "全国政协") ? 4 : 0;
@@ -434,6 +539,11 @@ te_detect_orgs_events(struct tagger *tg)
 		/* 生态环境部 of 生态环境部门: the next head takes over. */
 		if (te_wl_at(&heads, t->k, e - 1, t->n, &y) > 1)
 			continue;
+		if (cls & H_CENTRAL && website_after(t, e))
+			continue;
+		/* 生态环境部门, 建设部署: the last character starts a word. */
+		if ((cls & H_CENTRAL) && !single_head_ok(t, e - 1, e))
+			continue;
 		if (cls & H_CENTRAL) {
 			m = te_mention_add(&tg->ms, hs, e, T_ORG);
 			set_endidx(T_ORG, e, (long)(m - tg->ms.m), tg);
@@ -473,10 +583,19 @@ te_detect_orgs_events(struct tagger *tg)
 			/* 人民代表大会, 职工代表大会: a body, not a conference. */
 			if (te_key_is(t, hs, "大会") && hs >= 2 && te_key_is(t, hs - 2, "代表"))
 				continue;
+			size_t bs;
+			if ((cls & H_CONF) && te_key_is(t, e - 2, "会议") &&
+			    (bs = meeting_body(tg, hs)) != (size_t)-1) {
+				te_mention_add(&tg->ms, bs, e, T_EVENT);
+				continue;
+			}
 			walk_left(tg, hs, hl, cls, 1, &w);
 			if (w.generic + 2 * w.term + 2 * w.place < 2)
 				continue;
-			if ((cls & H_CONF) && !w.term && !w.scope && !w.place)
+			/* A conference needs a scope, a place or a name, or
+			 * the verb that holds it: 召开法治政府建设推进会. */
+			if ((cls & H_CONF) && !w.term && !w.scope && !w.place &&
+			    !(w.held && w.generic >= 4))
 				continue;
 			/* 第二届…论坛: the edition is part of the name. */
 			size_t es = w.s;
@@ -496,9 +615,7 @@ te_detect_orgs_events(struct tagger *tg)
 		int body = w.known + w.generic + w.term;
 		/* 高新区司法所: a head that names its own function (派出所,
 		 * 司法所, 律师事务所) needs only the place. */
-		size_t it0 = 0;
-		bool self_named = hl >= 3 || te_wl_next(&selfs, t->k + hs, hl, &it0) >= 0;
-		if (body == 0 && !w.org && !(prefix && ((cls & H_LEVEL) || self_named)))
+		if (body == 0 && !w.org && !(prefix && ((cls & H_LEVEL) || self_named(t, hs, hl))))
 			continue;
 		/* 政府, 人大, 党工委 name a body by its place alone (区政府);
 		 * 法治政府 or 数字政府 are ideas, not bodies. */
@@ -519,6 +636,30 @@ te_detect_orgs_events(struct tagger *tg)
 		if (te_key_is(t, hs, "部门") && generic_only(t, s + (w.first_kind == K_LEVEL ? w.level_len : 0), hs))
 			continue;
 		if (w.first_kind == K_GENERIC && generic_only(t, s, hs))
+			continue;
+		/* 经国务院, 需市政府, 请中国人民银行: a preposition or verb
+		 * before a name is not part of it (but 经济开发区). */
+		long kw;
+		while (w.first_kind == K_GENERIC && s + 2 < hs && te_key_in(t, s, "经需请待由") &&
+		    te_wl_at(&keeps, t->k, s, t->n, &kw) < 2)
+			s++;
+		if (generic_start(t, s))
+			continue;
+		/* 社区便民服务中心, 村委会: a community or village unnamed is
+		 * every one of them. */
+		if (w.first_kind == K_LEVEL && w.level_len <= 2 &&
+		    (te_key_is(t, s, "社区") || te_key_is(t, s, "村")))
+			continue;
+		/* 湖南省政府门户网站: websites are not tagged, nor the places
+		 * in their names. */
+		if (website_after(t, e)) {
+			for (size_t i = 0; i < tg->ms.n; i++)
+				if (tg->ms.m[i].type == T_PLACE && tg->ms.m[i].s >= s && tg->ms.m[i].e <= e)
+					tg->ms.m[i].dead = 1;
+			continue;
+		}
+		/* 服务中心办政大厅: 办 after a centre starts a word. */
+		if (hl == 1 && t->k[hs] == 0x529E && hs >= 2 && te_key_is(t, hs - 2, "中心"))
 			continue;
 		m = te_mention_add(&tg->ms, s, e, T_ORG);
 		set_endidx(T_ORG, e, (long)(m - tg->ms.m), tg);

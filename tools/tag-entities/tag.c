@@ -27,6 +27,7 @@ te_free(struct tagger *tg)
 	te_wlb_free(&tg->dict);
 	te_gaz_free(&tg->gaz);
 	free(tg->places.p);
+	free(tg->places.at);
 	for (int i = 0; i < T_NTYPES; i++)
 		free(tg->endidx[i]);
 	te_free_patterns(tg);
@@ -74,6 +75,14 @@ static void
 doc_learn(struct tagger *tg)
 {
 	struct docplace *d = &tg->doc;
+	const struct te_places *ps = &tg->places;
+
+	/* A kind of zone in the title (高新区2021年法治政府建设报告)
+	 * stands for the county level. */
+	if (ps->kind_e && !d->name[L_COUNTY][0] && !d->code[L_COUNTY][0]) {
+		struct mention z = { .s = ps->kind_s, .e = ps->kind_e };
+		key_name(&tg->t, &z, d->name[L_COUNTY]);
+	}
 
 	for (size_t i = 0; i < tg->ms.n; i++) {
 		struct mention *m = &tg->ms.m[i];
@@ -84,6 +93,12 @@ doc_learn(struct tagger *tg)
 			/* A zone in the title stands for the county level. */
 			if (!d->name[L_COUNTY][0] && !d->code[L_COUNTY][0])
 				key_name(&tg->t, m, d->name[L_COUNTY]);
+			continue;
+		}
+		/* A street or town of several areas: its name stands for
+		 * itself. */
+		if (m->flag == 'S' && m->nlen == 0 && !d->name[L_STREET][0]) {
+			key_name(&tg->t, m, d->name[L_STREET]);
 			continue;
 		}
 		if (m->nlen != 12)
@@ -138,6 +153,7 @@ te_tag_text(struct tagger *tg, const char *doc, size_t doclen,
 		buf_clear(&tg->docid);
 		buf_add(&tg->docid, doc, doclen);
 		memset(&tg->doc, 0, sizeof(tg->doc));
+		memset(&tg->aliases, 0, sizeof(tg->aliases));
 		tg->docrows = 0;
 	}
 	if (!tg->same_row)
@@ -155,6 +171,7 @@ te_tag_text(struct tagger *tg, const char *doc, size_t doclen,
 		doc_learn(tg);
 	te_detect_orgs_events(tg);
 	te_detect_persons(tg);
+	te_detect_aliases(tg);
 	te_detect_user(tg);
 	te_mentions_finish(&tg->ms);
 }

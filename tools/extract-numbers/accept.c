@@ -198,6 +198,11 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 		if (numstart < 2 || xn_clause_punct(x->f[numstart - 2]) ||
 		    x->f[numstart - 2] == ' ')
 			return false;
+		/* 全市第一, 排名第一, 位居第一; 质量第一 and 安全第一 are
+		 * slogans. */
+		if (q->ival == 1 && !utf8_contains("市省国区县镇州名居列在分",
+		    x->f[numstart - 2]))
+			return false;
 		/* “产业第一” is a slogan. */
 		return after == 0 || after == 0x3002 || after == ';' ||
 		    after == '!' || after == '?' || after == ')' ||

@@ -229,7 +229,8 @@ static const char *const nounit_next[] = {
 static const char *const session[] = {
 	"中央", "中共", "全国人", "全国政协", "全国委员会", "全会", "人大",
 	"人民代表大会", "政协", "党代会", "党委", "代表大会", "委员会", "常委",
-	"纪委", "省委", "市委", "县委", "区委", "团委", "党的", NULL
+	"纪委", "省委", "市委", "县委", "区委", "团委", "党的", "省人大",
+	"市人大", "县人大", "区人大", NULL
 };
 
 static const char *const limit[] = {
@@ -391,7 +392,9 @@ xn_unit_at(const uint32_t *f, size_t i, size_t n, unsigned src)
 				if (f[e] == u->bad[b])
 					bad = true;
 			if ((u->flags & XN_UF_STRICT) && utf8_is_han(f[e]) &&
-			    f[e] != 0x4EE5 /* 以 */ && f[e] != 0x7684 /* 的 */)
+			    f[e] != 0x4EE5 /* 以 */ && f[e] != 0x7684 /* 的 */ &&
+			    !(f[e] == 0x5DE6 /* 左 */ && e + 1 < n &&
+			    f[e + 1] == 0x53F3 /* 右 */))
 				bad = true;
 		}
 		if (!bad)

@@ -609,6 +609,24 @@ te_detect_orgs_events(struct tagger *tg)
 			te_mention_add(&tg->ms, es, e, T_EVENT);
 			continue;
 		}
+		if (cls & H_SITE) {
+			/* 首都国际机场, 爱国主义教育基地: a named site is a
+			 * place, its name found like a body's. */
+			walk_left(tg, hs, hl, H_EVENT, 1, &w);
+			/* Its own name is hard to delimit: a place or a quoted
+			 * name before it, or two characters after a stop
+			 * (在首都国际机场). */
+			if (w.generic > 4 || (!w.place && !w.term &&
+			    (w.generic != 2 || (w.s > 0 && is_han(t->k[w.s - 1]) &&
+			    !te_wl_end(&ev_stops, t->k, 0, w.s, &x)))))
+				continue;
+			if (generic_start(t, w.s) || (w.first_kind == K_GENERIC && generic_only(t, w.s, hs)))
+				continue;
+			m = te_mention_add(&tg->ms, w.s, e, T_PLACE);
+			m->flag = 'N';
+			set_endidx(T_PLACE, e, (long)(m - tg->ms.m), tg);
+			continue;
+		}
 		walk_left(tg, hs, hl, cls, 0, &w);
 		s = w.s;
 		int prefix = w.place + w.level + w.org;

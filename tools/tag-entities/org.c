@@ -161,6 +161,8 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 			w->place++;
 			w->first_kind = K_PLACE;
 			w->s = p;
+			if (cls & H_SITE)
+				break;  /* a site's name opens with its place */
 			continue;
 		}
 		if ((x = ending_at(tg, T_ORG, p)) >= 0) {
@@ -612,7 +614,7 @@ te_detect_orgs_events(struct tagger *tg)
 		if (cls & H_SITE) {
 			/* 首都国际机场, 爱国主义教育基地: a named site is a
 			 * place, its name found like a body's. */
-			walk_left(tg, hs, hl, H_EVENT, 1, &w);
+			walk_left(tg, hs, hl, H_EVENT | H_SITE, 1, &w);
 			/* Its own name is hard to delimit: a place or a quoted
 			 * name before it, or two characters after a stop
 			 * (在首都国际机场). */

@@ -360,6 +360,15 @@ add_keys(struct buf *b, const struct text *t, size_t s, size_t e)
 		buf_add(b, u, (size_t)utf8_encode(t->k[i], u));
 }
 
+static bool
+ends_with_char(const char *name, uint32_t c)
+{
+	char u[4];
+	size_t n = strlen(name), l = (size_t)utf8_encode(c, u);
+
+	return n >= l && memcmp(name + n - l, u, l) == 0;
+}
+
 static void
 org_norm(struct tagger *tg, struct mention *m, const struct walk *w)
 {
@@ -377,6 +386,10 @@ org_norm(struct tagger *tg, struct mention *m, const struct walk *w)
 			name = tg->doc.name[L_CITY];
 		else if (c == 0x533A || c == 0x53BF)    /* 区 县 */
 			name = tg->doc.name[L_COUNTY];
+		/* 县委 in a 城口县 report, not 区委: a county's level word
+		 * names it only when its name ends so. */
+		if (name && (c == 0x533A || c == 0x53BF) && !ends_with_char(name, c))
+			name = NULL;
 		else if (c == 0x9547 || c == 0x4E61)    /* 镇 乡 */
 			name = tg->doc.name[L_STREET];
 	}

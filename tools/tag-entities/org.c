@@ -139,7 +139,7 @@ branch_head(const struct text *t, size_t hs, size_t hl)
 		"分会", "分行", "分公司", "分庭", "办事处", "派出所", "司法所", NULL };
 
 	for (int i = 0; branch[i]; i++)
-		if (hl * 3 == strlen(branch[i]) && te_key_is(t, hs, branch[i]))
+		if (hl * 3 == strlen(branch[i]) && te_key_n(t, hs, branch[i], strlen(branch[i])))
 			return true;
 	return false;
 }
@@ -288,17 +288,11 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 static bool
 generic_start(const struct text *t, size_t s)
 {
-	static const char *const det[] = { "有关", "相关", "其他", "其它", "各类", "所属",
-		"上述", "上级", "下级", "这些", "那些", NULL };
+	long x;
 
-	if (te_key_in(t, s, "各该本某此"))
+	if (s > 0 && (t->k[s - 1] == 0x7EA7 || t->k[s - 1] == 0x4E9B))        /* 级 些 */
 		return true;
-	if (s > 0 && te_key_in(t, s - 1, "级些"))
-		return true;
-	for (int i = 0; det[i]; i++)
-		if (te_key_is(t, s, det[i]))
-			return true;
-	return false;
+	return te_wl_at(&te_wl_determiners, t->k, s, t->n, &x) > 0;
 }
 
 /* Whether the name ending at e names a website (湖南省政府门户网站):
@@ -306,6 +300,9 @@ generic_start(const struct text *t, size_t s)
 static bool
 website_after(const struct text *t, size_t e)
 {
+	if (e >= t->n || (t->k[e] != 0x95E8 && t->k[e] != 0x7F51 && t->k[e] != 0x5B98 &&
+	    t->k[e] != 0x653F))                                 /* 门 网 官 政 */
+		return false;
 	return te_key_is(t, e, "门户网站") || te_key_is(t, e, "网站") || te_key_is(t, e, "官网") ||
 		te_key_is(t, e, "政务网") || te_key_is(t, e, "网");
 }
@@ -430,7 +427,8 @@ cnum(const struct text *t, size_t i)
 {
 	struct zhnum z;
 
-	if (i >= t->n || !zhnum_read(t->k, i, t->n, &z) || z.nchars > 3)
+	if (i >= t->n || !zhnum_is_numeral(t->k[i]) || !zhnum_read(t->k, i, t->n, &z) ||
+	    z.nchars > 3)
 		return 0;
 	return z.nchars;
 }
@@ -441,9 +439,9 @@ congress(const struct text *t, size_t i, size_t *start)
 	size_t j = i, l;
 
 	*start = i;
-	if (te_key_is(t, j, "党的"))
+	if (t->k[j] == 0x515A && te_key_is(t, j, "党的"))       /* 党 */
 		j += 2;
-	if (te_key_is(t, j, "中国共产党第"))
+	if (j < t->n && t->k[j] == 0x4E2D && te_key_is(t, j, "中国共产党第"))    /* 中 */
 		j += 6;
 	if ((l = cnum(t, j)) == 0)
 		return 0;

@@ -11,7 +11,8 @@
 static void
 add_alias(struct te_aliases *a, const uint32_t *k, size_t n, int type)
 {
-	if (n < 2 || n > TE_ALIAS_MAX || a->n == TE_ALIASES)
+	/* 城关镇 gives no 城关: a short form that is an everyday word. */
+	if (n < 2 || n > TE_ALIAS_MAX || a->n == TE_ALIASES || te_wl_has(&te_wl_stop_short, k, n))
 		return;
 	for (size_t i = 0; i < a->n; i++)
 		if (a->a[i].n == n && memcmp(a->a[i].k, k, n * sizeof(*k)) == 0)

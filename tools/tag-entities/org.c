@@ -304,7 +304,7 @@ website_after(const struct text *t, size_t e)
 	    t->k[e] != 0x653F))                                 /* 门 网 官 政 */
 		return false;
 	return te_key_is(t, e, "门户网站") || te_key_is(t, e, "网站") || te_key_is(t, e, "官网") ||
-		te_key_is(t, e, "政务网") || te_key_is(t, e, "网");
+		te_key_is(t, e, "政务网");
 }
 
 /* A meeting of the body ending at hs, with the meeting's head at
@@ -608,7 +608,7 @@ te_detect_orgs_events(struct tagger *tg)
 			/* A conference needs a scope, a place or a name, or
 			 * the verb that holds it: 召开法治政府建设推进会. */
 			if ((cls & H_CONF) && !w.term && !w.scope && !w.place &&
-			    !(w.held && w.generic >= 4))
+			    !(w.held && w.generic >= 4 && !(hl == 2 && te_key_is(t, hs, "会议"))))
 				continue;
 			/* 第二届…论坛: the edition is part of the name. */
 			size_t es = w.s;

@@ -19,7 +19,10 @@
 # SIZE (e.g. 1M, 200K) runs a row on a line-aligned slice, for reference
 # tools too slow for the whole corpus.  MB/s counts 10^6 bytes of the
 # stage input per second of wall time, best of 5 runs (1 run when a
-# run takes over 60 s).  Results: a table on stdout, bench/results.tsv;
+# run takes over 60 s).  Results: a table on stdout, bench/results.tsv
+# (first line: date, CPU, cores, commit, 1-minute load average at the
+# start and the end) and
+# bench/RESULTS.md made from it by bench/results.sh;
 # BENCH_ONLY=REGEX runs only the rows whose label matches.
 set -eu
 BIN=$(cd "$1" && pwd)
@@ -184,6 +187,13 @@ stage_bytes() {
 now() { date +%s.%N; }
 
 results=bench/results.tsv
+# What was measured, and how busy the machine was when the run began.
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ "$commit" != unknown ] &&
+    [ -n "$(git status --porcelain --untracked-files=no -- . ':!bench/results.tsv' ':!bench/RESULTS.md' 2>/dev/null)" ]; then
+	commit="$commit with local changes"
+fi
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.rss"' EXIT
 printf 'label\tstage\tbytes\tseconds\tMB_per_s\tpeak_rss_MB\truns\n' >"$tmp"
@@ -233,10 +243,14 @@ while IFS="$(printf '\t')" read -r label stage cmd; do
 done <"$tmp.rows"
 rm -f "$tmp.rows"
 {
-	printf '# %s; %s; %s\n' "$(date -u +%Y-%m-%d)" \
+	printf '# %s; %s; %s; commit %s; load %s\n' "$(date -u +%Y-%m-%d)" \
 		"$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')" \
-		"$(nproc) cores, single-threaded runs"
+		"$(nproc) cores, single-threaded runs" "$commit" \
+		"$load to $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)"
 	cat "$tmp"
 } >$results
 column -t -s "$(printf '\t')" "$tmp"
-[ "$results" = /dev/null ] || echo "written to $results"
+if [ "$results" != /dev/null ]; then
+	bench/results.sh "$results" >bench/RESULTS.md
+	echo "written to $results and bench/RESULTS.md"
+fi

@@ -17,15 +17,24 @@ struct evidence {
 	unsigned long errors, chars, weight;
 };
 
-static uint8_t freq[0x10000];
-static int freq_ready;
-
-static void
-freq_init(void)
+/* The weight of a character in the sorted table; 0 when absent.  A
+ * search, not a 64K table filled at start-up: detection looks at a few
+ * hundred characters a document. */
+static unsigned
+freq(uint32_t cp)
 {
-	for (size_t i = 0; i < sizeof charfreq / sizeof charfreq[0]; i++)
-		freq[charfreq[i][0]] = (uint8_t)charfreq[i][1];
-	freq_ready = 1;
+	size_t lo = 0, hi = sizeof charfreq / sizeof charfreq[0];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (charfreq[mid][0] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sizeof charfreq / sizeof charfreq[0] && charfreq[lo][0] == cp ?
+	    charfreq[lo][1] : 0;
 }
 
 static void
@@ -33,7 +42,7 @@ note(struct evidence *ev, uint32_t cp)
 {
 	ev->chars++;
 	if (cp < 0x10000)
-		ev->weight += freq[cp];
+		ev->weight += freq(cp);
 }
 
 /* Characters enough to decide: far more than the 40 the detector must
@@ -166,8 +175,6 @@ detect_encoding(const unsigned char *p, size_t n, bool at_eof, bool *valid)
 		return ENC_BINARY;
 	/* A few kilobytes are thousands of characters: evidence enough,
 	 * unless the start is mostly ASCII. */
-	if (!freq_ready)
-		freq_init();
 	lim = n < 65536 ? n : 65536;
 	memset(ev, 0, sizeof ev);
 	score_mb(ENC_GB18030, p, lim, at_eof && lim == n, &ev[0]);

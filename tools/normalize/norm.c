@@ -8,6 +8,7 @@
 #include "html.h"
 #include "normalize.h"
 #include "out.h"
+#include "title.h"
 #include "tsv.h"
 #include "htmlmeta.h"
 #include "utf8.h"
@@ -224,53 +225,18 @@ close_head(struct norm *nm)
 	nm->head = false;
 }
 
-static bool
-title_like(const char *s, size_t n)
-{
-	static const char *const bad_end[] = { "。", "；", "：", "，", ",", ";", ":",
-		"！", "？", "!", "?", NULL };
-	static const char *const bad_start[] = { "一、", "(一)", "（一）", "第一", NULL };
-	size_t cps = utf8_count(s, n);
-	bool han = false;
-
-	if (cps < 4 || cps > 60)
-		return false;
-	for (int i = 0; bad_end[i]; i++) {
-		size_t l = strlen(bad_end[i]);
-
-		if (n >= l && memcmp(s + n - l, bad_end[i], l) == 0)
-			return false;
-	}
-	for (int i = 0; bad_start[i]; i++)
-		if (n >= strlen(bad_start[i]) && memcmp(s, bad_start[i], strlen(bad_start[i])) == 0)
-			return false;
-	for (size_t i = 0; i < n && !han; ) {
-		uint32_t cp = utf8_next(s, n, &i);
-
-		han = utf8_is_han(cp);
-	}
-	return han;
-}
-
 static void
 count_script(struct norm *nm, const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-
+	/* Evidence is counted in U+3000..U+9FFF only: the compatibility
+	 * ideographs above are no sign of either script. */
 	for (size_t i = 0; i < n; ) {
-		uint32_t cp;
+		uint32_t cp = utf8_next_fast(s, n, &i);
 
-		if (u[i] < 0xE3 || u[i] > 0xE9 || n - i < 3) {
-			i++;
-			continue;
-		}
-		cp = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 |
-		    (u[i + 2] & 0x3F);
-		switch (zhconv_script_of(cp)) {
+		switch (cp < 0xA000 ? zhconv_script_of(cp) : 0) {
 		case 1: nm->st.trad++; break;
 		case 2: nm->st.simp++; break;
 		}
-		i += 3;
 	}
 }
 
@@ -353,7 +319,8 @@ decide(struct norm *nm, unsigned long lineno, int flags)
 				close_head(nm);
 			return;
 		}
-		if (!nm->title_seen && title_like(nm->text.s, nm->text.len)) {
+		if (!nm->title_seen &&
+		    zh_title_like(nm->text.s, nm->text.len) != ZH_TITLE_NO) {
 			nm->title_seen = true;
 			buf_add(&nm->title, nm->text.s, nm->text.len);
 			push(nm, lineno, flags, 0);

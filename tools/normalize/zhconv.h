@@ -21,7 +21,7 @@ enum zc_dir { ZC_TO_SIMPLIFIED = 1, ZC_TO_TRADITIONAL = 2 };
 
 struct zhconv;
 
-/* Builds the tables (a few milliseconds, once per converter). */
+/* A converter of one direction; its tables are constant data. */
 struct zhconv *zhconv_new(enum zc_dir dir);
 void zhconv_free(struct zhconv *zc);
 

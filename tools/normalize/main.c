@@ -300,7 +300,7 @@ print_stats(const struct run *r)
 	    t->rep.runs_damaged);
 	if (t->rep.lines_unchecked)
 		fprintf(stderr, "zh-normalize: lines left unrepaired (over the "
-		    "repair work budget, flag l) %lu\n", t->rep.lines_unchecked);
+		    "repair work guard, flag l) %lu\n", t->rep.lines_unchecked);
 	fprintf(stderr, "zh-normalize: encodings:");
 	for (int e = 0; e <= ENC_BINARY; e++)
 		if (r->by_enc[e])

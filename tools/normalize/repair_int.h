@@ -40,6 +40,11 @@ int bigram_pair_at(int index_a, int index_b);
 int bigram_edges_at(int i, int *start2, int *end2);
 /* The model's pairs with left index i: keys (i << 14 | right index). */
 int bigram_succ(int i, const uint32_t **keys);
+/* The CP936 codes of model character i's successors whose trail byte
+ * is in lo..hi. */
+int bigram_succ_codes(int i, unsigned lo, unsigned hi, const uint16_t **codes);
+/* The same, all of them, the strongest pairs first: (q << 16 | code). */
+int bigram_succ_strongest(int i, const uint32_t **codes);
 /* The CP936 codes of the characters that fold to model character i. */
 int bigram_codes(int i, const uint16_t **codes);
 /* Lead bytes that make a known Han character with trail, most frequent
@@ -51,11 +56,13 @@ struct docmodel {
 	uint64_t *keys;         /* (a << 32 | b), b == 0 for unigrams */
 	uint32_t *counts;
 	uint32_t *link;         /* a unigram's first pair, a pair's next (+1) */
+	uint32_t *slots;        /* the slots in use, to clear them */
 	size_t used;
 	unsigned long total;    /* Han characters counted */
 	unsigned long trad, simp;       /* of them only in one script */
 	struct buf text;        /* document text not yet counted */
 	size_t added;           /* bytes of the document taken so far */
+	size_t indexed;         /* of them counted */
 	unsigned long long bytes;       /* bytes of the document seen */
 	struct solver *solver;  /* repair_moji.c's work space */
 	struct lm_memo *memo;   /* scores since the model last changed */

@@ -15,6 +15,12 @@
 
 #define DOC_SLOTS (1u << 16)
 #define DOC_START 1u            /* the start of a line, as a character */
+#ifndef DOC_EARLY
+#define DOC_EARLY 4096          /* bytes indexed line by line, then */
+#endif
+#ifndef DOC_BATCH
+#define DOC_BATCH 2048          /* bytes at a time */
+#endif
 #define DOC_MAXUSED (DOC_SLOTS / 4 * 3)
 /* Only the head of a long document is kept as evidence: memory stays
  * constant and the head already holds the document's vocabulary. */
@@ -35,17 +41,19 @@ struct lm_memo {
 #define CHAR_SLOTS (1u << 12)
 
 struct lm_char {
-	uint32_t c, epoch;
+	uint32_t c, epoch;      /* epoch: of the document parts below */
 	uint32_t f;             /* script-folded */
 	int cls;
 	int index;              /* in the general model, -1 if unknown */
 	int uni;                /* its log2 count there, -1 if unknown */
-	uint32_t doc;           /* the document's count of it */
-	double uprob;           /* uni_prob() */
+	double ugen;            /* its unigram probability there */
 	double pend;            /* P(a word ends here | this character) */
 	double pstart;          /* P(the next word starts with it) */
+	float cost;             /* rare variant, other script: log2 */
+	int script;             /* gbk_script() */
+	uint32_t doc;           /* the document's count of it */
+	double uprob;           /* uni_prob() */
 };
-
 /* Characters that only simplified text uses (in GB2312, not in Big5)
  * and only traditional text uses (the other way round): a reading in
  * the other script than the document's is unlikely.  (面, 干, 后 are in
@@ -78,15 +86,15 @@ bit(const unsigned char *set, uint32_t c)
 void
 doc_reset(struct docmodel *dm)
 {
-	if (dm->used) {
-		memset(dm->keys, 0, DOC_SLOTS * sizeof(*dm->keys));
-		dm->used = 0;
-	}
+	/* only the slots used: a short document costs little to forget */
+	while (dm->used)
+		dm->keys[dm->slots[--dm->used]] = 0;
 	dm->epoch++;
 	dm->total = dm->trad = dm->simp = 0;
 	dm->text.len = 0;
 	dm->added = 0;
 	dm->bytes = 0;
+	dm->indexed = 0;
 }
 
 void
@@ -95,6 +103,7 @@ doc_free(struct docmodel *dm)
 	free(dm->keys);
 	free(dm->counts);
 	free(dm->link);
+	free(dm->slots);
 	free(dm->memo);
 	free(dm->chars);
 	moji_free(dm);
@@ -133,7 +142,7 @@ count(struct docmodel *dm, uint64_t key)
 		dm->keys[h] = key;
 		dm->counts[h] = 0;
 		dm->link[h] = 0;
-		dm->used++;
+		dm->slots[dm->used++] = (uint32_t)h;
 		/* a pair joins its left character's list (counted before it) */
 		if ((uint32_t)key != 0) {
 			size_t u = slot(dm, key & ~0xFFFFFFFFull);
@@ -157,6 +166,19 @@ lookup(struct docmodel *dm, uint64_t key)
 
 static void doc_index(struct docmodel *dm);
 
+/* Counts the text taken since the last time, but only a batch at a
+ * time once the document has some length: each change of the model
+ * throws away the scores remembered, which cost more than the few
+ * lines of evidence missed. */
+static void
+doc_ready(struct docmodel *dm)
+{
+	if (dm->text.len && (dm->indexed < DOC_EARLY || dm->text.len >= DOC_BATCH)) {
+		dm->indexed += dm->text.len;
+		doc_index(dm);
+	}
+}
+
 int
 doc_succ(struct docmodel *dm, uint32_t fa, uint32_t *out, int cap)
 {
@@ -164,8 +186,7 @@ doc_succ(struct docmodel *dm, uint32_t fa, uint32_t *out, int cap)
 	uint32_t l;
 	int n = 0;
 
-	if (dm->text.len)
-		doc_index(dm);
+	doc_ready(dm);
 	if (!dm->used)
 		return 0;
 	h = slot(dm, (uint64_t)fa << 32);
@@ -221,6 +242,7 @@ doc_index(struct docmodel *dm)
 		dm->keys = xcalloc(DOC_SLOTS, sizeof(*dm->keys));
 		dm->counts = xcalloc(DOC_SLOTS, sizeof(*dm->counts));
 		dm->link = xcalloc(DOC_SLOTS, sizeof(*dm->link));
+		dm->slots = xmalloc(DOC_MAXUSED * sizeof(*dm->slots));
 	}
 	/* Line starts and ends count too, as the characters DOC_START and
 	 * LM_END: lines open with an indent and close with a full stop. */
@@ -279,17 +301,37 @@ static const short cls_score[10][9] = {
 	[C_START] = { HUGE, HUGE, -2,  -4,   -18,  -20,   -6,  -22,  -16 },
 };
 
+/* 2^(k/2) for k in -128..127, the model's counts being 2 log2. */
+static double half_pow[256];
+
+/* log2 to a hundredth of a bit, without libm: the search takes it
+ * millions of times. */
 static double
-uni_prob(struct docmodel *dm, uint32_t fb)
+fast_log2(double x)
 {
-	int u = bigram_uni(fb);
-	double p = u < 0 ? 0 : ldexp(1, u - BIGRAM_TOTAL_LOG2);
+	uint64_t bits;
+	double m, e;
+
+	memcpy(&bits, &x, sizeof(bits));
+	e = (double)(int)((bits >> 52) & 0x7FF) - 1023;
+	bits = (bits & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull;
+	memcpy(&m, &bits, sizeof(m));
+	/* m in [1, 2): the atanh series, t at most 1/3, good to 1e-5 */
+	m = (m - 1) / (m + 1);
+	e += m * 2.8853900817779268 * (1 + m * m * (1.0 / 3 + m * m * (0.2 + m * m / 7)));
+	return e;
+}
+
+static double
+uni_prob(struct docmodel *dm, const struct lm_char *e)
+{
+	double p = e->ugen;
 
 	/* The document's own vocabulary is the best guide once it has some
 	 * length. */
 	if (dm->total >= 200)
-		p = 0.6 * p + 0.4 * lookup(dm, (uint64_t)fb << 32) / dm->total;
-	return p + ldexp(1, -26);
+		p = 0.6 * p + 0.4 * e->doc / dm->total;
+	return p + 1.0 / (1 << 26);
 }
 
 static double lm_raw(struct docmodel *, uint32_t, uint32_t);
@@ -312,8 +354,7 @@ lm_score(struct docmodel *dm, uint32_t a, uint32_t b)
 	struct lm_memo *m;
 	double s;
 
-	if (dm->text.len)
-		doc_index(dm);
+	doc_ready(dm);
 	if (dm->memo == NULL) {
 		dm->memo = xcalloc(MEMO_SLOTS, sizeof(*dm->memo));
 		if (dm->epoch == 0)
@@ -323,14 +364,6 @@ lm_score(struct docmodel *dm, uint32_t a, uint32_t b)
 	if (m->epoch == dm->epoch && m->key == key)
 		return m->score;
 	s = lm_raw(dm, a, b);
-	/* the model is on folded characters: a rare variant (埰 for 采)
-	 * must not take its common form's frequency */
-	if (b >= 0x3400 && utf8_is_han(b) && !gbk_common(b))
-		s -= RARE_COST;
-	if (dm->trad > 4 * dm->simp + 8 && bit(simp_only, b))
-		s -= SCRIPT_COST;
-	else if (dm->simp > 4 * dm->trad + 8 && bit(trad_only, b))
-		s -= SCRIPT_COST;
 	m->key = key;
 	m->score = s;
 	m->epoch = dm->epoch;
@@ -341,32 +374,41 @@ static const struct lm_char *
 lm_char(struct docmodel *dm, uint32_t c)
 {
 	struct lm_char *e;
+	int st, en, k;
 
-	if (dm->chars == NULL)
+	if (dm->chars == NULL) {
 		dm->chars = xcalloc(CHAR_SLOTS, sizeof(*dm->chars));
+		for (k = 0; k < 256; k++)
+			half_pow[k] = pow(2, (k - 128) / 2.0);
+	}
 	e = &dm->chars[(c * 2654435761u >> 20) & (CHAR_SLOTS - 1)];
-	if (e->epoch == dm->epoch && e->c == c)
-		return e;
-	e->c = c;
-	e->epoch = dm->epoch;
-	e->cls = cls(c);
-	/* c == 0, the start of the line, is only ever a left context */
-	e->f = c ? zh_t2s_char(c) : DOC_START;
-	e->index = c ? bigram_index(e->f) : -1;
-	e->uni = bigram_uni_at(e->index);
-	e->doc = dm->used ? lookup(dm, (uint64_t)e->f << 32) : 0;
-	e->uprob = c ? uni_prob(dm, e->f) : 0;
-	e->pend = 0.5;
-	e->pstart = 0;
-	{
-		int st, en;
-
+	if (e->c != c || e->epoch == 0) {
+		/* what the general model says: the same for every document */
+		e->c = c;
+		e->cls = cls(c);
+		/* c == 0, the start of the line, is only ever a left context */
+		e->f = c ? zh_t2s_char(c) : DOC_START;
+		e->index = c ? bigram_index(e->f) : -1;
+		e->uni = bigram_uni_at(e->index);
+		e->ugen = e->uni < 0 ? 0 : ldexp(1, e->uni - BIGRAM_TOTAL_LOG2);
+		e->pend = 0.5;
+		e->pstart = 0;
 		if (bigram_edges_at(e->index, &st, &en)) {
-			e->pend = ldexp(1, en / 2 - e->uni) * (en & 1 ? 1.41 : 1.0);
+			e->pend = half_pow[128 + en - 2 * e->uni];
 			if (e->pend > 1)
 				e->pend = 1;
-			e->pstart = ldexp(st & 1 ? 1.41 : 1.0, st / 2 - BIGRAM_WORDS_2LOG2 / 2);
+			e->pstart = half_pow[128 + st - BIGRAM_WORDS_2LOG2];
 		}
+		/* the model is on folded characters: a rare variant (埰 for
+		 * 采) must not take its common form's frequency */
+		e->cost = c >= 0x3400 && utf8_is_han(c) && !gbk_common(c) ? RARE_COST : 0;
+		e->script = c >= 0x3400 && c < 0x10000 ? gbk_script(c) : 3;
+		e->epoch = dm->epoch - 1;
+	}
+	if (e->epoch != dm->epoch) {
+		e->epoch = dm->epoch;
+		e->doc = dm->used ? lookup(dm, (uint64_t)e->f << 32) : 0;
+		e->uprob = c ? uni_prob(dm, e) : 0;
 	}
 	return e;
 }
@@ -389,24 +431,31 @@ lm_raw(struct docmodel *dm, uint32_t a, uint32_t b)
 {
 	const struct lm_char *ea, *eb;
 	int ca, cb, q;
-	double pb = 0, pd = 0;
+	double pb = 0, pd = 0, cost;
 
 	if (b == 0)             /* no right context: nothing to score */
 		return 0;
 	eb = lm_char(dm, b);
 	ea = lm_char(dm, a);
+	cost = eb->cost;
+	if (dm->trad > 4 * dm->simp + 8 && eb->script == 1)
+		cost += SCRIPT_COST;
+	else if (dm->simp > 4 * dm->trad + 8 && eb->script == 2)
+		cost += SCRIPT_COST;
 	ca = ea->cls;
 	cb = eb->cls;
 	if ((ca != C_HAN && ca != C_NUM) || (cb != C_HAN && cb != C_NUM)) {
-		double cs = cls_score[ca][cb] != HUGE ? ldexp(1, cls_score[ca][cb]) : eb->uprob;
+		int known = cls_score[ca][cb] != HUGE;
+		double cs = known ? half_pow[128 + 2 * cls_score[ca][cb]] : eb->uprob;
 
 		/* the document's own habits: （二）, 一、 */
-		pd = doc_pair(dm, ea, eb);
-		return log2(pd > 0 ? 0.5 * cs + 0.5 * pd : cs);
+		if ((pd = doc_pair(dm, ea, eb)) == 0 && known)
+			return cls_score[ca][cb] - cost;
+		return fast_log2(pd > 0 ? 0.5 * cs + 0.5 * pd : cs) - cost;
 	}
 	q = bigram_pair_at(ea->index, eb->index);
 	if (q >= 0 && ea->uni >= 0)
-		pb = ldexp(q & 1 ? 1.41 : 1.0, q / 2 - ea->uni);
+		pb = half_pow[128 + q - 2 * ea->uni];
 	if (pb > 1)
 		pb = 1;
 	/* across a word boundary: a ends a word, b starts the next */
@@ -414,7 +463,7 @@ lm_raw(struct docmodel *dm, uint32_t a, uint32_t b)
 	if (pb > 1)
 		pb = 1;
 	pd = doc_pair(dm, ea, eb);
-	return log2(LM_GEN * pb + LM_DOC * pd + (1 - LM_GEN - LM_DOC) * eb->uprob);
+	return fast_log2(LM_GEN * pb + LM_DOC * pd + (1 - LM_GEN - LM_DOC) * eb->uprob) - cost;
 }
 
 /* Whether either model has seen c (non-Han characters always count). */
@@ -428,7 +477,6 @@ lm_known(struct docmodel *dm, uint32_t c)
 	f = zh_t2s_char(c);
 	if (bigram_uni(f) >= 0)
 		return 1;
-	if (dm->text.len)
-		doc_index(dm);
+	doc_ready(dm);
 	return dm->used && lookup(dm, (uint64_t)f << 32) != 0;
 }

@@ -38,7 +38,7 @@
 #define MAXRUN 512              /* observed pairs in one run */
 #define MAXSOLVE 64             /* runs solved per line; more are flagged */
 #ifndef KEEP
-#define KEEP 12                 /* readings kept per boundary */
+#define KEEP 8                  /* readings kept per boundary */
 #endif
 #ifndef ENTRY_FROM
 #define ENTRY_FROM 4            /* best readings before, tried for a drop */
@@ -50,7 +50,7 @@
 #define TOP2 3                  /* for two drops */
 #endif
 #ifndef MIDS
-#define MIDS 8                  /* partial two-drop readings kept */
+#define MIDS 4                  /* partial two-drop readings kept */
 #endif
 /* After the lost first byte the first characters are punctuation that
  * the model scores alike (、。，（): more of them are tried. */
@@ -61,6 +61,12 @@
 #define NBACK 8                 /* most frequent characters tried */
 #endif
 #define MAXCAND 256             /* candidates after one character */
+#ifndef NBACK_PUNCT
+#define NBACK_PUNCT 48          /* the same after punctuation */
+#endif
+#ifndef MIDSUCC
+#define MIDSUCC 24              /* successors tried as a middle character */
+#endif
 #ifndef DROP_COST
 /* log2 per dropped pair: the model pays too little for a character
  * that an extra drop adds (二十 for 二 before ）) */
@@ -113,6 +119,7 @@ struct rd {
 
 struct solver {
 	struct rd rd[MAXRUN + 1][KEEP];
+	float join[MAXRUN + 1][KEEP][KEEP];     /* lm between boundaries */
 	int nrd[MAXRUN + 1];
 	float worst[MAXRUN + 1];
 	int wi[MAXRUN + 1];
@@ -237,10 +244,10 @@ static int
 cands(struct docmodel *dm, struct solver *sv, uint32_t f, const struct filt *fl,
     uint32_t *out, int cap)
 {
-	const uint32_t *keys;
 	const uint16_t *codes;
+	const uint32_t *strong;
 	const unsigned char *leads;
-	int n = 0, nk, nc, i, k, nd, back = 0, lim;
+	int n = 0, nk, nc, i, k, nd, back = 0, lim, ix;
 	unsigned code;
 	uint32_t ff = zh_t2s_char(f);
 
@@ -248,12 +255,18 @@ cands(struct docmodel *dm, struct solver *sv, uint32_t f, const struct filt *fl,
 		memset(sv->stamp, 0, sizeof(sv->stamp));
 		sv->gen = 1;
 	}
-	nk = bigram_succ(bigram_index(ff), &keys);
-	for (i = 0; i < nk && n < cap; i++) {
-		nc = bigram_codes((int)(keys[i] & 0x3FFF), &codes);
+	ix = bigram_index(ff);
+	if (fl->right >= 0) {
+		nc = bigram_succ_codes(ix, (unsigned)fl->right, (unsigned)fl->right, &codes);
 		for (k = 0; k < nc && n < cap; k++)
 			if (filt_ok(fl, codes[k]))
 				cand_add(sv, codes[k], out, &n);
+	} else {
+		/* a middle character: the strongest successors that fit */
+		nc = bigram_succ_strongest(ix, &strong);
+		for (k = 0; k < nc && n < MIDSUCC; k++)
+			if (filt_ok(fl, strong[k] & 0xFFFF))
+				cand_add(sv, strong[k] & 0xFFFF, out, &n);
 	}
 	nd = doc_succ(dm, ff, sv->dsucc, (int)(sizeof(sv->dsucc) / sizeof(sv->dsucc[0])));
 	for (i = 0; i < nd && n < cap; i++) {
@@ -271,7 +284,7 @@ cands(struct docmodel *dm, struct solver *sv, uint32_t f, const struct filt *fl,
 			    (unsigned)fl->right) != 0)
 				cand_add(sv, (unsigned)i << 8 | (unsigned)fl->right, out, &n);
 		/* after punctuation, any word may start: try them all */
-		lim = utf8_is_han(f) ? NBACK : 1000;
+		lim = utf8_is_han(f) ? NBACK : NBACK_PUNCT;
 		nk = gbk_leads_by_freq((unsigned)fl->right, &leads);
 		for (i = 0; i < nk && n < cap && back < lim; i++) {
 			code = (unsigned)leads[i] << 8 | (unsigned)fl->right;
@@ -615,7 +628,8 @@ solve(struct docmodel *dm, struct solver *sv, int *lost_left)
 		if (j >= GARBAGE_AFTER && sv->rd[j][0].fwd < GARBAGE_PER_CHAR * (float)(j + 1))
 			return -2;
 	}
-	/* Backward pass: the best continuation of every kept reading. */
+	/* Backward pass: the best continuation of every kept reading; the
+	 * joins between boundaries are kept for the forward pass below. */
 	for (i = 0; i < sv->nrd[m]; i++)
 		sv->rd[m][i].bwd = end_score(dm, sv, &sv->rd[m][i]);
 	for (j = m - 1; j >= 0; j--)
@@ -625,8 +639,9 @@ solve(struct docmodel *dm, struct solver *sv, int *lost_left)
 			p->bwd = NONE;
 			for (k = 0; k < sv->nrd[j + 1]; k++) {
 				a = &sv->rd[j + 1][k];
-				s = (a->n && p->n ? lm_score(dm, rd_last(p), a->ch[0]) : 0) +
-				    a->inner + a->bwd;
+				sv->join[j + 1][i][k] = a->n && p->n ?
+				    (float)lm_score(dm, rd_last(p), a->ch[0]) : 0;
+				s = sv->join[j + 1][i][k] + a->inner + a->bwd;
 				if (s > p->bwd)
 					p->bwd = (float)s;
 			}
@@ -641,7 +656,7 @@ solve(struct docmodel *dm, struct solver *sv, int *lost_left)
 			for (i = 0; i < sv->nrd[j - 1]; i++) {
 				struct rd *p = &sv->rd[j - 1][i];
 
-				s = p->fwd + (a->n && p->n ? lm_score(dm, rd_last(p), a->ch[0]) : 0);
+				s = p->fwd + sv->join[j][i][k];
 				if (s > alt) {
 					alt = (float)s;
 					a->from = (short)i;

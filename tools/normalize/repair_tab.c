@@ -35,6 +35,10 @@ static signed char digit[256];          /* 0..31 continued, 32..63 last */
 static uint32_t bg_row[BIGRAM_NCHARS + 1];      /* pairs of a left index */
 static uint32_t var_row[BIGRAM_NCHARS + 1];     /* GBK codes of an index */
 static uint16_t *var_code;
+static uint32_t succ_row[BIGRAM_NCHARS + 1];    /* successors' GBK codes */
+static uint16_t *succ_code;                     /* by trail, then lead */
+static uint32_t *succ_byq;              /* the same, strongest pair first:
+                                         * q << 16 | code */
 #define BYFREQ 48
 static unsigned char byfreq[0x100][BYFREQ];     /* leads by frequency, per trail */
 static unsigned char nbyfreq[0x100];
@@ -165,6 +169,22 @@ init_bigram(void)
 
 static int char_index(uint32_t cp);
 
+static int
+by_q(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+
+	return a < b ? 1 : a > b ? -1 : 0;
+}
+
+static int
+by_trail(const void *pa, const void *pb)
+{
+	unsigned a = *(const uint16_t *)pa, b = *(const uint16_t *)pb;
+
+	return (int)((a & 0xFF) << 8 | a >> 8) - (int)((b & 0xFF) << 8 | b >> 8);
+}
+
 /* Which GBK characters fold to each model character, and for each trail
  * byte the leads that make the most frequent characters with it: the
  * candidates of a damaged run's search. */
@@ -196,6 +216,37 @@ init_codes(void)
 				var_row[i + 1] += var_row[i];
 	}
 	free(fill);
+	/* The successors of each character as GBK codes, ordered by trail
+	 * byte: a damaged run asks for those that end in a given byte. */
+	for (k = 0; k < 2; k++) {
+		size_t used = 0;
+
+		for (i = 0; i < BIGRAM_NCHARS; i++) {
+			size_t start = used;
+			uint32_t p;
+
+			for (p = bg_row[i]; p < bg_row[i + 1]; p++) {
+				int j = (int)(bg_keys[p] & 0x3FFF);
+				uint32_t v;
+
+				for (v = var_row[j]; v < var_row[j + 1]; v++, used++)
+					if (k == 1) {
+						succ_code[used] = var_code[v];
+						succ_byq[used] = (uint32_t)bg_q[p] << 16 | var_code[v];
+					}
+			}
+			if (k == 1) {
+				qsort(succ_code + start, used - start, sizeof(*succ_code),
+				    by_trail);
+				qsort(succ_byq + start, used - start, sizeof(*succ_byq), by_q);
+			} else
+				succ_row[i + 1] = (uint32_t)used;
+		}
+		if (k == 0) {
+			succ_code = xmalloc((used + 1) * sizeof(*succ_code));
+			succ_byq = xmalloc((used + 1) * sizeof(*succ_byq));
+		}
+	}
 	for (trail = 0x40; trail <= 0xFE; trail++) {
 		int n = 0, j;
 
@@ -227,6 +278,37 @@ bigram_succ(int i, const uint32_t **keys)
 		return 0;
 	*keys = bg_keys + bg_row[i];
 	return (int)(bg_row[i + 1] - bg_row[i]);
+}
+
+int
+bigram_succ_codes(int i, unsigned lo, unsigned hi, const uint16_t **codes)
+{
+	uint32_t a, b, mid;
+
+	if (i < 0)
+		return 0;
+	a = succ_row[i];
+	b = succ_row[i + 1];
+	while (a < b) {         /* the first with trail >= lo */
+		mid = (a + b) / 2;
+		if ((succ_code[mid] & 0xFFu) < lo)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*codes = succ_code + a;
+	for (b = a; b < succ_row[i + 1] && (succ_code[b] & 0xFFu) <= hi; b++)
+		;
+	return (int)(b - a);
+}
+
+int
+bigram_succ_strongest(int i, const uint32_t **codes)
+{
+	if (i < 0)
+		return 0;
+	*codes = succ_byq + succ_row[i];
+	return (int)(succ_row[i + 1] - succ_row[i]);
 }
 
 int

@@ -15,8 +15,17 @@
 /* repair_tab.c: CP936, Unihan readings, the general bigram model. */
 void rtab_init(void);
 void rtab_init_gbk(void);        /* the CP936 part only */
-/* CP936 double-byte code -> code point, 0 when unassigned. */
-uint32_t gbk_decode(unsigned lead, unsigned trail);
+/* CP936 double-byte code -> code point, 0 when unassigned (inline: the
+ * search decodes millions of pairs). */
+extern uint16_t *rtab_gbk_dec;
+
+static inline uint32_t
+gbk_decode(unsigned lead, unsigned trail)
+{
+	if (lead < 0x81 || lead > 0xFE || trail < 0x40 || trail > 0xFE)
+		return 0;
+	return rtab_gbk_dec[(lead - 0x81) * 191 + trail - 0x40];
+}
 /* Whether cp is a Han character of the first level of GB2312 or Big5. */
 int gbk_common(uint32_t cp);
 /* 1 when cp is in GB2312, 2 when in Big5 (CP950), 3 in both. */

@@ -64,6 +64,9 @@
 #ifndef NBACK_PUNCT
 #define NBACK_PUNCT 48          /* the same after punctuation */
 #endif
+#ifndef TWO_JOINS
+#define TWO_JOINS 10.0f         /* log2: the least two joins cost */
+#endif
 #ifndef MIDSUCC
 #define MIDSUCC 24              /* successors tried as a middle character */
 #endif
@@ -148,7 +151,9 @@ static int ua_ready;
 /* Per x of xd, the most frequent Han characters (y, x2) that a dropped
  * pair (x, y) can precede and that can end before another one (x2 in
  * xd): the middle characters of two drops, beyond the successors. */
+#ifndef NMIDFREQ
 #define NMIDFREQ 24
+#endif
 static uint16_t midfreq[0x80][NMIDFREQ];
 static unsigned char nmidfreq[0x80];
 
@@ -278,8 +283,9 @@ cands(struct docmodel *dm, struct solver *sv, uint32_t f, const struct filt *fl,
 			cand_add(sv, code, out, &n);
 	}
 	if (fl->right >= 0) {
-		/* the symbol rows: punctuation, brackets, the indent */
-		for (i = 0xA1; i <= 0xA9 && n < cap; i++)
+		/* the symbol rows: punctuation, brackets, the indent (after a
+	 * Han character, the rows of 、。 and （，only) */
+		for (i = 0xA1; i <= (utf8_is_han(f) ? 0xA3 : 0xA9) && n < cap; i++)
 			if (unassigned(fl->x, (unsigned)i) && gbk_decode((unsigned)i,
 			    (unsigned)fl->right) != 0)
 				cand_add(sv, (unsigned)i << 8 | (unsigned)fl->right, out, &n);
@@ -432,7 +438,7 @@ expand(struct docmodel *dm, struct solver *sv, int j, unsigned left, unsigned ri
 {
 	struct rd a;
 	struct cand top[TOP1_HEAD], mids[MIDS], c;
-	int nt = 0, nm = 0, i, k, e, lim, nc;
+	int nt = 0, nm = 0, i, k, e, nc;
 	unsigned x, lead;
 	uint32_t c1, cand[MAXCAND];
 	float s, prior;
@@ -446,7 +452,7 @@ expand(struct docmodel *dm, struct solver *sv, int j, unsigned left, unsigned ri
 		for (x = 0x81; x <= 0xFE; x++) {
 			if ((c1 = gbk_decode(left, x)) == 0 || !lm_known(dm, c1))
 				continue;
-			s = entry(dm, sv, j, c1, KEEP, &from);
+			s = entry(dm, sv, j, c1, ENTRY_FROM, &from);
 			a.n = 1;
 			a.ch[0] = c1;
 			a.inner = 0;
@@ -479,17 +485,28 @@ expand(struct docmodel *dm, struct solver *sv, int j, unsigned left, unsigned ri
 		if (!left && prior < LEAD_A3)
 			continue;
 		/* One dropped pair (x, y): characters (lead, x) and (y, right). */
-		lim = ENTRY_FROM;
+		/* ranked by the way in from the best reading before, then
+		 * the chosen few by the way in from any of the best */
 		for (i = 0; i < nxd; i++) {
 			x = xd[i];
 			if ((c1 = gbk_decode(lead, x)) == 0 || !lm_known(dm, c1))
 				continue;
-			c.in = entry(dm, sv, j, c1, lim, &c.from);
+			c.in = entry(dm, sv, j, c1, 1, &c.from);
 			c.s = c.in + prior;
 			c.c = c1;
 			c.x = (unsigned char)x;
 			top_add(top, &nt, left ? TOP1 : TOP1_HEAD, &c);
 		}
+	}
+	for (i = 0; j > 0 && i < nt; i++) {
+		top[i].in = entry(dm, sv, j, top[i].c, ENTRY_FROM, &top[i].from);
+		top[i].s = top[i].in;
+	}
+	for (i = 1; j > 0 && i < nt; i++) {     /* sorted again, best first */
+		c = top[i];
+		for (k = i; k > 0 && top[k - 1].s < c.s; k--)
+			top[k] = top[k - 1];
+		top[k] = c;
 	}
 	for (i = 0; i < nt; i++) {
 		struct filt fl = { top[i].x, (int)right };
@@ -516,6 +533,9 @@ expand(struct docmodel *dm, struct solver *sv, int j, unsigned left, unsigned ri
 	for (i = 0; i < nt && i < TOP2; i++) {
 		struct filt fl = { top[i].x, -1 };
 
+		/* two more joins to pay: no room for them, no need to try */
+		if (!wants(sv, j, top[i].s - 2 * DROP_COST - TWO_JOINS))
+			continue;
 		nc = cands(dm, sv, top[i].c, &fl, cand, MAXCAND);
 		for (k = 0; k < nc; k++) {
 			c.s = top[i].s + (float)lm_score(dm, top[i].c, cand[k]);

@@ -17,7 +17,8 @@
 #include "../../data/repair_bigram.inc"
 
 static int ready;
-static uint16_t *gbk_dec;               /* (lead - 0x81) * 191 + trail - 0x40 */
+uint16_t *rtab_gbk_dec;                 /* (lead - 0x81) * 191 + trail - 0x40 */
+#define gbk_dec rtab_gbk_dec
 static uint16_t *gbk_enc;               /* BMP code point -> code */
 static const char *syls[PINYIN_NSYLS];
 static uint32_t *py_cp;
@@ -347,13 +348,7 @@ rtab_init(void)
 	init_codes();
 }
 
-uint32_t
-gbk_decode(unsigned lead, unsigned trail)
-{
-	if (lead < 0x81 || lead > 0xFE || trail < 0x40 || trail > 0xFE)
-		return 0;
-	return gbk_dec[(lead - 0x81) * 191 + trail - 0x40];
-}
+
 
 static int
 gbk_bit(const uint32_t *bits, uint32_t cp)

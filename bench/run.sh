@@ -12,12 +12,17 @@
 #   raw-damaged ~20 MB of copies of the damaged ones (pinyin, mojibake)
 #   raw-gb    the raw-clean documents in GB18030
 #   raw-trad  ~100 MB of clean traditional-script documents
+#   html      ~20 MB of saved web pages, copies of examples/*.html and of
+#             the HTML goldens (tests/normalize/html-*.in)
 #   norm      IN is zh-normalize's output for raw (doc line flags text)
 #   sect      IN is zh-split-sections' output for norm
 # SIZE (e.g. 1M, 200K) runs a row on a line-aligned slice, for reference
 # tools too slow for the whole corpus.  MB/s counts 10^6 bytes of the
 # stage input per second of wall time, best of 5 runs (1 run when a
-# run takes over 60 s).  Results: a table on stdout, bench/results.tsv;
+# run takes over 60 s).  Results: a table on stdout, bench/results.tsv
+# (first line: date, CPU, cores, commit, 1-minute load average at the
+# start and the end) and
+# bench/RESULTS.md made from it by bench/results.sh;
 # BENCH_ONLY=REGEX runs only the rows whose label matches.
 set -eu
 BIN=$(cd "$1" && pwd)
@@ -52,7 +57,7 @@ make_docs() {
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	cat "$@" | wc -c >"$dir.size"
-	awk -v dir="$dir" -v want="$mb" -v per="$(cat "$dir.size")" '
+	awk -v dir="$dir" -v want="$mb" -v per="$(cat "$dir.size")" -v head="${DOC_HEAD:-副本 %d}" '
 	BEGIN {
 		copies = int(want * 1000000 / per) + 1
 		# A copy differs from the others by its first line and by its
@@ -77,7 +82,7 @@ make_docs() {
 		for (k = 0; k < copies; k++)
 			for (i = 1; i < ARGC; i++) {
 				f = sprintf("%s/c%05d-%d.txt", dir, k, i)
-				print "副本 " k > f
+				printf head "\n", k > f
 				r = k % 10
 				for (j = 1; j <= len[i]; j++)
 					print src[i, j, r] > f
@@ -89,7 +94,11 @@ make_docs() {
 	rm -f "$dir.size"
 }
 
-stamp=$(sources | xargs cat | cksum | cut -d' ' -f1)-$RAW_MB-v2
+pages() {
+	ls examples/*.html tests/normalize/html-page.in tests/normalize/html-markup.in \
+	    tests/normalize/html-fragment.in tests/normalize/html-gb2312.in 2>/dev/null || true
+}
+stamp=$( (sources; pages) | xargs cat | cksum | cut -d' ' -f1)-$RAW_MB-v3
 if [ "$(cat $C/stamp 2>/dev/null)" != "$stamp" ]; then
 	echo "bench: making the corpus ($RAW_MB MB) in $C ..." >&2
 	# shellcheck disable=SC2046
@@ -109,8 +118,18 @@ if [ "$(cat $C/stamp 2>/dev/null)" != "$stamp" ]; then
 		iconv -f UTF-8 -t GB18030 "$f" >"$g" 2>/dev/null || iconv -c -f UTF-8 -t GB18030 "$f" >"$g" || true
 		echo "$g"
 	done <$C/raw-clean.list >$C/raw-gb.list
+	# Pages: the copy number is a comment, so each still opens with
+	# its markup.
+	# shellcheck disable=SC2046
+	DOC_HEAD='<!-- 副本 %d -->' make_docs $C/html.list $C/html $((RAW_MB / 10)) $(pages)
 	echo "$stamp" >$C/stamp
 	rm -f $C/norm.tsv $C/sect.tsv
+fi
+
+# The parse-only reference of the html stage (bench/html-parse.c).
+if pkg-config --exists gumbo 2>/dev/null; then
+	cc -O2 -o bench/corpus/html-parse bench/html-parse.c $(pkg-config --cflags --libs gumbo) ||
+		rm -f bench/corpus/html-parse
 fi
 
 is_real() {	# the program exists and is not a placeholder
@@ -139,14 +158,14 @@ stage_input() {	# stage[:SIZE] -> path of the input file
 	size=
 	case $1 in *:*) size=${1#*:} ;; esac
 	case $st in
-	raw|raw-clean|raw-damaged|raw-gb|raw-trad) f=$C/$st.list ;;
+	raw|raw-clean|raw-damaged|raw-gb|raw-trad|html) f=$C/$st.list ;;
 	norm|sect) f=$C/$st.tsv ;;
 	*) echo "bench: unknown stage $st" >&2; return 1 ;;
 	esac
 	if [ -n "$size" ]; then
 		s=$C/$st.slice-$size
 		case $st in
-		raw*)	# whole files up to SIZE
+		raw*|html)	# whole files up to SIZE
 			bytes=$(numfmt --from=iec "$size")
 			awk -v max="$bytes" '{ "wc -c < \"" $0 "\"" | getline n; close("wc -c < \"" $0 "\"");
 				t += n; print; if (t >= max) exit }' "$f" >"$s" ;;
@@ -159,7 +178,7 @@ stage_input() {	# stage[:SIZE] -> path of the input file
 
 stage_bytes() {
 	case $1 in
-	*.list|*.slice-*) if head -1 "$1" | grep -q '^bench/corpus/raw'; then
+	*.list|*.slice-*) if head -1 "$1" | grep -q -e '^bench/corpus/raw' -e '^bench/corpus/html'; then
 			xargs cat <"$1" | wc -c; else wc -c <"$1"; fi ;;
 	*) wc -c <"$1" ;;
 	esac
@@ -168,6 +187,13 @@ stage_bytes() {
 now() { date +%s.%N; }
 
 results=bench/results.tsv
+# What was measured, and how busy the machine was when the run began.
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ "$commit" != unknown ] &&
+    [ -n "$(git status --porcelain --untracked-files=no -- . ':!bench/results.tsv' ':!bench/RESULTS.md' 2>/dev/null)" ]; then
+	commit="$commit with local changes"
+fi
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.rss"' EXIT
 printf 'label\tstage\tbytes\tseconds\tMB_per_s\tpeak_rss_MB\truns\n' >"$tmp"
@@ -217,10 +243,14 @@ while IFS="$(printf '\t')" read -r label stage cmd; do
 done <"$tmp.rows"
 rm -f "$tmp.rows"
 {
-	printf '# %s; %s; %s\n' "$(date -u +%Y-%m-%d)" \
+	printf '# %s; %s; %s; commit %s; load %s\n' "$(date -u +%Y-%m-%d)" \
 		"$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')" \
-		"$(nproc) cores, single-threaded runs"
+		"$(nproc) cores, single-threaded runs" "$commit" \
+		"$load to $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)"
 	cat "$tmp"
 } >$results
 column -t -s "$(printf '\t')" "$tmp"
-[ "$results" = /dev/null ] || echo "written to $results"
+if [ "$results" != /dev/null ]; then
+	bench/results.sh "$results" >bench/RESULTS.md
+	echo "written to $results and bench/RESULTS.md"
+fi

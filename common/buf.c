@@ -9,6 +9,8 @@ buf_grow(struct buf *b, size_t need)
 {
 	size_t cap = b->cap ? b->cap : 64;
 
+	if (b->s && b->cap - b->len >= need + 1)
+		return;
 	while (cap - b->len < need + 1) {
 		if (cap > ((size_t)-1) / 2)
 			zdie("buffer too large");

@@ -14,7 +14,9 @@ struct buf {
 	size_t cap;
 };
 
-void buf_grow(struct buf *b, size_t need);     /* ensures cap >= len + need + 1 */
+/* Ensures cap >= len + need + 1; allocates only when it must, so callers
+ * need no guard of their own. */
+void buf_grow(struct buf *b, size_t need);
 
 static inline void buf_add(struct buf *b, const void *p, size_t n)
 {

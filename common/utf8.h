@@ -24,6 +24,29 @@ int utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
  * U+FFFD).  Requires *pos < len. */
 uint32_t utf8_next(const char *s, size_t len, size_t *pos);
 
+/* The same as utf8_next, for hot loops: ASCII and the three-byte
+ * sequences of CJK text (E1..EC, EE, EF leads, which can be neither
+ * overlong nor surrogates) are decoded inline; anything else goes to
+ * utf8_next, so invalid bytes still come back as U+FFFD one at a time.
+ * Requires *pos < len. */
+static inline uint32_t
+utf8_next_fast(const char *s, size_t len, size_t *pos)
+{
+	const unsigned char *u = (const unsigned char *)s + *pos;
+
+	if (u[0] < 0x80) {
+		(*pos)++;
+		return u[0];
+	}
+	if ((unsigned)(u[0] - 0xE1) < 0x0F && u[0] != 0xED && len - *pos >= 3 &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*pos += 3;
+		return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+		    (u[2] & 0x3F);
+	}
+	return utf8_next(s, len, pos);
+}
+
 /* Writes cp (invalid ones as U+FFFD) to out; returns 1..4. */
 int utf8_encode(uint32_t cp, char out[4]);
 

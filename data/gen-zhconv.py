@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generate data/zhconv_tables.inc: the dictionaries behind common/zhconv.c,
+"""Generate data/zhconv_tables.inc: the dictionaries behind tools/normalize/zhconv.c,
 the phrase-aware script converter of zh-normalize --to-simplified (equal to
 OpenCC's tw2s) and --to-traditional (equal to OpenCC's s2tw).
 
@@ -10,7 +10,8 @@ entry is kept, as OpenCC's converters use only that one.  The phrase
 localisation dictionaries (TWPhrases*, used by tw2sp/s2twp) are never used.
 
 Each dictionary becomes one string blob of "key\\tvalue\\n" records, so the
-file compiles in well under a second; zhconv.c indexes it at first use.
+file compiles in well under a second; data/gen-zhconv-index.c indexes it
+at build time.
 Usage: /usr/bin/python3 data/gen-zhconv.py > data/zhconv_tables.inc
 """
 import os

@@ -5,9 +5,35 @@
 # there is no .err file) and exit with case.rc (0 when absent).  Each
 # case runs under LC_ALL=C and LC_ALL=C.UTF-8: output must not depend on
 # the locale.
+#
+#   tests/golden.sh --update PROGRAM/CASE...
+# instead rewrites those cases' .out, .err and .rc from the programs in
+# ZH_BIN (default: the checkout's bin/), run under LC_ALL=C, for review
+# with git diff: a new case is its .args and .in and this one command.
 set -u
-: "${ZH_BIN:?}" "${ZH_TMP:?}"
 top=$(cd "$(dirname "$0")/.." && pwd)
+if [ "${1:-}" = --update ]; then
+	shift
+	[ $# -gt 0 ] || { echo "usage: $0 --update PROGRAM/CASE..." >&2; exit 2; }
+	bin=$(cd "${ZH_BIN:-$top/bin}" && pwd) || exit 2
+	err=$(mktemp) || exit 1
+	trap 'rm -f "$err"' EXIT
+	for name in "$@"; do
+		base=$top/tests/${name%.args}
+		dir=$(dirname "$base")
+		[ -f "$base.args" ] || { echo "$0: no case $base.args" >&2; exit 2; }
+		in=/dev/null
+		[ -f "$base.in" ] && in=$base.in
+		(cd "$dir" && eval "set -- $(cat "$base.args")" &&
+			LC_ALL=C exec "$bin/zh-$(basename "$dir")" "$@" <"$in" >"$base.out" 2>"$err")
+		rc=$?
+		if [ -s "$err" ]; then cp "$err" "$base.err"; else rm -f "$base.err"; fi
+		if [ $rc -ne 0 ]; then echo $rc >"$base.rc"; else rm -f "$base.rc"; fi
+		echo "updated: $name (exit $rc)"
+	done
+	exit 0
+fi
+: "${ZH_BIN:?}" "${ZH_TMP:?}"
 out=$ZH_TMP/golden
 mkdir -p "$out"
 for args in "$top"/tests/*/*.args; do

@@ -66,7 +66,7 @@ def slice_check(inp, out, k):
 
 PLAIN = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 KINDS = ("count", "money", "percent", "ppoint", "year")
-# numbers output: prefix.. start end value unit kind approx label raw
+# numbers output: prefix.. start end value unit qkind approx label raw
 
 
 def reparse_items(out):

@@ -87,3 +87,49 @@ ere() {
 
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
+
+# Root reads every file, so an "unreadable path" case runs the program as
+# nobody.  nobody may not be able to reach the checkout (a clone inside a
+# mode-700 directory, or in root's home), so the program and its files
+# are copied to a directory under /tmp that nobody can enter.
+# nobody_init: makes that directory, NOBODY_DIR; else returns 1 with the
+# reason in NOBODY_WHY.  nobody_done removes it.
+nobody_init() {
+	NOBODY_DIR=
+	if ! command -v setpriv >/dev/null 2>&1; then
+		NOBODY_WHY="running as root, no setpriv to drop to nobody"
+		return 1
+	fi
+	if ! NOBODY_DIR=$(mktemp -d /tmp/zhtsv-nobody.XXXXXX) || ! chmod 755 "$NOBODY_DIR"; then
+		NOBODY_WHY="running as root, no directory in /tmp for nobody"
+		NOBODY_DIR=
+		return 1
+	fi
+	return 0
+}
+nobody_done() {
+	[ -z "$NOBODY_DIR" ] || rm -rf "$NOBODY_DIR"
+	NOBODY_DIR=
+}
+as_nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups timeout "${ZH_TIMEOUT:-60}" "$@"
+}
+# nobody_prog PATH [ARG...]: copies a program to NOBODY_DIR as nbin and
+# runs it there as nobody on empty input; returns 1 with NOBODY_WHY only
+# when nobody cannot execute it at all (status 126 or 127: /tmp mounted
+# noexec, say), so that any other failure is left to the test to see.
+nobody_prog() {
+	nbin=$NOBODY_DIR/$(basename "$1")
+	if ! cp "$1" "$nbin" 2>/dev/null || ! chmod 755 "$nbin"; then
+		NOBODY_WHY="cannot copy $1 to $NOBODY_DIR"
+		return 1
+	fi
+	shift
+	as_nobody "$nbin" "$@" </dev/null >/dev/null 2>&1
+	case $? in
+	126|127)
+		NOBODY_WHY="nobody cannot run $nbin (is /tmp mounted noexec?)"
+		return 1 ;;
+	esac
+	return 0
+}

@@ -10,7 +10,9 @@ set -u
 T=$ZH_TMP/badinput
 rm -rf "$T"
 mkdir -p "$T/raw" "$T/tsv"
-chmod 755 "$ZH_TMP" "$T" "$T/raw" "$T/tsv"
+NOBODY_DIR=
+[ "$(id -u)" = 0 ] && nobody_init
+trap nobody_done EXIT
 scale=small
 : "${ZH_TIMEOUT:=60}"
 [ "${ZH_BIG:-0}" = 1 ] && scale=big && ZH_TIMEOUT=900
@@ -149,20 +151,22 @@ for label in $(prog_labels); do
 	run_p /proc/self/mem >"$out" 2>"$err"
 	judge "$n: read error (EIO)" $? "$err" 1 "^$pname: /proc/self/mem: "
 
-	cp "$d/small" "$T/unreadable"
-	chmod 000 "$T/unreadable"
 	if [ "$(id -u)" != 0 ]; then
+		cp "$d/small" "$T/unreadable"
+		chmod 000 "$T/unreadable"
 		run_p "$T/unreadable" >"$out" 2>"$err"
 		judge "$n: unreadable path" $? "$err" 1 "^$pname: $(ere "$T")/unreadable: "
-	elif command -v setpriv >/dev/null 2>&1; then
-		# root reads anything: drop to nobody for this case.
-		setpriv --reuid=65534 --regid=65534 --clear-groups \
-			timeout 60 "$pbin" $parg "$T/unreadable" >"$out" 2>"$err"
-		judge "$n: unreadable path (as nobody)" $? "$err" 1 "^$pname: $(ere "$T")/unreadable: "
+		rm -f "$T/unreadable"
+	elif [ -z "$NOBODY_DIR" ] || ! nobody_prog "$pbin" $parg; then
+		echo "SKIP: $n: unreadable path ($NOBODY_WHY)"
 	else
-		echo "SKIP: $n: unreadable path (running as root, no setpriv)"
+		u=$NOBODY_DIR/unreadable
+		cp "$d/small" "$u"
+		chmod 000 "$u"
+		as_nobody "$nbin" $parg "$u" >"$out" 2>"$err"
+		judge "$n: unreadable path (as nobody)" $? "$err" 1 "^$pname: $(ere "$u"): "
+		rm -f "$u" "$nbin"
 	fi
-	rm -f "$T/unreadable"
 
 	rm -f "$T/fifo"
 	mkfifo "$T/fifo"

@@ -7,13 +7,15 @@ T=$ZH_TMP/nbad
 F=$ZH_TOP/tests/normalize/fixture.txt
 mkdir -p "$T"
 cd "$T" || exit 1
+. "$ZH_TOP/tests/hardening-lib.sh"
 "$Z" --doc good - <"$F" >want.body
 good_rows=$(wc -l <want.body)
 
+as=             # the command that runs zh-normalize: as_nobody or none
 check() {       # name expected-status message-regex file...
 	name=$1 want=$2 msg=$3
 	shift 3
-	"$Z" "$@" good.txt >out 2>err
+	$as "$Z" "$@" good.txt >out 2>err
 	rc=$?
 	rows=$(awk -F'\t' '$1 == "good"' out | wc -l)
 	if [ $rc -eq "$want" ] && [ "$rows" -eq "$good_rows" ] &&
@@ -44,8 +46,18 @@ if [ "$(id -u)" != 0 ]; then
 	chmod 000 unreadable.txt
 	check unreadable 1 'unreadable\.txt: Permission denied' unreadable.txt
 	chmod 644 unreadable.txt
+elif ! nobody_init || ! nobody_prog "$Z"; then
+	echo "SKIP: normalize bad input: unreadable ($NOBODY_WHY)"
+	nobody_done
 else
-	echo "SKIP: normalize bad input: unreadable (running as root)"
+	# as nobody, from copies nobody can reach (see tests/hardening-lib.sh)
+	cp "$F" "$NOBODY_DIR/good.txt"
+	cp "$F" "$NOBODY_DIR/unreadable.txt"
+	chmod 644 "$NOBODY_DIR/good.txt"
+	chmod 000 "$NOBODY_DIR/unreadable.txt"
+	(cd "$NOBODY_DIR" && Z=$nbin as=as_nobody && check "unreadable (as nobody)" 1 \
+	    'unreadable\.txt: Permission denied' unreadable.txt)
+	nobody_done
 fi
 # 100 MB on one line: no length limit, constant work per byte.
 head -c 100000000 /dev/zero | tr '\0' 'a' >long.txt

@@ -1,7 +1,7 @@
 /*
  * Fuzzes zh-split-sections' engine: the heading recogniser, the section
  * tree, enumerations, parts and sentences, fed a buffer of zhtsv lines
- * through sect_feed_buffer (no files, no main.c).
+ * through ss_feed_buffer (no files, no main.c).
  *
  * Byte 0 picks the options (bit 0 --keep-markers, bit 1 --sentences);
  * the rest is the input.  Properties: every output row has a well-formed
@@ -15,7 +15,7 @@
 
 #include "buf.h"
 #include "marker.h"
-#include "sect.h"
+#include "engine.h"
 #include "tsv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -23,17 +23,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define CHECK(c) do { if (!(c)) abort(); } while (0)
 
 struct ctx {
-	struct sect_opts o;
+	struct ss_opts o;
 	struct buf joined;      /* texts of the current input line, joined */
 	unsigned long rows;
 };
 
+/* 3.2.1, 0, or an annex's A2.0, A2.1.3 */
 static void
 check_path(const char *p)
 {
 	int digits = 0;
 
 	CHECK(*p);
+	if (*p == 'A') {
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+		CHECK(digits > 0 && *p == '.');
+		p++;
+		digits = 0;
+	}
 	for (; *p; p++) {
 		if (*p == '.') {
 			CHECK(digits > 0);
@@ -47,14 +55,16 @@ check_path(const char *p)
 }
 
 static void
-on_emit(void *arg, const struct sect_emit *e)
+on_emit(void *arg, const struct ss_row_out *e)
 {
 	static const char *const kinds[] = {
-		"title", "heading", "para", "item", "sentence", NULL
+		"title", "heading", "para", "item", "sentence", "docnum",
+		"addressee", "signature", "date", "note", "annexlist", "annex",
+		NULL
 	};
 	static const char *const parts[] = {
 		"measures", "shortfalls", "rectification", "plans", "duty",
-		"other", NULL
+		"aims", "tasks", "safeguards", "annex", "other", NULL
 	};
 	struct ctx *c = arg;
 	const char *const *k;
@@ -78,7 +88,7 @@ on_emit(void *arg, const struct sect_emit *e)
 static void
 run_lines(struct ctx *c, const char *in, size_t n)
 {
-	struct sect *s = sect_new(&c->o, on_emit, c);
+	struct ss *s = ss_new(&c->o, on_emit, c);
 	struct buf want = { 0 };
 	size_t pos = 0;
 
@@ -102,10 +112,10 @@ run_lines(struct ctx *c, const char *in, size_t n)
 		}
 		pos += ll + 1;
 	}
-	sect_feed_buffer(s, "fuzz", in, n);
-	sect_free(s);
+	ss_feed_buffer(s, "fuzz", in, n);
+	ss_free(s);
 	/* Invalid UTF-8 is replaced by tsv_run, not here: compare only when
-	 * the texts were valid; sect_feed_buffer passes them as they are. */
+	 * the texts were valid; ss_feed_buffer passes them as they are. */
 	if (c->o.keep_markers)
 		CHECK(c->joined.len == want.len &&
 		    (want.len == 0 || memcmp(c->joined.s, want.s, want.len) == 0));
@@ -116,7 +126,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct ctx c;
-	struct marker m;
+	struct ss_marker m;
 	char *in;
 
 	if (size == 0)
@@ -130,13 +140,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* exact-size copy, so ASan sees any read past the end */
 	in = malloc(size ? size : 1);
 	memcpy(in, data, size);
-	(void)marker_heading(in, size, &m);
+	(void)ss_marker_heading(in, size, &m);
 	for (size_t i = 0; i < size && i < 64; i++) {
 		unsigned num;
 		unsigned char style;
 
-		(void)marker_item(in + i, size - i, &num, &style);
-		(void)marker_boundary(in + i, size - i);
+		(void)ss_marker_item(in + i, size - i, &num, &style);
+		(void)ss_marker_boundary(in + i, size - i);
 	}
 	run_lines(&c, in, size);
 	free(in);

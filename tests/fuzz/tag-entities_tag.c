@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness for zh-tag-entities: tag_text() on arbitrary bytes,
+ * libFuzzer harness for zh-tag-entities: te_tag_text() on arbitrary bytes,
  * line by line (a line starting with '#' switches the document, so the
  * per-document place state is exercised), with a user dictionary and
  * user patterns loaded, one of them a backtracking trap.
@@ -38,9 +38,9 @@ static void
 setup(void)
 {
 	cli_init("zh-tag-entities");
-	tag_init(&tg);
-	load(tag_load_dict, "ORG\t滨江区司法局\tBJ-SFJ\nPLACE\t滨江\nTERM\t枫桥经验\n");
-	load(tag_load_patterns, "EVENT\t第[一二三]届\\S{1,6}博览会\nLAW\t(a+)+b\nPERSON\t(?:x|xx)*y\n");
+	te_init(&tg);
+	load(te_load_dict, "ORG\t滨江区司法局\tBJ-SFJ\nPLACE\t滨江\nTERM\t枫桥经验\n");
+	load(te_load_patterns, "EVENT\t第[一二三]届\\S{1,6}博览会\nLAW\t(a+)+b\nPERSON\t(?:x|xx)*y\n");
 }
 
 int
@@ -59,12 +59,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 		if (n > 0 && p[0] == '#')
 			doc[0] = (char)('a' + (doc[0] - 'a' + 1) % 26);
-		tag_text(&tg, doc, 1, p, n);
-		for (size_t i = 0; i < tg.nm; i++) {
-			const struct mention *m = &tg.m[i];
+		te_tag_text(&tg, doc, 1, p, n);
+		for (size_t i = 0; i < tg.ms.n; i++) {
+			const struct mention *m = &tg.ms.m[i];
 			if (m->s > m->e || m->e > tg.t.n)
 				abort();
-			if (m->parent >= 0 && (tg.m[m->parent].s > m->s || tg.m[m->parent].e < m->e))
+			if (m->parent >= 0 && (tg.ms.m[m->parent].s > m->s || tg.ms.m[m->parent].e < m->e))
 				abort();
 		}
 		if (!nl)

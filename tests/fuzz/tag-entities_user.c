@@ -45,20 +45,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *p = (const char *)data, *end = p + size, *s;
 	size_t n;
 
-	tag_init(&tg);
+	te_init(&tg);
 	s = part(&p, end, &n);
-	tag_load_dict(&tg, fuzz_memfile(0, s, n));
+	te_load_dict(&tg, fuzz_memfile(0, s, n));
 	s = part(&p, end, &n);
-	tag_load_patterns(&tg, fuzz_memfile(1, s, n));
+	te_load_patterns(&tg, fuzz_memfile(1, s, n));
 	s = part(&p, end, &n);
-	tag_text(&tg, "d", 1, s, n);
-	for (size_t i = 0; i < tg.nm; i++) {
-		const struct mention *m = &tg.m[i];
+	te_tag_text(&tg, "d", 1, s, n);
+	for (size_t i = 0; i < tg.ms.n; i++) {
+		const struct mention *m = &tg.ms.m[i];
 
 		FUZZ_ASSERT(m->s <= m->e && m->e <= tg.t.n);
 		if (m->parent >= 0)
-			FUZZ_ASSERT(tg.m[m->parent].s <= m->s && m->e <= tg.m[m->parent].e);
+			FUZZ_ASSERT(tg.ms.m[m->parent].s <= m->s && m->e <= tg.ms.m[m->parent].e);
 	}
-	tag_free(&tg);
+	te_free(&tg);
 	return 0;
 }

@@ -1,7 +1,7 @@
 /* Unit tests of zh-split-sections' markers, sentences and part wording. */
 #include <string.h>
 
-#include "buf.h"
+#include "key.h"
 #include "marker.h"
 #include "part.h"
 #include "sentence.h"
@@ -14,15 +14,15 @@ num(const char *s)
 {
 	size_t u;
 
-	return cn_number(s, strlen(s), &u);
+	return ss_cn_number(s, strlen(s), &u);
 }
 
 static int
 head(const char *s, int type, unsigned n, const char *rest)
 {
-	struct marker m;
+	struct ss_marker m;
 
-	if (!marker_heading(s, strlen(s), &m))
+	if (!ss_marker_heading(s, strlen(s), &m))
 		return type < 0;
 	return (int)m.type == type && m.num == n && strcmp(s + m.len, rest) == 0;
 }
@@ -32,7 +32,7 @@ item(const char *s, unsigned n, int style, size_t len)
 {
 	unsigned v;
 	unsigned char st;
-	size_t l = marker_item(s, strlen(s), &v, &st);
+	size_t l = ss_marker_item(s, strlen(s), &v, &st);
 
 	if (len == 0)
 		return l == 0;
@@ -42,13 +42,12 @@ item(const char *s, unsigned n, int style, size_t len)
 static int
 top(const char *h, int year, int p0, int p1)
 {
-	struct buf k = { 0 };
+	static struct ss_key k;
 	signed char out[PART_MAX];
 	int n;
 
-	part_key(&k, h, strlen(h), 600);
-	n = part_top(k.s, year, out);
-	buf_free(&k);
+	ss_key_fold(&k, h, strlen(h), SS_KEY_MAX);
+	n = ss_part_top(k.s, year, out);
 	if (p0 == P_NONE)
 		return n == 0;
 	if (p1 == P_NONE)
@@ -59,19 +58,16 @@ top(const char *h, int year, int p0, int p1)
 static int
 strict(const char *h, int p)
 {
-	struct buf k = { 0 };
-	int r;
+	static struct ss_key k;
 
-	part_key(&k, h, strlen(h), 600);
-	r = part_strict(k.s);
-	buf_free(&k);
-	return r == p;
+	ss_key_fold(&k, h, strlen(h), SS_KEY_MAX);
+	return ss_part_strict(k.s) == p;
 }
 
 static int
 sent(const char *s, const char *first)
 {
-	return sentence_end(s, strlen(s), 0, true) == strlen(first) &&
+	return ss_sentence_end(s, strlen(s), 0, true) == strlen(first) &&
 	    strncmp(s, first, strlen(first)) == 0;
 }
 
@@ -110,13 +106,13 @@ main(void)
 	    head("2024.12月", -1, 0, "") && head("第一责任人", -1, 0, ""),
 	    "numbers are not markers");
 	{
-		struct marker m;
+		struct ss_marker m;
 
-		CHECK(!marker_heading("123456.xx", 9, &m) && m.overlong,
+		CHECK(!ss_marker_heading("123456.xx", 9, &m) && m.overlong,
 		    "overlong arabic numbering");
-		CHECK(!marker_heading("一百二十、xx", strlen("一百二十、xx"), &m) &&
+		CHECK(!ss_marker_heading("一百二十、xx", strlen("一百二十、xx"), &m) &&
 		    m.overlong, "overlong chinese numbering");
-		CHECK(!marker_heading("(一", strlen("(一"), &m), "truncated marker");
+		CHECK(!ss_marker_heading("(一", strlen("(一"), &m), "truncated marker");
 	}
 
 	CHECK(item("一是加强", 1, IS_SHI, strlen("一是")), "item 一是");

@@ -1,4 +1,4 @@
-/* tag_text() called directly: the function the fuzz harness drives.
+/* te_tag_text() called directly: the function the fuzz harness drives.
  * Gazetteer codes, nesting, document state and buffer reuse. */
 #include <string.h>
 
@@ -14,8 +14,8 @@ static struct tagger tg;
 static const struct mention *
 find(int type, const char *want)
 {
-	for (size_t i = 0; i < tg.nm; i++) {
-		const struct mention *m = &tg.m[i];
+	for (size_t i = 0; i < tg.ms.n; i++) {
+		const struct mention *m = &tg.ms.m[i];
 		size_t b = tg.t.off[m->s], e = tg.t.off[m->e];
 		if (!m->dead && m->type == type && e - b == strlen(want) &&
 		    memcmp(tg.t.s + b, want, e - b) == 0)
@@ -27,13 +27,13 @@ find(int type, const char *want)
 static int
 norm_is(const struct mention *m, const char *want)
 {
-	return m && m->nlen == strlen(want) && memcmp(tg.norm.s + m->norm, want, m->nlen) == 0;
+	return m && m->nlen == strlen(want) && memcmp(tg.ms.norm.s + m->norm, want, m->nlen) == 0;
 }
 
 static void
 run(const char *doc, const char *text)
 {
-	tag_text(&tg, doc, strlen(doc), text, strlen(text));
+	te_tag_text(&tg, doc, strlen(doc), text, strlen(text));
 }
 
 int
@@ -42,7 +42,7 @@ main(void)
 	const struct mention *m, *p;
 
 	cli_init("tag-entities-unit");
-	tag_init(&tg);
+	te_init(&tg);
 
 	run("a", "深圳市龙岗区年度情况");
 	CHECK(norm_is(find(T_PLACE, "深圳市"), "440300000000"), "tag: prefecture code");
@@ -58,15 +58,15 @@ main(void)
 	m = find(T_LAW, "落实<《青川经济特区条例>工作指引表");
 	p = find(T_LAW, "青川经济特区条例");
 	CHECK(m && p, "tag: malformed nested titles both found");
-	CHECK(m && p && p->parent >= 0 && &tg.m[p->parent] == m, "tag: inner title's parent is the outer one");
+	CHECK(m && p && p->parent >= 0 && &tg.ms.m[p->parent] == m, "tag: inner title's parent is the outer one");
 
 	run("c", "首页 > 信息公开 > 年度报告");
-	CHECK(tg.nm == 0, "tag: breadcrumb is not a title");
+	CHECK(tg.ms.n == 0, "tag: breadcrumb is not a title");
 
 	run("c", "区委常委会");
 	m = find(T_ORG, "区委常委会");
 	p = find(T_ORG, "区委");
-	CHECK(m && p && p->parent >= 0 && &tg.m[p->parent] == m, "tag: 区委 nested in 区委常委会");
+	CHECK(m && p && p->parent >= 0 && &tg.ms.m[p->parent] == m, "tag: 区委 nested in 区委常委会");
 
 	/* A long line after short ones: buffers grow, results stay right. */
 	{
@@ -79,17 +79,17 @@ main(void)
 		big[n] = '\0';
 		run("d", big);
 		size_t laws = 0, orgs = 0;
-		for (size_t i = 0; i < tg.nm; i++) {
-			laws += tg.m[i].type == T_LAW;
-			orgs += tg.m[i].type == T_ORG;
+		for (size_t i = 0; i < tg.ms.n; i++) {
+			laws += tg.ms.m[i].type == T_LAW;
+			orgs += tg.ms.m[i].type == T_ORG;
 		}
 		CHECK(laws == 2000 && orgs == 2000, "tag: long line, every mention");
 	}
 	run("d", "");
-	CHECK(tg.nm == 0, "tag: empty text");
+	CHECK(tg.ms.n == 0, "tag: empty text");
 	run("d", "\xff\xfe《条例》\x80");
 	CHECK(find(T_LAW, "条例") != NULL, "tag: invalid bytes around a title");
 
-	tag_free(&tg);
+	te_free(&tg);
 	return test_failed;
 }

@@ -4,32 +4,32 @@
 #include "dec.h"
 
 void
-dec_clear(struct dec *x)
+xn_dec_clear(struct xn_dec *x)
 {
 	buf_clear(&x->d);
 	x->scale = 0;
 }
 
 void
-dec_free(struct dec *x)
+xn_dec_free(struct xn_dec *x)
 {
 	buf_free(&x->d);
 	x->scale = 0;
 }
 
 void
-dec_digit(struct dec *x, int digit)
+xn_dec_digit(struct xn_dec *x, int digit)
 {
 	buf_addc(&x->d, (char)('0' + digit));
 }
 
 void
-dec_set_u64(struct dec *x, uint64_t v)
+xn_dec_set_u64(struct xn_dec *x, uint64_t v)
 {
 	char tmp[24];
 	size_t n = 0;
 
-	dec_clear(x);
+	xn_dec_clear(x);
 	do {
 		tmp[n++] = (char)('0' + v % 10);
 		v /= 10;
@@ -39,7 +39,7 @@ dec_set_u64(struct dec *x, uint64_t v)
 }
 
 void
-dec_shift(struct dec *x, size_t k)
+xn_dec_shift(struct xn_dec *x, size_t k)
 {
 	if (x->scale >= k) {
 		x->scale -= k;
@@ -52,7 +52,7 @@ dec_shift(struct dec *x, size_t k)
 }
 
 void
-dec_add_half(struct dec *x)
+xn_dec_add_half(struct xn_dec *x)
 {
 	if (x->scale == 0) {
 		buf_addc(&x->d, '5');
@@ -61,7 +61,7 @@ dec_add_half(struct dec *x)
 }
 
 bool
-dec_is_zero(const struct dec *x)
+xn_dec_is_zero(const struct xn_dec *x)
 {
 	for (size_t i = 0; i < x->d.len; i++)
 		if (x->d.s[i] != '0')
@@ -70,7 +70,7 @@ dec_is_zero(const struct dec *x)
 }
 
 bool
-dec_u64(const struct dec *x, uint64_t *v)
+xn_dec_u64(const struct xn_dec *x, uint64_t *v)
 {
 	size_t ni = x->d.len > x->scale ? x->d.len - x->scale : 0;
 	uint64_t r = 0;
@@ -95,7 +95,7 @@ dec_u64(const struct dec *x, uint64_t *v)
 }
 
 void
-dec_format(const struct dec *x, struct buf *out)
+xn_dec_format(const struct xn_dec *x, struct buf *out)
 {
 	const char *s = x->d.s;
 	size_t n = x->d.len, ni, i = 0, end = n;
@@ -132,14 +132,14 @@ dec_format(const struct dec *x, struct buf *out)
 }
 
 void
-dec_parse(struct dec *x, const char *s, size_t n)
+xn_dec_parse(struct xn_dec *x, const char *s, size_t n)
 {
-	dec_clear(x);
+	xn_dec_clear(x);
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '.')
 			x->scale = n - i - 1;
 		else
-			dec_digit(x, s[i] - '0');
+			xn_dec_digit(x, s[i] - '0');
 	}
 }
 
@@ -153,7 +153,7 @@ int_len(const char *s, size_t n)
 }
 
 bool
-dec_text_less(const char *a, size_t an, const char *b, size_t bn)
+xn_dec_text_less(const char *a, size_t an, const char *b, size_t bn)
 {
 	size_t ia = int_len(a, an), ib = int_len(b, bn), fa, fb;
 	int c;

@@ -2,6 +2,7 @@
 #include "numeral.h"
 #include "tables.h"
 #include "utf8.h"
+#include "zhnum.h"
 
 #define BACK_MAX 24
 #define FWD_MAX 16
@@ -21,7 +22,7 @@ enumerator_head(const uint32_t *f, size_t a, size_t b, size_t *len)
 	size_t k = a;
 
 	/* 一是, 二是 ... */
-	while (k < b && xn_cn_digit(f[k]) > 0)
+	while (k < b && zhnum_digit(f[k]) > 0)
 		k++;
 	if (k > a && k < b && f[k] == 0x662F /* 是 */) {
 		*len = k + 1 - a;
@@ -39,7 +40,7 @@ trim(const uint32_t *f, size_t *a, size_t *b)
 	for (;;) {
 		while (*a < *b && (f[*a] == ' ' || f[*a] == 0x201D))
 			(*a)++;
-		if (*a < *b && (l = xn_list_at(XL_FILL_HEAD, f, *a, *b)) != 0) {
+		if (*a < *b && (l = xn_list_at(XN_L_FILL_HEAD, f, *a, *b)) != 0) {
 			*a += l;
 			continue;
 		}
@@ -52,7 +53,7 @@ trim(const uint32_t *f, size_t *a, size_t *b)
 	for (;;) {
 		while (*b > *a && (f[*b - 1] == ' ' || f[*b - 1] == 0x201C))
 			(*b)--;
-		if (*b > *a && (l = xn_list_before(XL_FILL_TAIL, f, *b)) != 0 &&
+		if (*b > *a && (l = xn_list_before(XN_L_FILL_TAIL, f, *b)) != 0 &&
 		    *b - l >= *a) {
 			*b -= l;
 			continue;
@@ -93,9 +94,9 @@ xn_label(const uint32_t *f, const uint32_t *off, const char *text,
 	fb = end;
 	while (fb < n && !stops(f[fb]) && fb - end < FWD_MAX &&
 	    !xn_is_digit(f[fb]) && !(f[fb] == 0x5171 /* 共 */ && fb + 1 < n &&
-	    (xn_is_digit(f[fb + 1]) || xn_cn_digit(f[fb + 1]) > 0 ||
+	    (xn_is_digit(f[fb + 1]) || zhnum_digit(f[fb + 1]) > 0 ||
 	    f[fb + 1] == 0x8BA1 /* 计 */)) &&
-	    !(xn_cn_digit(f[fb]) > 0 && fb > end))
+	    !(zhnum_digit(f[fb]) > 0 && fb > end))
 		fb++;
 	if (fb < n && fb - end >= FWD_MAX)
 		fb = end;       /* a long clause: no clear noun */

@@ -26,18 +26,17 @@ struct xn_num {
 	uint64_t ival;
 };
 
-bool xn_is_digit(uint32_t c);
-/* Value 0..9 of a Chinese digit character, -1 if it is not one. */
-int xn_cn_digit(uint32_t c);
-/* 10, 100, 1000, 10^4, 10^8 for 十百千万亿 (and 拾佰仟), else 0. */
-uint64_t xn_cn_unit(uint32_t c);
-bool xn_is_cn_numeral(uint32_t c);
+static inline bool
+xn_is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
 
 /* Arabic number at f[i] (a digit).  Always succeeds. */
 void xn_parse_arabic(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
-    struct dec *val);
-/* Chinese numeral at f[i]; false if none starts there. */
+    struct xn_dec *val);
+/* Chinese numeral at f[i] (zhnum_read); false if none starts there. */
 bool xn_parse_cn(const uint32_t *f, size_t i, size_t n, struct xn_num *num,
-    struct dec *val);
+    struct xn_dec *val);
 
 #endif

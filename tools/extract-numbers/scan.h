@@ -6,6 +6,7 @@
 #ifndef XN_SCAN_H
 #define XN_SCAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct xn_match {
@@ -27,8 +28,11 @@ struct xn;
 
 struct xn *xn_new(void);
 void xn_free(struct xn *x);
-/* Anchors 今年/去年/上年度; 0 (the default) takes the year from each
- * document's title or first date. */
+/* Relative time (今年, 去年, 上年度, 年底) is no quantity and gives no
+ * row, unless relative is set: then it is resolved on the anchor year. */
+void xn_set_relative(struct xn *x, bool relative);
+/* The anchor year; 0 (the default) takes the year from each document's
+ * title or first date. */
 void xn_set_year(struct xn *x, int year);
 /* A new document begins: forget its anchor year. */
 void xn_doc_begin(struct xn *x);

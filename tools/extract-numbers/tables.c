@@ -9,141 +9,147 @@ const char *const xn_kind_names[] = {
 	"date", "year", "range", "duration", "ordinal", "other"
 };
 
-#define A UF_AR
-#define C UF_CN
-#define O UF_ONE
-#define ALL (UF_AR | UF_CN | UF_ONE)
+#define A XN_UF_AR
+#define C XN_UF_CN
+#define O XN_UF_ONE
+#define ALL (XN_UF_AR | XN_UF_CN | XN_UF_ONE)
 
 /* Longer keys win, so 人次 beats 人 and 个百分点 beats 个. */
 #define U(k, o, kd, fl, bn) \
 	{ .key = { .s = k }, .out = o, .kind = kd, .flags = fl, .bad_next = bn }
 
 static struct xn_unit units[] = {
-	U("个百分点", "个百分点", XK_PPOINT, A | C, NULL),
-	U("百分点", "百分点", XK_PPOINT, A | C, NULL),
-	U("%", "%", XK_PERCENT, A, NULL),
-	U("‰", "‰", XK_PERCENT, A, NULL),
-	U("‱", "‱", XK_PERCENT, A, NULL),
-	U("个工作日", "个工作日", XK_DURATION, ALL, NULL),
-	U("工作日", "工作日", XK_DURATION, A | C, NULL),
-	U("个小时", "小时", XK_DURATION, ALL, NULL),
-	U("小时", "小时", XK_DURATION, ALL, NULL),
-	U("个月", "个月", XK_DURATION, ALL, "来"),
-	U("个星期", "周", XK_DURATION, A | C, NULL),
-	U("个季度", "个季度", XK_DURATION, ALL, NULL),
-	U("分钟", "分钟", XK_DURATION, A | C, NULL),
-	U("秒", "秒", XK_DURATION, A, "杀"),
-	U("天", "天", XK_DURATION, ALL, "然津下"),
-	U("周年", "周年", XK_ORDINAL, ALL, NULL),
-	U("周岁", "周岁", XK_OTHER, A | C, NULL),
-	U("周", "周", XK_DURATION, ALL, "边末年期刊报到全密"),
-	U("年", "年", XK_DURATION, ALL, "行计规攻一轻级底初末度代"),
-	U("等奖", "等奖", XK_ORDINAL, ALL, NULL),
-	U("等功", "等功", XK_ORDINAL, ALL, NULL),
-	U("件次", "件次", XK_COUNT, ALL, NULL),
-	U("人次", "人次", XK_COUNT, ALL, NULL),
-	U("家次", "家次", XK_COUNT, ALL, NULL),
-	U("户次", "户次", XK_COUNT, ALL, NULL),
-	U("项次", "项次", XK_COUNT, ALL, NULL),
-	U("场次", "场次", XK_COUNT, ALL, NULL),
-	U("车次", "车次", XK_COUNT, A | C, NULL),
-	U("台次", "台次", XK_COUNT, A | C, NULL),
-	U("台套", "台套", XK_COUNT, A | C, NULL),
-	U("条次", "条次", XK_COUNT, A | C, NULL),
-	U("份次", "份次", XK_COUNT, A | C, NULL),
-	U("例次", "例次", XK_COUNT, A | C, NULL),
-	U("个次", "个次", XK_COUNT, A | C, NULL),
-	U("面", "面", XK_COUNT, A | C, "积向临对前上下貌广环孔人派"),
-	U("幅", "幅", XK_COUNT, A | C, "度员"),
-	U("盏", "盏", XK_COUNT, A | C, NULL),
-	U("把", "把", XK_COUNT, A, "手关握"),
-	U("讲", "讲", XK_COUNT, A, "话座解授述"),
-	U("堂", "堂", XK_COUNT, A | C, NULL),
-	U("笔", "笔", XK_COUNT, A | C, "录试记者"),
-	U("枚", "枚", XK_COUNT, A | C, NULL),
-	U("幢", "幢", XK_COUNT, A | C, NULL),
-	U("门", "门", XK_COUNT, A, "户槛诊式类"),
-	U("批次", "批次", XK_COUNT, A | C, NULL),
-	U("课时", "课时", XK_COUNT, A | C, NULL),
-	U("个学时", "学时", XK_COUNT, A | C, NULL),
-	U("辆次", "辆次", XK_COUNT, A | C, NULL),
-	U("艘次", "艘次", XK_COUNT, A | C, NULL),
-	U("架次", "架次", XK_COUNT, A | C, NULL),
-	U("卷", "卷", XK_COUNT, A | C, "宗轴入"),
-	U("块", "块", XK_COUNT, A | C, "状"),
-	U("日", "日", XK_DURATION, A | C, "起报常均游"),
-	U("学时", "学时", XK_COUNT, A | C, NULL),
-	U("个", "个", XK_COUNT, ALL, "体性别案人劲"),
-	U("人", "人", XK_COUNT, ALL, "民大社口力员身格帮"),
-	U("名", "名", XK_COUNT, ALL, "单称义额录片誉牌列"),
-	U("位", "位", XK_COUNT, ALL, "置于数"),
-	U("宗", "宗", XK_COUNT, ALL, "旨教族"),
-	U("件", "件", XK_COUNT, ALL, "事"),
-	U("家", "家", XK_COUNT, ALL, "庭属长乡园人门风"),
-	U("户", "户", XK_COUNT, ALL, "籍口外型主"),
-	U("项", "项", XK_COUNT, ALL, "目"),
-	U("次", "次", XK_COUNT, ALL, "数序要级生性办日年"),
-	U("场", "场", XK_COUNT, ALL, "所地景馆合面域"),
-	U("条", "条", XK_COUNT, A | C, "例件款线龙"),
-	U("份", "份", XK_COUNT, A | C, "额子"),
-	U("支", "支", XK_COUNT, ALL, "持付出部撑援"),
-	U("艘", "艘", XK_COUNT, ALL, NULL),
-	U("起", "起", XK_COUNT, A | C, "来草步诉点到始"),
-	U("例", "例", XK_COUNT, A | C, "如会行"),
-	U("批", "批", XK_COUNT, A | C, "准评复次示"),
-	U("期", "期", XK_COUNT, A | C, "间限满待刊货末工"),
-	U("类", "类", XK_COUNT, A | C, "型别似"),
-	U("种", "种", XK_COUNT, A | C, "类子植"),
-	U("处", "处", XK_COUNT, A | C, "理置罚分室长级于"),
-	U("所", "所", XK_COUNT, ALL, "有在以属得长谓"),
-	U("座", "座", XK_COUNT, ALL, "谈"),
-	U("套", "套", XK_COUNT, A | C, "餐"),
-	U("台", "台", XK_COUNT, ALL, "账湾风"),
-	U("辆", "辆", XK_COUNT, ALL, NULL),
-	U("部", "部", XK_COUNT, A | C, "门署分长委曲"),
-	U("本", "本", XK_COUNT, A, "地级市区"),
-	U("册", "册", XK_COUNT, A | C, NULL),
-	U("篇", "篇", XK_COUNT, A | C, "章"),
-	U("张", "张", XK_COUNT, A | C, "网图"),
-	U("间", "间", XK_COUNT, A | C, "隔"),
-	U("栋", "栋", XK_COUNT, A | C, NULL),
-	U("单", "单", XK_COUNT, A, "位独元"),
-	U("轮", "轮", XK_COUNT, A | C, NULL),
-	U("组", "组", XK_COUNT, A | C, "织建成长"),
-	U("队", "队", XK_COUNT, A, "伍员"),
-	U("株", "株", XK_COUNT, A | C, NULL),
-	U("棵", "棵", XK_COUNT, A | C, NULL),
-	U("只", "只", XK_COUNT, A, "要有是能"),
-	U("头", "头", XK_COUNT, A, NULL),
-	U("匹", "匹", XK_COUNT, A, NULL),
-	U("宗次", "宗次", XK_COUNT, ALL, NULL),
-	U("通", "通", XK_COUNT, A | C, "过知报讯道用信告报畅达关"),
-	U("倍", "倍", XK_RATIO, ALL, "增"),
-	U("成", "成", XK_RATIO, ALL, "员立为功效果本绩交熟型都"),
-	U("分", "分", XK_SCORE, A | C, NULL),
-	U("元", "元", XK_MONEY, ALL, "旦素首老宵件器化结"),
-	U("平方公里", "平方公里", XK_OTHER, A | C, NULL),
-	U("平方米", "平方米", XK_OTHER, A | C, NULL),
-	U("平方千米", "平方千米", XK_OTHER, A | C, NULL),
-	U("立方米", "立方米", XK_OTHER, A | C, NULL),
-	U("公里", "公里", XK_OTHER, A | C, NULL),
-	U("千米", "千米", XK_OTHER, A, NULL),
-	U("公顷", "公顷", XK_OTHER, A | C, NULL),
-	U("亩", "亩", XK_OTHER, A | C, NULL),
-	U("吨", "吨", XK_OTHER, A | C, NULL),
-	U("千克", "千克", XK_OTHER, A, NULL),
-	U("公斤", "公斤", XK_OTHER, A | C, NULL),
-	U("千瓦", "千瓦", XK_OTHER, A, NULL),
-	U("岁", "岁", XK_OTHER, A | C, "月"),
-	U("米", "米", XK_OTHER, A, NULL),
-	/* Ordinal-only measure words: 第二十届, 第三季度. */
-	U("届", "届", XK_ORDINAL, A | C | UF_ORD, NULL),
-	U("季度", "季度", XK_ORDINAL, A | C | UF_ORD, NULL),
-	U("章", "章", XK_COUNT, A | C, "程"),
-	U("节", "节", XK_COUNT, A | C, "日约点能气"),
-	U("款", "款", XK_ORDINAL, A | C | UF_ORD, NULL),
-	U("阶段", "阶段", XK_ORDINAL, A | C | UF_ORD, NULL),
-	U("部分", "部分", XK_ORDINAL, A | C | UF_ORD, NULL),
+	U("个百分点", "个百分点", XN_K_PPOINT, A | C, NULL),
+	U("百分点", "百分点", XN_K_PPOINT, A | C, NULL),
+	U("%", "%", XN_K_PERCENT, A, NULL),
+	U("‰", "‰", XN_K_PERCENT, A, NULL),
+	U("‱", "‱", XN_K_PERCENT, A, NULL),
+	U("个工作日", "个工作日", XN_K_DURATION, ALL, NULL),
+	U("工作日", "工作日", XN_K_DURATION, A | C, NULL),
+	U("个小时", "小时", XN_K_DURATION, ALL, NULL),
+	U("小时", "小时", XN_K_DURATION, ALL, NULL),
+	U("个月", "个月", XN_K_DURATION, ALL, "来"),
+	U("个星期", "周", XN_K_DURATION, A | C, NULL),
+	U("个季度", "个季度", XN_K_DURATION, ALL, NULL),
+	U("分钟", "分钟", XN_K_DURATION, A | C, NULL),
+	U("刻钟", "刻钟", XN_K_DURATION, ALL, NULL),
+	U("秒", "秒", XN_K_DURATION, A, "杀"),
+	U("天", "天", XN_K_DURATION, ALL, "然津下"),
+	U("周年", "周年", XN_K_ORDINAL, ALL, NULL),
+	U("周岁", "周岁", XN_K_OTHER, A | C, NULL),
+	U("周", "周", XN_K_DURATION, ALL, "边末年期刊报到全密"),
+	U("年", "年", XN_K_DURATION, ALL, "行计规攻一轻级底初末度代"),
+	U("等奖", "等奖", XN_K_ORDINAL, ALL, NULL),
+	U("等功", "等功", XN_K_ORDINAL, ALL, NULL),
+	U("件次", "件次", XN_K_COUNT, ALL, NULL),
+	U("人次", "人次", XN_K_COUNT, ALL, NULL),
+	U("家次", "家次", XN_K_COUNT, ALL, NULL),
+	U("户次", "户次", XN_K_COUNT, ALL, NULL),
+	U("项次", "项次", XN_K_COUNT, ALL, NULL),
+	U("场次", "场次", XN_K_COUNT, ALL, NULL),
+	U("车次", "车次", XN_K_COUNT, A | C, NULL),
+	U("台次", "台次", XN_K_COUNT, A | C, NULL),
+	U("台套", "台套", XN_K_COUNT, A | C, NULL),
+	U("条次", "条次", XN_K_COUNT, A | C, NULL),
+	U("份次", "份次", XN_K_COUNT, A | C, NULL),
+	U("例次", "例次", XN_K_COUNT, A | C, NULL),
+	U("个次", "个次", XN_K_COUNT, A | C, NULL),
+	U("面", "面", XN_K_COUNT, A | C, "积向临对前上下貌广环孔人派"),
+	U("幅", "幅", XN_K_COUNT, A | C, "度员"),
+	U("盏", "盏", XN_K_COUNT, A | C, NULL),
+	U("把", "把", XN_K_COUNT, A, "手关握"),
+	U("讲", "讲", XN_K_COUNT, A, "话座解授述"),
+	U("堂", "堂", XN_K_COUNT, A | C, NULL),
+	U("笔", "笔", XN_K_COUNT, A | C, "录试记者"),
+	U("枚", "枚", XN_K_COUNT, A | C, NULL),
+	U("幢", "幢", XN_K_COUNT, A | C, NULL),
+	U("门", "门", XN_K_COUNT, A, "户槛诊式类"),
+	U("批次", "批次", XN_K_COUNT, A | C, NULL),
+	U("课时", "课时", XN_K_COUNT, A | C, NULL),
+	U("个学时", "学时", XN_K_COUNT, A | C, NULL),
+	U("辆次", "辆次", XN_K_COUNT, A | C, NULL),
+	U("艘次", "艘次", XN_K_COUNT, A | C, NULL),
+	U("架次", "架次", XN_K_COUNT, A | C, NULL),
+	U("卷", "卷", XN_K_COUNT, A | C, "宗轴入"),
+	U("块", "块", XN_K_COUNT, A | C, "状"),
+	U("日", "日", XN_K_DURATION, A | C, "起报常均游"),
+	U("学时", "学时", XN_K_COUNT, A | C, NULL),
+	U("个", "个", XN_K_COUNT, ALL, "体性别案人劲"),
+	U("人", "人", XN_K_COUNT, ALL, "民大社口力员身格帮"),
+	U("名", "名", XN_K_COUNT, ALL, "单称义额录片誉牌列"),
+	U("位", "位", XN_K_COUNT, ALL, "置于数"),
+	U("宗", "宗", XN_K_COUNT, ALL, "旨教族"),
+	U("件", "件", XN_K_COUNT, ALL, "事"),
+	U("家", "家", XN_K_COUNT, ALL, "庭属长乡园人门风"),
+	U("户", "户", XN_K_COUNT, ALL, "籍口外型主"),
+	U("项", "项", XN_K_COUNT, ALL, "目"),
+	U("次", "次", XN_K_COUNT, ALL, "数序要级生性办日年"),
+	U("场", "场", XN_K_COUNT, ALL, "所地景馆合面域"),
+	U("条", "条", XN_K_COUNT, A | C, "例件款线龙"),
+	U("份", "份", XN_K_COUNT, A | C, "额子"),
+	U("支", "支", XN_K_COUNT, ALL, "持付出部撑援"),
+	U("艘", "艘", XN_K_COUNT, ALL, NULL),
+	U("起", "起", XN_K_COUNT, A | C, "来草步诉点到始"),
+	U("例", "例", XN_K_COUNT, A | C, "如会行"),
+	U("批", "批", XN_K_COUNT, A | C, "准评复次示"),
+	U("期", "期", XN_K_COUNT, A | C, "间限满待刊货末工"),
+	U("类", "类", XN_K_COUNT, A | C, "型别似"),
+	U("种", "种", XN_K_COUNT, A | C, "类子植"),
+	U("处", "处", XN_K_COUNT, A | C, "理置罚分室长级于"),
+	U("所", "所", XN_K_COUNT, ALL, "有在以属得长谓"),
+	U("座", "座", XN_K_COUNT, ALL, "谈"),
+	U("套", "套", XN_K_COUNT, A | C, "餐"),
+	U("台", "台", XN_K_COUNT, ALL, "账湾风"),
+	U("辆", "辆", XN_K_COUNT, ALL, NULL),
+	U("部", "部", XN_K_COUNT, A | C, "门署分长委曲"),
+	U("本", "本", XN_K_COUNT, A, "地级市区"),
+	U("册", "册", XN_K_COUNT, A | C, NULL),
+	U("篇", "篇", XN_K_COUNT, A | C, "章"),
+	U("张", "张", XN_K_COUNT, A | C, "网图"),
+	U("间", "间", XN_K_COUNT, A | C, "隔"),
+	U("栋", "栋", XN_K_COUNT, A | C, NULL),
+	U("单", "单", XN_K_COUNT, A, "位独元"),
+	U("轮", "轮", XN_K_COUNT, A | C, NULL),
+	U("组", "组", XN_K_COUNT, A | C, "织建成长"),
+	U("队", "队", XN_K_COUNT, A, "伍员"),
+	U("株", "株", XN_K_COUNT, A | C, NULL),
+	U("棵", "棵", XN_K_COUNT, A | C, NULL),
+	U("只", "只", XN_K_COUNT, A, "要有是能"),
+	U("头", "头", XN_K_COUNT, A, NULL),
+	U("匹", "匹", XN_K_COUNT, A, NULL),
+	U("宗次", "宗次", XN_K_COUNT, ALL, NULL),
+	U("通", "通", XN_K_COUNT, A | C, "过知报讯道用信告报畅达关"),
+	U("倍", "倍", XN_K_RATIO, ALL, "增"),
+	U("成", "成", XN_K_RATIO, ALL, "员立为功效果本绩交熟型都"),
+	U("分", "分", XN_K_SCORE, A | C, NULL),
+	U("元", "元", XN_K_MONEY, ALL, "旦素首老宵件器化结"),
+	U("平方公里", "平方公里", XN_K_OTHER, A | C, NULL),
+	U("平方米", "平方米", XN_K_OTHER, A | C, NULL),
+	U("平方千米", "平方千米", XN_K_OTHER, A | C, NULL),
+	U("立方米", "立方米", XN_K_OTHER, A | C, NULL),
+	U("公里", "公里", XN_K_OTHER, A | C, NULL),
+	U("千米", "千米", XN_K_OTHER, A, NULL),
+	U("公顷", "公顷", XN_K_OTHER, A | C, NULL),
+	U("亩", "亩", XN_K_OTHER, A | C, NULL),
+	U("吨", "吨", XN_K_OTHER, A | C, NULL),
+	U("千克", "千克", XN_K_OTHER, A, NULL),
+	U("公斤", "公斤", XN_K_OTHER, A | C, NULL),
+	U("千瓦", "千瓦", XN_K_OTHER, A, NULL),
+	U("岁", "岁", XN_K_OTHER, A | C, "月"),
+	U("米", "米", XN_K_OTHER, A, NULL),
+	/* 三级 (levels); not a rank or a grade: 二级巡视员, 三级医院,
+	 * 二级响应, 一级预算单位. */
+	U("级", "级", XN_K_COUNT, A | C, "巡调主科警律医建甲乙响保书单学预"),
+	/* 连续三届 (terms); the sessions of a congress (十九届中央委员会)
+	 * are turned down by accept.c. */
+	U("届", "届", XN_K_COUNT, A | C, NULL),
+	/* Ordinal-only measure words: 第三季度, 第二款. */
+	U("季度", "季度", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
+	U("章", "章", XN_K_COUNT, A | C, "程"),
+	U("节", "节", XN_K_COUNT, A | C, "日约点能气"),
+	U("款", "款", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
+	U("阶段", "阶段", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
+	U("部分", "部分", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
 };
 
 /* Score 分, 秒, 米 etc. are one-character words inside many others. */
@@ -165,6 +171,12 @@ static const char *const setphrase[] = {
 	"四个最严", "四个一律", "四个坚持", "五个坚持", "十个明确",
 	"十四个坚持", "两个作用", "三个转变", "四个必须", "两个凡是",
 	"一天到晚", "一家老小", "一年到头", "一年半载",
+	"四套班子", "四大班子", "两套班子", "一个中心两个基本点", "两个基本点",
+	"一个都不能少", "一个不落", "一个也不能少", "两个根本", "两个覆盖",
+	"两个至上", "三个敬畏", "四个不摘", "五个一批", "六个精准",
+	/* 一次 of a service promise: at one go, not once. */
+	"一次告知", "一次办结", "一次办好", "一次办成", "一次到位", "一次讲清",
+	"一次提交", "一次采集", "一次认证", "一次受理", "一次申报",
 	/* Places whose names hold a numeral and a measure word. */
 	"七台河", "九台", "五台", "三台", "三门峡", "三门县", "五家渠",
 	"八所", "千户苗寨", "四会", "一人一", "一户一", "一企一",
@@ -189,7 +201,10 @@ static const char *const fill_head[] = {
 	"今年以来", "截至目前", "其中", "共计", "一共", "累计", "合计",
 	"总计", "全年", "年内", "目前", "同时", "此外", "另外", "以来",
 	"先后", "有效", "并且", "共有", "共", "并", "已", "均", "还", "又",
-	"的", NULL
+	"的",
+	/* Relative time, no quantity of its own. */
+	"较上年度", "较上年", "较去年", "比上年", "比去年", "与上年", "与去年",
+	"上一年度", "上年度", "本年度", "今年度", "今年", "去年", NULL
 };
 
 static const char *const fill_tail[] = {
@@ -203,20 +218,33 @@ static const char *const nounit_next[] = {
 	"热线", "版", "号", "路", "线", NULL
 };
 
-static const char *const *const lists[XL_NLISTS] = {
-	setphrase, one_before, money, fill_head, fill_tail, nounit_next
+/* 十九届中央委员会, 十四届全国人大, 省委十三届 are congress sessions. */
+static const char *const session[] = {
+	"中央", "中共", "全国人", "全国政协", "全国委员会", "全会", "人大",
+	"人民代表大会", "政协", "党代会", "党委", "代表大会", "委员会", "常委",
+	"纪委", "省委", "市委", "县委", "区委", "团委", "党的", NULL
+};
+
+static const char *const limit[] = {
+	"限", "仅", "只", "各", "最多", "至少", "不超过", "不少于", "不低于",
+	"不多于", "不得超过", NULL
+};
+
+static const char *const *const lists[XN_L_NLISTS] = {
+	setphrase, one_before, money, fill_head, fill_tail, nounit_next, session,
+	limit
 };
 
 #define LISTMAX 256
-static struct xn_key keys[XL_NLISTS][LISTMAX];
-static size_t nkeys[XL_NLISTS];
+static struct xn_key keys[XN_L_NLISTS][LISTMAX];
+static size_t nkeys[XN_L_NLISTS];
 static int ready;
 
 /* Most characters start no unit and no phrase: a bitmap of first (and
  * last) characters lets the lookups return at once for them. */
 #define BM_BYTES (0x10000 / 8)
-static uint8_t list_first[XL_NLISTS][BM_BYTES];
-static uint8_t list_last[XL_NLISTS][BM_BYTES];
+static uint8_t list_first[XN_L_NLISTS][BM_BYTES];
+static uint8_t list_last[XN_L_NLISTS][BM_BYTES];
 
 static void
 bm_set(uint8_t *bm, uint32_t c)
@@ -302,9 +330,9 @@ xn_tables_init(void)
 		}
 		for (const char *const *s = strict_units; *s; s++)
 			if (strcmp(*s, u->key.s) == 0)
-				u->flags |= UF_STRICT;
+				u->flags |= XN_UF_STRICT;
 	}
-	for (int l = 0; l < XL_NLISTS; l++) {
+	for (int l = 0; l < XN_L_NLISTS; l++) {
 		for (const char *const *s = lists[l]; *s && nkeys[l] < LISTMAX; s++) {
 			struct xn_key *k = &keys[l][nkeys[l]++];
 
@@ -355,7 +383,7 @@ xn_unit_at(const uint32_t *f, size_t i, size_t n, unsigned src)
 			for (size_t b = 0; b < u->nbad; b++)
 				if (f[e] == u->bad[b])
 					bad = true;
-			if ((u->flags & UF_STRICT) && utf8_is_han(f[e]) &&
+			if ((u->flags & XN_UF_STRICT) && utf8_is_han(f[e]) &&
 			    f[e] != 0x4EE5 /* 以 */ && f[e] != 0x7684 /* 的 */)
 				bad = true;
 		}

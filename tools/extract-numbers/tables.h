@@ -13,20 +13,21 @@
 #include <stdint.h>
 
 enum xn_kind {
-	XK_COUNT, XK_MONEY, XK_PERCENT, XK_PPOINT, XK_RATIO, XK_SCORE,
-	XK_DATE, XK_YEAR, XK_RANGE, XK_DURATION, XK_ORDINAL, XK_OTHER
+	XN_K_COUNT, XN_K_MONEY, XN_K_PERCENT, XN_K_PPOINT, XN_K_RATIO, XN_K_SCORE,
+	XN_K_DATE, XN_K_YEAR, XN_K_RANGE, XN_K_DURATION, XN_K_ORDINAL, XN_K_OTHER
 };
 
 extern const char *const xn_kind_names[];
 
 /* Which numbers a unit may follow. */
 enum {
-	UF_AR = 1,       /* Arabic digits */
-	UF_CN = 2,       /* Chinese numerals */
-	UF_ONE = 4,      /* a lone 一 or 两, where set phrases abound */
-	UF_ORD = 8,      /* only after 第 */
-	UF_STRICT = 16,  /* must not be followed by a Han character, except
-	                  * 以 (以上, 以下) and 的: 十分重要 is not a score */
+	XN_UF_AR = 1,            /* Arabic digits */
+	XN_UF_CN = 2,            /* Chinese numerals */
+	XN_UF_ONE = 4,           /* a lone 一 or 两, where set phrases abound */
+	XN_UF_ORD = 8,           /* only after 第 */
+	XN_UF_STRICT = 16,       /* must not be followed by a Han character,
+	                          * except 以 (以上, 以下) and 的: 十分重要 is
+	                          * not a score */
 };
 
 #define XN_KEYMAX 8
@@ -49,7 +50,7 @@ struct xn_unit {
 
 void xn_tables_init(void);
 
-/* Longest unit at f[i..n) allowed for the given UF_ source flags. */
+/* Longest unit at f[i..n) allowed for the given XN_UF_ source flags. */
 const struct xn_unit *xn_unit_at(const uint32_t *f, size_t i, size_t n,
     unsigned src);
 
@@ -62,13 +63,15 @@ bool xn_unit_may_start(uint32_t c);
 
 /* Phrase lists. */
 enum xn_list {
-	XL_SETPHRASE,    /* start with a numeral, are never quantities */
-	XL_ONE_BEFORE,   /* a character before a lone 一 that makes a word */
-	XL_MONEY,        /* clause words that make 万/亿 amounts money */
-	XL_FILL_HEAD,    /* label fillers at its start */
-	XL_FILL_TAIL,    /* label fillers at its end */
-	XL_NOUNIT_NEXT,  /* after a bare number: a code or a name (热线) */
-	XL_NLISTS
+	XN_L_SETPHRASE,          /* start with a numeral, are never quantities */
+	XN_L_ONE_BEFORE,         /* a character before a lone 一 that makes a word */
+	XN_L_MONEY,              /* clause words that make 万/亿 amounts money */
+	XN_L_FILL_HEAD,          /* label fillers at its start */
+	XN_L_FILL_TAIL,          /* label fillers at its end */
+	XN_L_NOUNIT_NEXT,        /* after a bare number: a code or a name (热线) */
+	XN_L_SESSION,            /* around N届: a congress session's body */
+	XN_L_LIMIT,              /* before 一: a limit (限, 至少, 不超过) */
+	XN_L_NLISTS
 };
 
 /* Length of the key of list l that starts at f[i], longest first; 0. */

@@ -7,22 +7,6 @@
 /* Character classes for the space rule. */
 enum { C_NONE, C_CJK, C_DIGIT, C_OTHER };
 
-/* Decodes the valid character at u[0..n); returns its length. */
-static inline int
-dec_valid(const unsigned char *u, size_t n, uint32_t *cp)
-{
-	if (u[0] >= 0xE0 && u[0] < 0xF0 && n >= 3) {
-		*cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
-		    (u[2] & 0x3F);
-		return 3;
-	}
-	if (u[0] >= 0xC2 && u[0] < 0xE0 && n >= 2) {
-		*cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
-		return 2;
-	}
-	return utf8_decode(u, n, cp);
-}
-
 static int
 is_space_cp(uint32_t cp)
 {
@@ -230,9 +214,12 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 			}
 			continue;
 		}
-		len = dec_valid(u + i, n - i, &cp);
-		if (len < 0)
-			len = 1;        /* the caller sanitised; be safe anyway */
+		{
+			size_t j = i;
+
+			cp = utf8_next_fast(s, n, &j);
+			len = (int)(j - i);
+		}
 		/* CJK and full-width punctuation and extension A: copied, the
 		 * common case after Han. */
 		if (o->punct != PUNCT_ASCII && ((cp > 0x3000 && cp < 0x4000) ||

@@ -1,69 +1,52 @@
-/* Inline enumerations (一是…二是…) and the row held back to decide them. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "cli.h"
-#include "marker.h"
-#include "sectint.h"
-#include "u8.h"
+#include "items.h"
+#include "runin.h"
+#include "vec16.h"
 
-static struct imark *
-add_mark(struct sect *s, size_t pos, size_t len, unsigned num, unsigned char style)
+void
+ss_items_free(struct ss_items *it)
 {
-	if (s->nmarks == s->capmarks) {
-		s->capmarks = s->capmarks ? 2 * s->capmarks : 64;
-		s->marks = xrealloc(s->marks, s->capmarks * sizeof *s->marks);
-	}
-	s->marks[s->nmarks] = (struct imark){ .pos = pos, .end = pos + len,
-	    .num = num, .style = style };
-	return &s->marks[s->nmarks++];
+	free(it->marks);
+	it->marks = NULL;
+	it->n = it->cap = 0;
 }
 
-/* Whether a marker may start at q: at the start of the text or after a
- * clause boundary, spaces between allowed. */
-static bool
-after_boundary(const char *t, size_t q)
+static struct ss_imark *
+add_mark(struct ss_items *it, size_t pos, size_t len, unsigned num,
+    unsigned char style)
 {
-	const unsigned char *u = (const unsigned char *)t;
-
-	for (;;) {
-		if (q == 0)
-			return true;
-		if (u[q - 1] == ' ') {
-			q--;
-			continue;
-		}
-		if (q >= 3 && u[q - 3] == 0xE3 && u[q - 2] == 0x80 && u[q - 1] == 0x80) {
-			q -= 3;
-			continue;
-		}
-		break;
+	if (it->n == it->cap) {
+		it->cap = it->cap ? 2 * it->cap : 64;
+		it->marks = xrealloc(it->marks, it->cap * sizeof *it->marks);
 	}
-	if (marker_boundary(t + q - 1, 1) == 1)
-		return true;
-	return q >= 3 && marker_boundary(t + q - 3, 3) == 3;
+	it->marks[it->n] = (struct ss_imark){ .pos = pos, .end = pos + len,
+	    .num = num, .style = style };
+	return &it->marks[it->n++];
 }
 
 static void
-try_mark(struct sect *s, const char *t, size_t n, size_t q, size_t must_end)
+try_mark(struct ss_items *it, const char *t, size_t n, size_t q,
+    size_t must_end)
 {
 	unsigned num;
 	unsigned char style;
 	size_t ml;
-
-	bool glued = !after_boundary(t, q);
+	bool glued = !ss_after_boundary(t, q);
 
 	/* A glued 一是 (机制一是…) counts only if 二是 follows (see
-	 * decide_marks); never after another numeral (十一是). */
-	if (glued && (!must_end || q < 3 || marker_item_lead(t + q - 3) ||
+	 * ss_items_decide); never after another numeral (十一是). */
+	if (glued && (!must_end || q < 3 || ss_marker_item_lead(t + q - 3) ||
 	    must_end != q + 6 || memcmp(t + q, "一", 3) != 0))
 		return;
-	ml = marker_item(t + q, n - q, &num, &style);
+	ml = ss_marker_item(t + q, n - q, &num, &style);
 	/* must_end: the 是 found; a comma may follow it in the marker */
 	if (ml == 0 || (must_end && (q + ml < must_end || q + ml > must_end + 3)))
 		return;
-	add_mark(s, q, ml, num, style)->glued = glued;
+	add_mark(it, q, ml, num, style)->glued = glued;
 }
 
 static const unsigned char mchars[4][3] = {
@@ -75,45 +58,61 @@ static const unsigned char mchars[4][3] = {
 
 /* The character mchars[c] stands at t[at]: look for a marker there. */
 static void
-found(struct sect *s, const char *t, size_t n, size_t at, int c)
+found(struct ss_items *it, const char *t, size_t n, size_t at, int c)
 {
 	if (c >= 2) {
-		try_mark(s, t, n, at, 0);
+		try_mark(it, t, n, at, 0);
 		return;
 	}
 	/* back over the numeral: up to three characters */
 	for (size_t q = at, k = 0; k < 3 && q >= 3; k++) {
 		q -= 3;
-		if (!marker_item_lead(t + q))
+		if (!ss_marker_item_lead(t + q))
 			break;
-		try_mark(s, t, n, q, at + 3);
+		try_mark(it, t, n, q, at + 3);
 	}
 }
 
 static void
-found_at(struct sect *s, const char *t, size_t n, size_t at)
+found_at(struct ss_items *it, const char *t, size_t n, size_t at)
 {
 	const unsigned char *u = (const unsigned char *)t + at;
 
 	for (int c = 0; c < 4; c++)
 		if (u[0] == mchars[c][0] && u[1] == mchars[c][1] &&
 		    u[2] == mchars[c][2]) {
-			found(s, t, n, at, c);
+			found(it, t, n, at, c);
 			return;
 		}
+}
+
+static void
+sort_marks(struct ss_items *it)
+{
+	/* by position; a row has few markers */
+	for (size_t a = 1; a < it->n; a++) {
+		struct ss_imark mk = it->marks[a];
+		size_t j = a;
+
+		while (j > 0 && it->marks[j - 1].pos > mk.pos) {
+			it->marks[j] = it->marks[j - 1];
+			j--;
+		}
+		it->marks[j] = mk;
+	}
 }
 
 /* Markers at the start of the text and after every clause boundary.
  * The four characters that end or open one (是 要 after a numeral, 第 其
  * before one) are found 16 bytes at a time by their last two bytes, a
  * pair rare enough in other characters that most blocks are skipped. */
-static void
-scan_marks(struct sect *s, const char *t, size_t n)
+void
+ss_items_scan(struct ss_items *it, const char *t, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	size_t i = 1;
 
-	s->nmarks = 0;
+	it->n = 0;
 	/* v1: the middle bytes at i.., v2: the last bytes at i+1.. */
 	for (; i + 17 <= n; i += 16) {
 		v16 v1 = load16(u + i), v2 = load16(u + i + 1);
@@ -124,34 +123,18 @@ scan_marks(struct sect *s, const char *t, size_t n)
 			continue;
 		for (int k = 0; k < 16; k++)
 			if (m[k])
-				found_at(s, t, n, i + (size_t)k - 1);
+				found_at(it, t, n, i + (size_t)k - 1);
 	}
 	for (; i + 2 <= n; i++)
-		found_at(s, t, n, i - 1);
-	/* by position; a row has few markers */
-	for (size_t a = 1; a < s->nmarks; a++) {
-		struct imark mk = s->marks[a];
-		size_t j = a;
-
-		while (j > 0 && s->marks[j - 1].pos > mk.pos) {
-			s->marks[j] = s->marks[j - 1];
-			j--;
-		}
-		s->marks[j] = mk;
-	}
+		found_at(it, t, n, i - 1);
+	sort_marks(it);
 }
 
-/* Decides which markers enumerate.  confirm: whether the next paragraph
- * goes on with the last 一是 of this one (-1: not known yet).  Returns
- * the style of an undecided last 一是, or -1 when all is decided. */
-static int
-decide_marks(struct sect *s, const struct doc *d, int confirm, int *style,
-    unsigned *last)
+int
+ss_items_decide(struct ss_items *it, int confirm, int *style, unsigned *last)
 {
-	*style = d->en_style;
-	*last = d->en_last;
-	for (size_t i = 0; i < s->nmarks; i++) {
-		struct imark *m = &s->marks[i];
+	for (size_t i = 0; i < it->n; i++) {
+		struct ss_imark *m = &it->marks[i];
 		size_t j;
 
 		m->acc = false;
@@ -163,11 +146,11 @@ decide_marks(struct sect *s, const struct doc *d, int confirm, int *style,
 		/* A glued 一是 never cuts short an open enumeration. */
 		if (m->num != 1 || (m->glued && *style == m->style))
 			continue;
-		for (j = i + 1; j < s->nmarks; j++)
-			if (s->marks[j].style == m->style && !s->marks[j].glued)
+		for (j = i + 1; j < it->n; j++)
+			if (it->marks[j].style == m->style && !it->marks[j].glued)
 				break;
-		if (j < s->nmarks)
-			m->acc = s->marks[j].num == 2;
+		if (j < it->n)
+			m->acc = it->marks[j].num == 2;
 		else if (m->glued)
 			m->acc = false;
 		else if (confirm < 0)
@@ -182,132 +165,157 @@ decide_marks(struct sect *s, const struct doc *d, int confirm, int *style,
 	return -1;
 }
 
-void
-hold(struct sect *s, const struct rowref *r, const char *t, size_t n, int style)
+bool
+ss_items_continues(struct ss_items *it, const char *t, size_t n, int style)
 {
-	buf_clear(&s->pprefix);
-	buf_add(&s->pprefix, r->prefix, r->prefix_len);
-	buf_clear(&s->ptext);
-	buf_add(&s->ptext, t, n);
-	s->pref = *r;
-	s->pref.prefix = s->pprefix.s;
-	s->pstyle = style;
-	s->pend = true;
+	ss_items_scan(it, t, n);
+	for (size_t i = 0; i < it->n; i++)
+		if (it->marks[i].style == style && !it->marks[i].glued)
+			return it->marks[i].num == 2;
+	return false;
 }
 
-/* A paragraph: para text and the items of the enumerations in it. */
-void
-body(struct sect *s, struct doc *d, const struct rowref *r, const char *t,
-    size_t n, int confirm)
+const struct ss_imark *
+ss_items_first(const struct ss_items *it)
 {
-	int style, part;
-	unsigned last;
-	size_t first = n;
+	for (size_t i = 0; i < it->n; i++)
+		if (it->marks[i].acc)
+			return &it->marks[i];
+	return NULL;
+}
 
-	scan_marks(s, t, n);
-	if (s->nmarks && confirm < 0) {
-		int u = decide_marks(s, d, -1, &style, &last);
+/* ---- numbered lists inside a line ---- */
 
-		if (u >= 0) {
-			hold(s, r, t, n, u);
-			return;
-		}
-	} else if (s->nmarks) {
-		(void)decide_marks(s, d, confirm, &style, &last);
+/* A list marker at t[q]: (1) (一) ① ⑴ anywhere, 1. 1、 only at the
+ * start or after a clause boundary. */
+static bool
+list_mark(const char *t, size_t n, size_t q, struct ss_marker *m)
+{
+	if (!ss_marker_heading(t + q, n - q, m) || m->len == 0 ||
+	    q + m->len >= n)
+		return false;
+	switch (m->type) {
+	case MT_ARP:
+	case MT_CNP:
+	case MT_CIR:
+		return true;
+	case MT_AR:
+		return ss_after_boundary(t, q);
+	default:
+		return false;
 	}
-	for (size_t i = 0; i < s->nmarks; i++)
-		if (s->marks[i].acc) {
-			first = s->marks[i].pos;
-			break;
-		}
-	part = part_now(d);
-	if (first > 0 || n == 0)
-		emit_body(s, r, K_PARA, sect_path(s, d, 0), part, t, first);
-	if (first == n)
-		return;
-	for (size_t i = 0; i < s->nmarks; i++) {
-		struct imark *m = &s->marks[i];
-		size_t end = n, from;
+}
 
-		if (!m->acc)
+/* A bracket or circled number opening a list marker at u[i]. */
+static bool
+list_lead(const unsigned char *u, size_t i, size_t n)
+{
+	if (u[i] == '(')
+		return true;
+	if (i + 3 > n)
+		return false;
+	if (u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] == 0x88)
+		return true;                    /* ( */
+	return u[i] == 0xE2 && (u[i + 1] == 0x91 || u[i + 1] == 0x92 ||
+	    (u[i + 1] == 0x9D && u[i + 2] >= 0xB6));      /* ① ⑴ ❶ */
+}
+
+static void
+list_try(struct ss_items *it, const char *t, size_t n, size_t q, size_t *next)
+{
+	struct ss_marker m;
+
+	if (q < n && list_mark(t, n, q, &m)) {
+		add_mark(it, q, m.len, m.num, (unsigned char)(IS_LIST + m.type));
+		*next = q + m.len;
+	}
+}
+
+/* Whether a clause boundary (; : , or their full-width forms, 。) ends at
+ * u[p] (its last byte). */
+static bool
+boundary_ends(const char *t, size_t p)
+{
+	return ss_boundary_before(t, p + 1);
+}
+
+/* Candidates: a bracket or circled number, or a digit at the start or
+ * after a stop, semicolon or colon (full or half width; a list's 2.
+ * never follows a comma), found 16 bytes at a time. */
+static void
+list_scan(struct ss_items *it, const char *t, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i = 0, next = 0;
+
+	it->n = 0;
+	if (n > 0 && u[0] >= '0' && u[0] <= '9')
+		list_try(it, t, n, 0, &next);
+	for (; i + 18 <= n; i += 16) {
+		v16 v = load16(u + i), w = load16(u + i + 1), x = load16(u + i + 2);
+		v16 lead = (v16)((v == '(') | ((v == 0xEF) & (w == 0xBC) & (x == 0x88)) |
+		    ((v == 0xE2) & ((w == 0x91) | (w == 0x92) | (w == 0x9D))));
+		v16 bound = (v16)(((v == ';') | (v == ':') | (v == '.') | (v == 0x82) |
+		    (v == 0x9B) | (v == 0x9A)) & (w >= '0') & (w <= '9'));
+
+		if (!any16((v16)(lead | bound)))
 			continue;
-		for (size_t j = i + 1; j < s->nmarks; j++)
-			if (s->marks[j].acc) {
-				end = s->marks[j].pos;
-				break;
-			}
-		from = s->opt.keep_markers ? m->pos : m->end;
-		emit_body(s, r, K_ITEM, sect_path(s, d, m->num), part, t + from,
-		    end - from);
-	}
-	d->en_style = style;
-	d->en_last = last;
-}
+		for (int k = 0; k < 16; k++) {
+			size_t p = i + (size_t)k;
 
-/* Whether row t goes on with the enumeration of the held-back row. */
-int
-continues(struct sect *s, const char *t, size_t n)
-{
-	scan_marks(s, t, n);
-	for (size_t i = 0; i < s->nmarks; i++)
-		if (s->marks[i].style == s->pstyle && !s->marks[i].glued)
-			return s->marks[i].num == 2;
-	return 0;
-}
-
-void
-flush_pending(struct sect *s, int confirm)
-{
-	/* A marker alone on its line, held until its words (or their
-	 * absence) decide the part. */
-	if (s->phead) {
-		s->phead = false;
-		emit1(s, &s->pref, K_HEADING, sect_path(s, s->cur, 0),
-		    part_now(s->cur), s->ptext.s, s->ptext.len);
-		return;
-	}
-	if (!s->pend)
-		return;
-	s->pend = false;
-	body(s, s->cur, &s->pref, s->ptext.s, s->ptext.len, confirm);
-}
-
-/* "(五)健全调解机制一是深入推进…。二是…": a heading run into the first
- * item of its body with no stop between.  When 一是 (or 一要) stands
- * inside the first sentence right after a character, and 二是 follows
- * later in the line, the heading ends before 一是.  Returns the new end
- * of the heading (and its length in *cps) or hend unchanged. */
-size_t
-glued_items(const char *t, size_t from, size_t hend, size_t n, size_t *cps)
-{
-	static const char *const one[] = { "一是", "一要" };
-	static const char *const two[] = { "二是", "二要" };
-
-	for (int k = 0; k < 2; k++) {
-		const char *p = t + from, *e = t + hend;
-
-		while ((p = memchr(p, 0xE4, (size_t)(e - p))) != NULL) {
-			size_t at = (size_t)(p - t);
-
-			if (at + 6 <= hend && memcmp(p, one[k], 6) == 0 && at > from) {
-				const char *q = t + at + 6;
-				bool found = false;
-
-				while ((q = memchr(q, 0xE4, (size_t)(t + n - q))) != NULL) {
-					if ((size_t)(q - t) + 6 <= n && memcmp(q, two[k], 6) == 0) {
-						found = true;
-						break;
-					}
-					q++;
-				}
-				if (found && !after_boundary(t, at)) {
-					*cps = cp_count(t + from, at - from);
-					return at;
-				}
-			}
-			p++;
+			if (p < next)
+				continue;
+			if (lead[k] && list_lead(u, p, n))
+				list_try(it, t, n, p, &next);
+			else if (bound[k] && boundary_ends(t, p))
+				list_try(it, t, n, p + 1, &next);
 		}
 	}
-	return hend;
+	for (; i < n; i++) {
+		if (i < next)
+			continue;
+		if (list_lead(u, i, n))
+			list_try(it, t, n, i, &next);
+		else if (i + 1 < n && u[i + 1] >= '0' && u[i + 1] <= '9' &&
+		    u[i] != ',' && u[i] != 0x8C && boundary_ends(t, i))
+			list_try(it, t, n, i + 1, &next);
+	}
 }
 
+bool
+ss_items_list(struct ss_items *it, const char *t, size_t n)
+{
+	size_t first = 0, k;
+	unsigned char style;
+	unsigned want;
+	bool any = false;
+
+	list_scan(it, t, n);
+	/* the first run 1, 2, … of one kind, each after the last */
+	for (first = 0; first < it->n; first++) {
+		if (it->marks[first].num != 1)
+			continue;
+		style = it->marks[first].style;
+		for (k = first + 1; k < it->n; k++)
+			if (it->marks[k].style == style)
+				break;
+		if (k < it->n && it->marks[k].num == 2 &&
+		    ss_after_boundary(t, it->marks[k].pos))
+			break;
+	}
+	if (first == it->n)
+		return it->n = 0, false;
+	style = it->marks[first].style;
+	want = 1;
+	for (k = 0; k < it->n; k++) {
+		struct ss_imark *m = &it->marks[k];
+
+		m->acc = k >= first && m->style == style && m->num == want &&
+		    (want == 1 || ss_after_boundary(t, m->pos));
+		if (m->acc) {
+			want++;
+			any = true;
+		}
+	}
+	return any;
+}

@@ -1,44 +1,13 @@
+/* Marker shapes: heading numbering at the start of a line, enumeration
+ * words and clause boundaries inside it. */
 #include <stdint.h>
 #include <string.h>
 
 #include "marker.h"
 #include "utf8.h"
+#include "zhnum.h"
 
-/* Value of one numeral character: 0-9, 10 for 十/拾, 100 for 百/佰, or
- * -1 when it is not a numeral. */
-static int
-cn_digit(uint32_t cp)
-{
-	switch (cp) {
-	case 0x3007: case 0x96F6: return 0;                     /* 〇 零 */
-	case 0x4E00: case 0x58F9: return 1;                     /* 一 壹 */
-	case 0x4E8C: case 0x8D30: case 0x8CB3: return 2;        /* 二 贰 貳 */
-	case 0x4E09: case 0x53C1: case 0x53C3: return 3;        /* 三 叁 參 */
-	case 0x56DB: case 0x8086: return 4;                     /* 四 肆 */
-	case 0x4E94: case 0x4F0D: return 5;                     /* 五 伍 */
-	case 0x516D: case 0x9646: case 0x9678: return 6;        /* 六 陆 陸 */
-	case 0x4E03: case 0x67D2: return 7;                     /* 七 柒 */
-	case 0x516B: case 0x634C: return 8;                     /* 八 捌 */
-	case 0x4E5D: case 0x7396: return 9;                     /* 九 玖 */
-	case 0x5341: case 0x62FE: return 10;                    /* 十 拾 */
-	case 0x767E: case 0x4F70: return 100;                   /* 百 佰 */
-	}
-	return -1;
-}
-
-static bool
-financial(uint32_t cp)
-{
-	switch (cp) {
-	case 0x58F9: case 0x8D30: case 0x8CB3: case 0x53C1: case 0x53C3:
-	case 0x8086: case 0x4F0D: case 0x9646: case 0x9678: case 0x67D2:
-	case 0x634C: case 0x7396: case 0x62FE:
-		return true;
-	}
-	return false;
-}
-
-/* Decodes at s[*i] without consuming invalid bytes as anything but U+FFFD. */
+/* Decodes at s[i] (U+FFFD for an invalid byte, one byte long). */
 static uint32_t
 peek(const char *s, size_t n, size_t i, size_t *len)
 {
@@ -49,68 +18,59 @@ peek(const char *s, size_t n, size_t i, size_t *len)
 		*len = 0;
 		return 0;
 	}
-	cp = utf8_next(s, n, &j);
+	cp = utf8_next_fast(s, n, &j);
 	*len = j - i;
 	return cp;
 }
 
-long
-cn_number(const char *s, size_t n, size_t *used)
+/* 两 and 廿 are numerals but never number a list. */
+static bool
+marker_numeral(uint32_t cp)
 {
-	int d[8];
-	size_t k = 0, pos = 0, l;
-	int tens = 0, tenat = -1;
+	return zhnum_is_numeral(cp) && cp != 0x4E24 && cp != 0x5169 &&
+	    cp != 0x5EFF;
+}
+
+/* Up to 8 characters of a numeral are read: a longer one is no marker. */
+#define NUMERAL_CHARS 8
+
+long
+ss_cn_number(const char *s, size_t n, size_t *used)
+{
+	uint32_t cp[NUMERAL_CHARS + 1];
+	size_t off[NUMERAL_CHARS + 2], k = 0, pos = 0, l;
+	struct zhnum z;
 
 	*used = 0;
-	for (;;) {
-		uint32_t cp = peek(s, n, pos, &l);
-		int v;
+	while (k <= NUMERAL_CHARS) {
+		uint32_t c = peek(s, n, pos, &l);
 
-		if (l == 0 || (v = cn_digit(cp)) < 0)
+		if (l == 0 || !marker_numeral(c))
 			break;
-		if (k == 8)
-			return *used = pos, -1;
-		d[k++] = v;
+		off[k] = pos;
+		cp[k++] = c;
 		pos += l;
 	}
-	*used = pos;
-	if (k == 0 || d[0] == 100)
-		return *used = 0, 0;    /* 百姓 is not a number */
-	for (size_t i = 0; i < k; i++) {
-		if (d[i] == 100)
-			return -1;
-		if (d[i] == 10) {
-			tens++;
-			tenat = (int)i;
-		}
+	off[k] = pos;
+	if (k == 0)
+		return 0;
+	if (k > NUMERAL_CHARS)
+		return *used = off[k], -1;
+	if (!zhnum_read(cp, 0, k, &z)) {
+		/* 壹、 貳、: a lone financial form numbers the level above 一、 */
+		if (k == 1 && zhnum_financial(cp[0]) && zhnum_digit(cp[0]) > 0)
+			return *used = off[1], zhnum_digit(cp[0]);
+		return 0;
 	}
-	if (tens > 1)
+	*used = off[z.end];
+	/* 三四 is "three or four"; 一〇, 二〇 are ten and twenty */
+	if (z.positional && z.nchars == 2 && zhnum_digit(cp[1]) != 0)
 		return *used = 0, 0;
-	if (tens == 1) {
-		long hi = 1, lo = 0;
-
-		if (tenat > 1 || k - (size_t)tenat > 2)
-			return -1;
-		if (tenat == 1) {
-			if (d[0] == 0)
-				return *used = 0, 0;
-			hi = d[0];
-		}
-		if ((size_t)tenat + 1 < k) {
-			if (d[tenat + 1] == 0)
-				return *used = 0, 0;
-			lo = d[tenat + 1];
-		}
-		return hi * 10 + lo;
-	}
-	/* Positional forms: 一〇 is ten, 二〇 twenty; 二〇二四 is a year. */
-	if (k == 1)
-		return d[0] == 0 ? (*used = 0, 0) : d[0];
-	if (k == 2 && d[0] != 0 && d[1] == 0)
-		return d[0] * 10;
-	if (k == 2)
-		return *used = 0, 0;    /* 三四 is "three or four" */
-	return -1;
+	if (z.value > 99 || (z.positional && z.nchars > 2) || z.end < k)
+		return -1;
+	if (z.value == 0)
+		return *used = 0, 0;
+	return (long)z.value;
 }
 
 static size_t
@@ -215,7 +175,7 @@ numeral_run(const char *s, size_t n, size_t i, long cv)
 	};
 	size_t u;
 
-	if (cn_number(s + i, n - i, &u) != cv + 1)
+	if (ss_cn_number(s + i, n - i, &u) != cv + 1)
 		return false;
 	i += u;
 	for (const char *const *w = units; *w; w++)
@@ -225,19 +185,20 @@ numeral_run(const char *s, size_t n, size_t i, long cv)
 }
 
 static bool
-finish(const char *s, size_t n, size_t i, struct marker *m, enum mtype t,
+finish(const char *s, size_t n, size_t i, struct ss_marker *m, enum ss_mtype t,
     unsigned long num)
 {
-	if (num == 0 || num > MARKER_MAX)
+	if (num == 0 || num > SS_MARKER_MAX)
 		return false;
 	m->type = t;
 	m->num = (unsigned)num;
 	m->len = skip_spaces(s, n, i);
+	m->tight = false;
 	return true;
 }
 
 bool
-marker_heading(const char *s, size_t n, struct marker *m)
+ss_marker_heading(const char *s, size_t n, struct ss_marker *m)
 {
 	size_t i = skip_spaces(s, n, 0), l, u, nd;
 	uint32_t cp = peek(s, n, i, &l);
@@ -245,6 +206,7 @@ marker_heading(const char *s, size_t n, struct marker *m)
 	bool dot;
 
 	m->overlong = false;
+	m->tight = false;
 	if (l == 0)
 		return false;
 	if (cp >= 0x2460 && cp <= 0x2473)
@@ -261,9 +223,9 @@ marker_heading(const char *s, size_t n, struct marker *m)
 	if (is_open(cp)) {
 		size_t j = skip_spaces(s, n, i + l), e;
 		unsigned long v;
-		enum mtype t;
+		enum ss_mtype t;
 
-		if ((cv = cn_number(s + j, n - j, &u)) != 0) {
+		if ((cv = ss_cn_number(s + j, n - j, &u)) != 0) {
 			if (cv < 0) {
 				m->overlong = true;
 				return false;
@@ -292,24 +254,34 @@ marker_heading(const char *s, size_t n, struct marker *m)
 		return finish(s, n, e, m, t, v);
 	}
 
-	if (cp == 0x7B2C) {                     /* 第一部分 */
+	if (cp == 0x7B2C) {                     /* 第一部分 第一节 第一条 */
 		size_t j = i + l;
 
-		if ((cv = cn_number(s + j, n - j, &u)) > 0) {
+		if ((cv = ss_cn_number(s + j, n - j, &u)) > 0) {
 			uint32_t c2 = peek(s, n, j + u, &l);
-			size_t l2;
+			size_t l2, e;
 			uint32_t c3 = peek(s, n, j + u + l, &l2);
 
-			if (c2 == 0x7AE0 || c2 == 0x7BC7)       /* 章 篇 */
+			if (c2 == 0x7AE0 || c2 == 0x7BC7 || c2 == 0x7F16) /* 章 篇 编 */
 				return finish(s, n, j + u + l, m, MT_PART, (unsigned long)cv);
 			if (c2 == 0x90E8 && (c3 == 0x5206 || c3 == 0x4EFD)) /* 部分 部份 */
 				return finish(s, n, j + u + l + l2, m, MT_PART,
 				    (unsigned long)cv);
+			if (c2 == 0x8282 || c2 == 0x7BC0)       /* 节 節 */
+				return finish(s, n, j + u + l, m, MT_SEC, (unsigned long)cv);
+			if (c2 == 0x6761 || c2 == 0x689D) {     /* 条 條 */
+				e = j + u + l;
+				if (!finish(s, n, e, m, MT_ART, (unsigned long)cv))
+					return false;
+				/* 第三条规定: prose unless articles are known */
+				m->tight = m->len == e && e < n;
+				return true;
+			}
 		}
 		return false;
 	}
 
-	if ((cv = cn_number(s + i, n - i, &u)) != 0) {
+	if ((cv = ss_cn_number(s + i, n - i, &u)) != 0) {
 		size_t j = skip_spaces(s, n, i + u), pl = list_punct(s, n, j, &dot);
 
 		/* 一) : the opening bracket left out */
@@ -332,7 +304,7 @@ marker_heading(const char *s, size_t n, struct marker *m)
 		if (numeral_run(s, n, j + pl, cv))
 			return false;
 		/* 壹、 貳、: the financial forms number the level above 一、 */
-		return finish(s, n, j + pl, m, financial(cp) ? MT_PART : MT_CN,
+		return finish(s, n, j + pl, m, zhnum_financial(cp) ? MT_PART : MT_CN,
 		    (unsigned long)cv);
 	}
 
@@ -366,7 +338,7 @@ marker_heading(const char *s, size_t n, struct marker *m)
 }
 
 size_t
-marker_boundary(const char *s, size_t n)
+ss_marker_boundary(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -386,6 +358,17 @@ marker_boundary(const char *s, size_t n)
 	return 0;
 }
 
+bool
+ss_boundary_before(const char *t, size_t q)
+{
+	if (q >= 1 && ss_marker_boundary(t + q - 1, 1) == 1)
+		return true;
+	/* an ASCII full stop (--punct=ascii), not the point of 1.5 */
+	if (q >= 1 && t[q - 1] == '.')
+		return q == 1 || t[q - 2] < '0' || t[q - 2] > '9';
+	return q >= 3 && ss_marker_boundary(t + q - 3, 3) == 3;
+}
+
 /* , , 、 : : after 第一 or 其一 */
 static size_t
 item_punct(const char *s, size_t n, size_t i)
@@ -399,7 +382,7 @@ item_punct(const char *s, size_t n, size_t i)
 }
 
 bool
-marker_item_lead(const char *s)
+ss_marker_item_lead(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	uint32_t cp;
@@ -408,11 +391,12 @@ marker_item_lead(const char *s)
 		return false;
 	cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
 	    (u[2] & 0x3F);
-	return cp == 0x7B2C || cp == 0x5176 || cn_digit(cp) > 0;
+	return cp == 0x7B2C || cp == 0x5176 ||
+	    (zhnum_digit(cp) > 0 && marker_numeral(cp));
 }
 
 size_t
-marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
+ss_marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
 {
 	size_t l, u, pl;
 	uint32_t cp = peek(s, n, 0, &l);
@@ -421,7 +405,7 @@ marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
 	if (l == 0)
 		return 0;
 	if (cp == 0x7B2C || cp == 0x5176) {             /* 第 其 */
-		v = cn_number(s + l, n - l, &u);
+		v = ss_cn_number(s + l, n - l, &u);
 		if (v <= 0 || v > 30)
 			return 0;
 		pl = item_punct(s, n, l + u);
@@ -431,7 +415,7 @@ marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
 		*style = cp == 0x7B2C ? IS_DI : IS_QI;
 		return l + u + pl;
 	}
-	v = cn_number(s, n, &u);
+	v = ss_cn_number(s, n, &u);
 	if (v <= 0 || v > 30)
 		return 0;
 	cp = peek(s, n, u, &l);
@@ -444,4 +428,40 @@ marker_item(const char *s, size_t n, unsigned *num, unsigned char *style)
 	*num = (unsigned)v;
 	/* 一是,加强… : the comma goes with the marker */
 	return u + l + item_punct(s, n, u + l);
+}
+
+size_t
+ss_marker_numeral(enum ss_mtype t, unsigned v, char *buf)
+{
+	static const char *const cn[] = {
+		"", "一", "二", "三", "四", "五", "六", "七", "八", "九"
+	};
+	size_t o = 0;
+
+	switch (t) {
+	case MT_AR:
+	case MT_ARP:
+	case MT_ARH:
+		if (v >= 100)
+			buf[o++] = (char)('0' + v / 100);
+		if (v >= 10)
+			buf[o++] = (char)('0' + v / 10 % 10);
+		buf[o++] = (char)('0' + v % 10);
+		return o;
+	case MT_CN:
+	case MT_CNP:
+		if (v >= 100)
+			return 0;
+		if (v >= 20)
+			o += (size_t)(stpcpy(buf + o, cn[v / 10]) - (buf + o));
+		if (v >= 10)
+			o += (size_t)(stpcpy(buf + o, "十") - (buf + o));
+		if (v % 10)
+			o += (size_t)(stpcpy(buf + o, cn[v % 10]) - (buf + o));
+		return o;
+	case MT_CIR:
+		return v <= 20 ? (size_t)utf8_encode(0x2460 + v - 1, buf) : 0;
+	default:
+		return 0;
+	}
 }

@@ -1,20 +1,23 @@
 /*
- * marker: the numbering that opens a heading (一、 (一) 1. (1) ①) and the
- * inline enumeration markers of a paragraph (一是 第一, 其一).
+ * marker: the numbering that opens a heading (一、 (一) 1. (1) ① 第一章
+ * 第一条) and the inline enumeration markers of a paragraph (一是 第一,
+ * 其一, and (1) ① 1. inside a line).
  *
- * Only the shape of a marker is recognised here; whether it really opens
- * a heading is decided by the tree (numbering continuity) in sect.c.
+ * Only the shape of a marker is read here; whether it really opens a
+ * heading is the tree's decision (numbering continuity, tree.c).
  */
-#ifndef SECT_MARKER_H
-#define SECT_MARKER_H
+#ifndef SS_MARKER_H
+#define SS_MARKER_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 /* Heading marker types, in GB/T 9704 rank order: a lower value is a
  * higher level when a document does not say otherwise. */
-enum mtype {
-	MT_PART,        /* 第一部分, 第一章 */
+enum ss_mtype {
+	MT_PART,        /* 第一部分, 第一章, 壹、 */
+	MT_SEC,         /* 第一节 */
+	MT_ART,         /* 第一条, the articles of a regulation */
 	MT_CN,          /* 一、 一, 一. */
 	MT_CNP,         /* (一) (一) */
 	MT_AR,          /* 1. 1、 1. 1, */
@@ -26,28 +29,31 @@ enum mtype {
 };
 
 /* Marker numbers above this are not numbering but text (a year, a sum). */
-#define MARKER_MAX 999
+#define SS_MARKER_MAX 999
 
-struct marker {
-	enum mtype type;
+struct ss_marker {
+	enum ss_mtype type;
 	unsigned num;
 	size_t len;             /* bytes of the marker, trailing spaces included */
 	bool overlong;          /* numbering-shaped but too long: kept as text */
+	bool tight;             /* 第一条 run into its text with no space */
 };
 
 /* Parses a heading marker at the start of s.  Returns false when there is
  * none (m->overlong may still be set, for a warning). */
-bool marker_heading(const char *s, size_t n, struct marker *m);
+bool ss_marker_heading(const char *s, size_t n, struct ss_marker *m);
 
-/* Inline enumeration styles. */
-enum istyle {
+/* Inline enumeration styles: the words (一是 …) and the numbered lists
+ * written inside a line ((1)…;(2)…). */
+enum ss_istyle {
 	IS_SHI,         /* 一是 */
 	IS_YAO,         /* 一要 */
 	IS_DI,          /* 第一, */
-	IS_QI           /* 其一, */
+	IS_QI,          /* 其一, */
+	IS_LIST         /* (1) ① 1. inside a line: style IS_LIST + marker type */
 };
 
-struct imark {
+struct ss_imark {
 	size_t pos;             /* byte offset of the marker */
 	size_t end;             /* byte offset just after it */
 	unsigned num;
@@ -58,19 +64,28 @@ struct imark {
 
 /* Parses an inline enumeration marker at s (which must be at the start of
  * the text or just after a clause boundary).  Returns its length or 0. */
-size_t marker_item(const char *s, size_t n, unsigned *num, unsigned char *style);
+size_t ss_marker_item(const char *s, size_t n, unsigned *num,
+    unsigned char *style);
 
 /* Quick test of the first character (three bytes must be there): false
  * when s cannot start an enumeration marker. */
-bool marker_item_lead(const char *s);
+bool ss_marker_item_lead(const char *s);
 
 /* Length of a clause boundary character at s (。,;:!? in full or half
  * width), or 0: inline enumeration markers only count right after one. */
-size_t marker_boundary(const char *s, size_t n);
+size_t ss_marker_boundary(const char *s, size_t n);
+
+/* Whether a clause boundary ends just before t[q]: one of the above, or
+ * an ASCII full stop (zh-normalize --punct=ascii) not after a digit. */
+bool ss_boundary_before(const char *t, size_t q);
 
 /* Parses a Chinese numeral (一 … 九十九, 〇/零 forms, 壹 … 拾) at s.
  * Returns its value, 0 when there is none, or -1 when it is longer than
  * 九十九; *used gets its length in bytes. */
-long cn_number(const char *s, size_t n, size_t *used);
+long ss_cn_number(const char *s, size_t n, size_t *used);
+
+/* The numeral of marker number v as written in a marker of type t
+ * (2, 二, 十一, ②) into buf (16 bytes), or 0 when it has no plain form. */
+size_t ss_marker_numeral(enum ss_mtype t, unsigned v, char *buf);
 
 #endif

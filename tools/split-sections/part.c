@@ -1,51 +1,31 @@
+/* The parts of a yearly report, from the wording of its headings and
+ * of the paragraphs that open a part. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "part.h"
-#include "u8.h"
 #include "utf8.h"
-#include "zhfold.h"
 
 static const char *const names[] = {
-	"measures", "shortfalls", "rectification", "plans", "duty", "other"
+	"measures", "shortfalls", "rectification", "plans", "duty", "aims",
+	"tasks", "safeguards", "annex", "other"
 };
 
 const char *
-part_name(int p)
+ss_part_name(int p)
 {
 	if (p < 0 || p > P_OTHER)
 		return "other";
 	return names[p];
 }
 
-void
-part_key(struct buf *key, const char *s, size_t n, size_t max)
-{
-	size_t i = 0;
-
-	buf_clear(key);
-	if (n > max)
-		n = max;
-	buf_grow(key, 4 * n);
-	while (i < n) {
-		uint32_t cp;
-
-		if ((unsigned char)s[i] < 0x80) {
-			cp = zh_fold_width((unsigned char)s[i++]);
-			key->s[key->len++] = (char)cp;
-			continue;
-		}
-		cp = zh_fold(u8_next(s, n, &i));
-		key->len += (size_t)utf8_encode(cp, key->s + key->len);
-	}
-	key->s[key->len] = '\0';
-}
-
 /* Most words are absent from a short key: a bitmap of the characters the
  * key holds lets has() skip strstr() for them. */
-static uint64_t bloom[4];
-static const char *bloom_key;
+struct words {
+	const char *k;
+	uint64_t bloom[4];
+};
 
 static unsigned
 bloom_hash(const unsigned char *u)
@@ -56,37 +36,35 @@ bloom_hash(const unsigned char *u)
 }
 
 static void
-bloom_set(const char *k)
+words_init(struct words *w, const char *k)
 {
 	const unsigned char *u = (const unsigned char *)k;
 
-	memset(bloom, 0, sizeof bloom);
-	bloom_key = k;
+	memset(w->bloom, 0, sizeof w->bloom);
+	w->k = k;
 	while (*u) {
 		unsigned h = bloom_hash(u);
 
-		bloom[h >> 6] |= 1ULL << (h & 63);
+		w->bloom[h >> 6] |= 1ULL << (h & 63);
 		u += *u < 0x80 ? 1 : (*u & 0xF0) == 0xE0 && u[1] && u[2] ? 3 : 1;
 	}
 }
 
 static bool
-has(const char *k, const char *w)
+has(const struct words *w, const char *word)
 {
-	if (k == bloom_key) {
-		unsigned h = bloom_hash((const unsigned char *)w);
+	unsigned h = bloom_hash((const unsigned char *)word);
 
-		if (!(bloom[h >> 6] & (1ULL << (h & 63))))
-			return false;
-	}
-	return strstr(k, w) != NULL;
+	if (!(w->bloom[h >> 6] & (1ULL << (h & 63))))
+		return false;
+	return strstr(w->k, word) != NULL;
 }
 
 static bool
-has_any(const char *k, const char *const *w)
+has_any(const struct words *w, const char *const *list)
 {
-	for (; *w; w++)
-		if (has(k, *w))
+	for (; *list; list++)
+		if (has(w, *list))
 			return true;
 	return false;
 }
@@ -149,7 +127,7 @@ year_in(const char *k)
 }
 
 int
-part_year(const char *k)
+ss_part_year(const char *k)
 {
 	return year_in(k);
 }
@@ -173,40 +151,41 @@ clause_part(const char *k, int year)
 {
 	int y = year_in(k);
 	bool order = opens_with(k, w_action), remedy;
+	struct words w;
 
-	bloom_set(k);
+	words_init(&w, k);
 	/* A top-level heading speaks of the heads of government only to
 	 * report on their duty ("领导班子和主要负责人推动法治工作情况"). */
-	if (has_any(k, w_duty) || has(k, "主要负责人"))
+	if (has_any(&w, w_duty) || has(&w, "主要负责人"))
 		return P_DUTY;
-	if (((has(k, "整改") || has(k, "改进情况")) && (!order ||
-	    has(k, "情况") || has(k, "上一年") || has(k, "上年") ||
-	    has(k, "去年"))) || has(k, "问题的改进") || has(k, "问题改进") ||
-	    ((has(k, "上一年") || has(k, "上年度") || has(k, "去年")) &&
-	    (has(k, "问题") || has(k, "不足"))))
+	if (((has(&w, "整改") || has(&w, "改进情况")) && (!order ||
+	    has(&w, "情况") || has(&w, "上一年") || has(&w, "上年") ||
+	    has(&w, "去年"))) || has(&w, "问题的改进") || has(&w, "问题改进") ||
+	    ((has(&w, "上一年") || has(&w, "上年度") || has(&w, "去年")) &&
+	    (has(&w, "问题") || has(&w, "不足"))))
 		return P_RECT;
-	if (has_any(k, w_short_strict))
+	if (has_any(&w, w_short_strict))
 		return P_SHORTFALLS;
-	if (has_any(k, w_short_loose) || has(k, "问题")) {
-		remedy = has_any(k, w_remedy);
+	if (has_any(&w, w_short_loose) || has(&w, "问题")) {
+		remedy = has_any(&w, w_remedy);
 		if (!remedy)
 			return P_SHORTFALLS;
 	}
-	if (has_any(k, w_plans_strict) || (!order &&
-	    has_any(k, w_plans_loose)))
+	if (has_any(&w, w_plans_strict) || (!order &&
+	    has_any(&w, w_plans_loose)))
 		return P_PLANS;
 	/* "2025年重点工作" in a report on 2024 */
 	if (year && y > year)
 		return P_PLANS;
-	if (year && y == year - 1 && has(k, "问题"))
+	if (year && y == year - 1 && has(&w, "问题"))
 		return P_RECT;
-	if (has_any(k, w_other))
+	if (has_any(&w, w_other))
 		return P_OTHER;
-	if (has_any(k, w_measures))
+	if (has_any(&w, w_measures))
 		return P_MEASURES;
 	/* "2025年重点任务" when the year reported on is not known */
-	if (!order && (has(k, "重点工作") || has(k, "重点任务") ||
-	    has(k, "工作重点") || has(k, "目标任务")))
+	if (!order && (has(&w, "重点工作") || has(&w, "重点任务") ||
+	    has(&w, "工作重点") || has(&w, "目标任务")))
 		return P_PLANS;
 	return P_NONE;
 }
@@ -235,7 +214,7 @@ sep_len(const char *s)
 }
 
 int
-part_top(const char *key, int year, signed char out[PART_MAX])
+ss_part_top(const char *key, int year, signed char out[PART_MAX])
 {
 	char clause[512];
 	size_t cl = 0, bare = 0;
@@ -282,34 +261,38 @@ part_top(const char *key, int year, signed char out[PART_MAX])
 }
 
 int
-part_strict(const char *k)
+ss_part_strict(const char *k)
 {
-	bloom_set(k);
-	if (has_any(k, w_duty) && has(k, "职责"))
+	struct words w;
+
+	words_init(&w, k);
+	if (has_any(&w, w_duty) && has(&w, "职责"))
 		return P_DUTY;
 	/* "问题整改" alone may be work done: a report says 情况 or names
 	 * the year before. */
-	if ((has(k, "整改") || has(k, "改进")) && (has(k, "情况") ||
-	    has(k, "上一年") || has(k, "上年") || has(k, "去年")))
+	if ((has(&w, "整改") || has(&w, "改进")) && (has(&w, "情况") ||
+	    has(&w, "上一年") || has(&w, "上年") || has(&w, "去年")))
 		return P_RECT;
-	if ((has(k, "上一年") || has(k, "上年度")) && (has(k, "问题") ||
-	    has(k, "不足")))
+	if ((has(&w, "上一年") || has(&w, "上年度")) && (has(&w, "问题") ||
+	    has(&w, "不足")))
 		return P_RECT;
 	/* "抓好存在问题整改": an order to remedy, work done. */
 	if (opens_with(k, w_action))
 		return P_NONE;
-	if (has_any(k, w_short_strict))
+	if (has_any(&w, w_short_strict))
 		return P_SHORTFALLS;
-	if (has_any(k, w_plans_strict))
+	if (has_any(&w, w_plans_strict))
 		return P_PLANS;
 	return P_NONE;
 }
 
 int
-part_has_shortfall_words(const char *k)
+ss_part_shortfall_words(const char *k)
 {
-	bloom_set(k);
-	return has_any(k, w_shortfall_words);
+	struct words w;
+
+	words_init(&w, k);
+	return has_any(&w, w_shortfall_words);
 }
 
 static bool
@@ -329,7 +312,7 @@ year_at(const char *k)
 }
 
 int
-part_cue(const char *k, int year)
+ss_part_cue(const char *k, int year)
 {
 	static const char *const plan_starts[] = {
 		"下一步", "下一年", "下一阶段", "下阶段", "明年", "今后", "新的一年",
@@ -342,6 +325,7 @@ part_cue(const char *k, int year)
 	char first[600];
 	size_t i = 0, y;
 	const char *e;
+	struct words w;
 
 	for (const char *const *p = plan_starts; *p; p++)
 		if (starts(k, *p))
@@ -363,15 +347,15 @@ part_cue(const char *k, int year)
 		i = sizeof first - 1;
 	memcpy(first, k, i);
 	first[i] = '\0';
-	bloom_set(first);
+	words_init(&w, first);
 
-	if (has(first, "存在") && !has(first, "整改") && !has(first, "改进") &&
-	    (has(first, "不足") || has(first, "问题") || has(first, "短板") ||
-	    has(first, "差距") || has(first, "弱项")) &&
-	    (has(first, "取得") || has(first, "成效") || has(first, "成绩") ||
-	    has(first, "进展")) &&
-	    (has(first, "但") || has(first, "虽") || has(first, "也") ||
-	    has(first, "仍") || has(first, "还")))
+	if (has(&w, "存在") && !has(&w, "整改") && !has(&w, "改进") &&
+	    (has(&w, "不足") || has(&w, "问题") || has(&w, "短板") ||
+	    has(&w, "差距") || has(&w, "弱项")) &&
+	    (has(&w, "取得") || has(&w, "成效") || has(&w, "成绩") ||
+	    has(&w, "进展")) &&
+	    (has(&w, "但") || has(&w, "虽") || has(&w, "也") ||
+	    has(&w, "仍") || has(&w, "还")))
 		return P_SHORTFALLS;
 
 	/* 2025年,我区将… : a year opening a sentence about what will be done. */

@@ -1,7 +1,8 @@
+/* Sentence ends in body text, full-width or ASCII punctuation. */
 #include <stdint.h>
 
 #include "sentence.h"
-#include "u8.h"
+#include "vec16.h"
 #include "utf8.h"
 
 /* An opener left unclosed this many characters later was a typo, not a
@@ -32,11 +33,51 @@ is_closer(uint32_t cp)
 }
 
 static bool
-is_term(uint32_t cp, bool semicolon)
+ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* The '.' at s[d] ends the digits of a list marker (21. at the start of
+ * the text or of a clause, not the end of 99.55). */
+static bool
+marker_point(const char *s, size_t d)
+{
+	size_t b = d;
+
+	while (b > 0 && s[b - 1] >= '0' && s[b - 1] <= '9')
+		b--;
+	if (b == d || d - b > 3)
+		return false;
+	if (b == 0)
+		return true;
+	switch ((unsigned char)s[b - 1]) {
+	case ' ': case ',': case ';': case ':': case '(': case ')':
+		return true;
+	case 0x80: case 0x82: case 0x8C: case 0x9B: case 0x9A: case 0x81:
+	case 0x89:
+		/* after an ideographic space or 。，；：、）: full width */
+		return b >= 3 && ((unsigned char)s[b - 3] == 0xE3 ||
+		    (unsigned char)s[b - 3] == 0xEF);
+	}
+	return false;
+}
+
+/* s[i] is just after cp.  An ASCII full stop (zh-normalize --punct=ascii)
+ * ends a sentence unless it is a decimal point (1.5亿), a list marker's
+ * (21.) or inside a word (gov.cn, No.1). */
+static bool
+is_term(uint32_t cp, bool semicolon, const char *s, size_t n, size_t i)
 {
 	switch (cp) {
 	case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?':
 		return true;
+	case '.':
+		if (i < n && ascii_alnum((unsigned char)s[i]) && i >= 2 &&
+		    ascii_alnum((unsigned char)s[i - 2]))
+			return false;
+		return !marker_point(s, i - 1);
 	case 0xFF1B: case ';':
 		return semicolon;
 	}
@@ -49,10 +90,10 @@ tail(const char *s, size_t n, size_t i, bool semicolon)
 {
 	while (i < n) {
 		size_t j = i;
-		uint32_t cp = u8_next(s, n, &j);
+		uint32_t cp = utf8_next_fast(s, n, &j);
 
-		if (!is_closer(cp) && !is_term(cp, semicolon) && cp != ' ' &&
-		    cp != 0x3000)
+		if (!is_closer(cp) && !is_term(cp, semicolon, s, n, j) &&
+		    cp != ' ' && cp != 0x3000)
 			break;
 		i = j;
 	}
@@ -60,11 +101,11 @@ tail(const char *s, size_t n, size_t i, bool semicolon)
 }
 
 size_t
-sentence_end(const char *s, size_t n, size_t start, bool semicolon)
+ss_sentence_end(const char *s, size_t n, size_t start, bool semicolon)
 {
 	size_t i = start, cps = 0, open_at = 0;
 	unsigned depth = 0;
-	bool prev_term = false;
+	bool prev_term = false, dquote = false;
 
 	while (i < n) {
 		unsigned char c;
@@ -72,14 +113,14 @@ sentence_end(const char *s, size_t n, size_t start, bool semicolon)
 
 		/* Outside brackets, skip 16 bytes at a time while none can
 		 * start a stop, bracket or quote (leads E2 E3 EF, ASCII
-		 * !?;()); landing inside a character is harmless, its
+		 * !?;.()"); landing inside a character is harmless, its
 		 * continuation bytes read as U+FFFD. */
 		if (depth == 0) {
 			while (i + 16 <= n) {
 				v16 v = load16(s + i);
 				v16 m = (v16)((v == 0xE2) | (v == 0xE3) | (v == 0xEF) |
 				    (v == '!') | (v == '?') | (v == ';') | (v == '(') |
-				    (v == ')'));
+				    (v == ')') | (v == '.') | (v == '"'));
 
 				if (any16(m))
 					break;
@@ -97,11 +138,29 @@ sentence_end(const char *s, size_t n, size_t start, bool semicolon)
 			cps++;
 			prev_term = false;
 			if (depth > 0 && cps - open_at > OPEN_SPAN)
-				depth = 0;
+				depth = 0, dquote = false;
 			continue;
 		}
-		cp = u8_next(s, n, &i);
+		cp = utf8_next_fast(s, n, &i);
 		cps++;
+		/* the ASCII double quote (--punct=ascii) opens and closes */
+		if (cp == '"') {
+			if (!dquote && depth < MAX_DEPTH) {
+				if (depth == 0)
+					open_at = cps;
+				depth++;
+				dquote = true;
+				prev_term = false;
+				continue;
+			}
+			if (dquote) {
+				dquote = false;
+				if (depth > 0 && --depth == 0 && prev_term)
+					return tail(s, n, i, semicolon);
+				prev_term = false;
+				continue;
+			}
+		}
 		if (is_opener(cp)) {
 			if (depth == 0)
 				open_at = cps;
@@ -116,7 +175,7 @@ sentence_end(const char *s, size_t n, size_t start, bool semicolon)
 			prev_term = false;
 			continue;
 		}
-		if (is_term(cp, semicolon)) {
+		if (is_term(cp, semicolon, s, n, i)) {
 			if (depth == 0)
 				return tail(s, n, i, semicolon);
 			prev_term = true;
@@ -124,7 +183,7 @@ sentence_end(const char *s, size_t n, size_t start, bool semicolon)
 		}
 		prev_term = false;
 		if (depth > 0 && cps - open_at > OPEN_SPAN)
-			depth = 0;
+			depth = 0, dquote = false;
 	}
 	return n;
 }

@@ -12,6 +12,6 @@
 /* Byte offset just after the sentence that starts at s[start], spaces
  * after it included; n when the text ends first.  semicolon: whether ;
  * ends a sentence too. */
-size_t sentence_end(const char *s, size_t n, size_t start, bool semicolon);
+size_t ss_sentence_end(const char *s, size_t n, size_t start, bool semicolon);
 
 #endif

@@ -3,52 +3,12 @@
 
 #include "cli.h"
 #include "tag.h"
+#include "utf8.h"
 
-static struct wl leaders, titles, surnames, acts;
-/* What a named official does right after the name (局长王小明主持). */
-static const char act_words[] =
-	"主持 出席 参加 带队 讲话 强调 指出 表示 要求 介绍 汇报 调研 同志 在 带头 带领 "
-	"获得 荣获 率队 赴 一行 等 代表 作 就 到 深入 走访 看望 慰问 检查 视察 督导 召集";
-static int ready;
-
-static const char leader_words[] = "习近平 毛泽东 邓小平 江泽民 胡锦涛 周恩来";
-static const char title_words[] =
-	"书记 副书记 局长 副局长 主任 副主任 区长 副区长 市长 副市长 县长 副县长 镇长 "
-	"副镇长 省长 副省长 部长 副部长 院长 副院长 检察长 副检察长 庭长 副庭长 所长 "
-	"副所长 队长 副队长 主席 副主席 总书记 同志 处长 科长 主任委员 常务副区长 常务副市长";
-static const char surname_chars[] =
-	"王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 "
-	"冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 "
-	"谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 "
-	"黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 欧阳 司马 诸葛 上官";
-
-static void
-init(void)
-{
-	wl_init(&leaders);
-	wl_add_words(&leaders, leader_words, 0);
-	wl_build(&leaders);
-	wl_init(&titles);
-	wl_add_words(&titles, title_words, 0);
-	wl_build(&titles);
-	wl_init(&surnames);
-	wl_add_words(&surnames, surname_chars, 0);
-	wl_build(&surnames);
-	wl_init(&acts);
-	wl_add_words(&acts, act_words, 0);
-	wl_build(&acts);
-	ready = 1;
-}
-
-void
-persons_classes(uint8_t *cls)
-{
-	if (!ready)
-		init();
-	wl_classes(&leaders, cls, 1, C_PERSON);
-	wl_classes(&surnames, cls, 1, C_PERSON);
-	wl_classes(&titles, cls, 0, C_TITLE);
-}
+#define leaders te_wl_leaders
+#define titles te_wl_titles
+#define surnames te_wl_surnames
+#define acts te_wl_acts
 
 /* Where a name may begin or end: not inside a run of Han text that
  * could be a longer word. */
@@ -69,12 +29,12 @@ static bool
 name_ok(const struct text *t, size_t s, size_t e)
 {
 	long x;
-	size_t sl = wl_at(&surnames, t->k, s, e, &x);
+	size_t sl = te_wl_at(&surnames, t->k, s, e, &x);
 
 	if (!sl || e - s - sl < 1 || e - s - sl > 2)
 		return false;
 	for (size_t i = s; i < e; i++)
-		if (!is_han(t->k[i]) || wl_at(&titles, t->k, i, t->n, &x))
+		if (!is_han(t->k[i]) || te_wl_at(&titles, t->k, i, t->n, &x))
 			return false;
 	return true;
 }
@@ -85,39 +45,107 @@ name_ok(const struct text *t, size_t s, size_t e)
 static bool
 taken(const struct tagger *tg, size_t s, size_t e)
 {
-	for (size_t i = 0; i < tg->nm; i++) {
-		const struct mention *m = &tg->m[i];
+	for (size_t i = 0; i < tg->ms.n; i++) {
+		const struct mention *m = &tg->ms.m[i];
 		if (m->type != T_PERSON && m->s < e && s < m->e)
 			return true;
 	}
 	return false;
 }
 
+/* Whether a place or organisation starts at s. */
+static bool
+mention_at(const struct tagger *tg, size_t s)
+{
+	for (size_t i = 0; i < tg->ms.n; i++)
+		if (tg->ms.m[i].s == s && (tg->ms.m[i].type == T_ORG || tg->ms.m[i].type == T_PLACE))
+			return true;
+	return false;
+}
+
+/* Rosters: 主任：尤　权　　国务院副秘书长, 刘金国 公安部副部长, 吉林北京市
+ * 副市长.  A short row that is a name, then a body and a position: the
+ * name is a person even where it spells a place, and the body starts
+ * after it. */
+static void
+roster(struct tagger *tg)
+{
+	const struct text *t = &tg->t;
+	size_t n = t->n, s = 0, e = 0, sl;
+	long x;
+
+	while (n > 0 && t->k[n - 1] == ' ')
+		n--;
+	if (n < 5 || n > 40 || !te_wl_end(&titles, t->k, 0, n, &x))
+		return;
+	/* A role before a colon: 主任：, 成员：. */
+	for (size_t i = 1; i < n && i <= 6; i++)
+		if (t->k[i] == 0xFF1A || t->k[i] == ':') {
+			s = i + 1;
+			break;
+		} else if (!is_han(t->k[i]) && t->k[i] != ' ') {
+			break;
+		}
+	while (s < n && t->k[s] == ' ')
+		s++;
+	if (!(sl = te_wl_at(&surnames, t->k, s, n, &x)) || s + sl + 4 > n)
+		return;
+	if (t->k[s + sl] == ' ' && sl == 1 && is_han(t->k[s + sl + 1]))
+		e = s + sl + 2;         /* 尤　权: a two-character name padded */
+	else if (t->k[s + sl + 2] == ' ' || (mention_at(tg, s + sl + 2) && !mention_at(tg, s + sl + 1)))
+		e = s + sl + 2;
+	else if (t->k[s + sl + 1] == ' ' || mention_at(tg, s + sl + 1))
+		e = s + sl + 1;
+	if (!e)
+		return;
+	for (size_t i = s; i < e; i++)
+		if ((!is_han(t->k[i]) && t->k[i] != ' ') || te_wl_at(&titles, t->k, i, e, &x))
+			return;
+	size_t b = e;
+	while (b < n && t->k[b] == ' ')
+		b++;
+	if (n - b < 3)
+		return;
+	/* The name's places go; a body read with the name loses it. */
+	for (size_t i = 0; i < tg->ms.n; i++) {
+		struct mention *m = &tg->ms.m[i];
+		if (m->type == T_PLACE && m->s < e && m->e <= e)
+			m->dead = 1;
+		else if (m->type == T_ORG && m->s < e && m->e > b) {
+			char u[4];
+			buf_clear(&tg->tmp);
+			for (size_t k = b; k < m->e; k++)
+				buf_add(&tg->tmp, u, (size_t)utf8_encode(t->k[k], u));
+			m->s = b;
+			te_mention_set_norm(&tg->ms, m, tg->tmp.s, tg->tmp.len);
+		}
+	}
+	te_mention_add(&tg->ms, s, e, T_PERSON);
+}
+
 void
-detect_persons(struct tagger *tg)
+te_detect_persons(struct tagger *tg)
 {
 	const struct text *t = &tg->t;
 	long x;
 
 	if (!(tg->types & (1u << T_PERSON)) || !(t->rowcls & C_PERSON))
 		return;
-	/* Every rule below needs a title but the leaders' names. */
-	if (!ready)
-		init();
+	roster(tg);
 	for (size_t i = cls_next(t, 0, C_PERSON); i < t->n; i = cls_next(t, i + 1, C_PERSON)) {
-		size_t l = wl_at(&leaders, t->k, i, t->n, &x);
+		size_t l = te_wl_at(&leaders, t->k, i, t->n, &x);
 		if (l) {
-			tag_add(tg, i, i + l, T_PERSON);
+			te_mention_add(&tg->ms, i, i + l, T_PERSON);
 			i += l - 1;
 			continue;
 		}
-		if (!wl_first(&surnames, t->k[i]) || !(i == 0 || edge(t, i - 1)))
+		if (!te_wl_first(&surnames, t->k[i]) || !(i == 0 || edge(t, i - 1)))
 			continue;
 		/* 、张三局长 / ，李四同志 */
 		for (size_t nl = 3; nl >= 2; nl--) {
-			if (i + nl < t->n && wl_at(&titles, t->k, i + nl, t->n, &x) &&
+			if (i + nl < t->n && te_wl_at(&titles, t->k, i + nl, t->n, &x) &&
 			    name_ok(t, i, i + nl) && !taken(tg, i, i + nl)) {
-				tag_add(tg, i, i + nl, T_PERSON);
+				te_mention_add(&tg->ms, i, i + nl, T_PERSON);
 				break;
 			}
 		}
@@ -126,17 +154,17 @@ detect_persons(struct tagger *tg)
 	 * end in few characters (长 记 任 席), tested first. */
 	for (size_t e = cls_next(t, 1, C_TITLE) + 1; e + 2 <= t->n; e = cls_next(t, e, C_TITLE) + 1) {
 		if (!(t->cls[e] & C_PERSON) ||
-		    !wl_last(&titles, t->k[e - 1]) || !wl_first(&surnames, t->k[e]))
+		    !te_wl_last(&titles, t->k[e - 1]) || !te_wl_first(&surnames, t->k[e]))
 			continue;
-		size_t tl = wl_end(&titles, t->k, 0, e, &x);
-		if (!tl || key_is(t, e - tl, "同志"))
+		size_t tl = te_wl_end(&titles, t->k, 0, e, &x);
+		if (!tl || te_key_is(t, e - tl, "同志"))
 			continue;
 		size_t s = e;
 		for (size_t nl = 3; nl >= 2; nl--)
-			if (s + nl <= t->n && (edge(t, s + nl) || wl_at(&acts, t->k, s + nl, t->n, &x)) &&
+			if (s + nl <= t->n && (edge(t, s + nl) || te_wl_at(&acts, t->k, s + nl, t->n, &x)) &&
 			    name_ok(t, s, s + nl) &&
 			    !taken(tg, s, s + nl)) {
-				tag_add(tg, s, s + nl, T_PERSON);
+				te_mention_add(&tg->ms, s, s + nl, T_PERSON);
 				break;
 			}
 	}

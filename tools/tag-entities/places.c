@@ -1,75 +1,32 @@
 /* PLACE: gazetteer names, their short forms in context, special zones. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "tag.h"
 
-static struct wl zones, zone_suffix;
-static int ready;
-/* First bigrams of zones and gazetteer names together (wl_bi hashes):
- * one bit test turns away most of the 37% of characters that may
- * start some name. */
-static uint8_t start2[8192];
+#define zones te_wl_zones
+#define zone_suffix te_wl_zone_suffix
 
-/* The national new areas, named with or without their province or
- * city in front (湖南湘江新区, 青岛西海岸新区). */
-#define NEW_AREAS "湘江新区 西海岸新区 两江新区 天府新区 南沙新区 西咸新区 贵安新区 兰州新区 " \
-	"金普新区 舟山群岛新区 哈尔滨新区 长春新区 赣江新区 福州新区 滇中新区 滨海新区 浦东新区"
-/* Zones that are places in their own right. */
-static const char zone_words[] =
-	"粤港澳大湾区 大湾区 长三角 珠三角 京津冀 长江经济带 成渝地区 高新区 经开区 自贸区 "
-	"开发区 经济开发区 经济技术开发区 高新技术产业开发区 保税区 综合保税区 自由贸易试验区 "
-	"前海 横琴 雄安新区 前海深港现代服务业合作区 横琴粤澳深度合作区 海南自由贸易港 "
-	NEW_AREAS;
-/* Suffixes that make a zone of the place just before them (珠海高新区). */
-static const char zone_suffix_words[] =
-	"经济特区 特区 高新技术产业开发区 经济技术开发区 高新区 经开区 开发区 自贸区 "
-	"自由贸易试验区 保税区 综合保税区 合作区 新区 示范区 先行示范区 试验区 经济开发区";
-
-static void
-init(void)
+/* Whether zones or gazetteer names may start with the bigram at i: one
+ * bit test turns away most of the 37% of characters that may start
+ * some name. */
+static bool
+may_start(const struct text *t, size_t i)
 {
-	wl_init(&zones);
-	wl_add_words(&zones, zone_words, 'Z');
-	wl_build(&zones);
-	wl_init(&zone_suffix);
-	/* 'G': a kind of zone, no zone of its own after a place. */
-	wl_add_words(&zone_suffix, zone_suffix_words, 'G');
-	wl_add_words(&zone_suffix, NEW_AREAS, 'Z');
-	wl_build(&zone_suffix);
-	gaz_init();
-	for (size_t i = 0; i < sizeof(start2); i++)
-		start2[i] = zones.f2[i] | gaz_small.f2[i];
-	ready = 1;
+	unsigned h = te_wl_bi(t->k[i], t->k[i + 1]);
+	return te_wl_bit(zones.f2, h) || te_wl_bit(te_wl_gaz_small.f2, h);
 }
 
-void
-places_classes(uint8_t *cls)
+static struct te_place *
+push(struct te_places *ps, size_t s, size_t e, int kind, const char *code)
 {
-	if (!ready)
-		init();
-	wl_classes(&zones, cls, 1, C_PLACE);
-}
-
-struct pl {
-	size_t s, e;
-	int kind;
-	char code[13];
-	int dead;
-};
-
-static struct pl *pls;
-static size_t npl, cpl;
-
-static struct pl *
-push(size_t s, size_t e, int kind, const char *code)
-{
-	if (npl == cpl) {
-		cpl = cpl ? 2 * cpl : 64;
-		pls = xrealloc(pls, cpl * sizeof(*pls));
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? 2 * ps->cap : 64;
+		ps->p = xrealloc(ps->p, ps->cap * sizeof(*ps->p));
 	}
-	struct pl *p = &pls[npl++];
+	struct te_place *p = &ps->p[ps->n++];
 	p->s = s;
 	p->e = e;
 	p->kind = kind;
@@ -85,7 +42,7 @@ push(size_t s, size_t e, int kind, const char *code)
 /* The first of pls[0..n), sorted and not overlapping, that ends after
  * position i (so the one that may contain i). */
 static size_t
-first_ending_after(size_t n, size_t i)
+first_ending_after(const struct te_place *pls, size_t n, size_t i)
 {
 	size_t lo = 0, hi = n;
 
@@ -102,67 +59,170 @@ first_ending_after(size_t n, size_t i)
 /* The gazetteer place ending exactly at i, for parent context: the
  * last town or village found, or a province..county (pls[0..first)). */
 static const char *
-code_ending_at(size_t first, size_t i)
+code_ending_at(const struct te_places *ps, size_t first, size_t i)
 {
+	const struct te_place *pls = ps->p;
+	size_t npl = ps->n;
+
 	if (npl > first && !pls[npl - 1].dead && pls[npl - 1].e == i && pls[npl - 1].code[0])
 		return pls[npl - 1].code;
 	if (i == 0)
 		return "";
-	size_t j = first_ending_after(first, i - 1);
+	size_t j = first_ending_after(pls, first, i - 1);
 	if (j < first && pls[j].e == i && !pls[j].dead && pls[j].code[0] && pls[j].kind != 'X')
 		return pls[j].code;
 	return "";
 }
 
-static size_t nsmall;
+/* Whether b, right after a, lies inside it (辰溪县 + 小龙门乡). */
+static bool
+inside(const struct te_place *a, const struct te_place *b)
+{
+	static const size_t dig[] = { 2, 4, 6, 9 };
+	int la = a->code[0] ? te_gaz_code_level(a->code) : -1;
+	/* No code: a town or village of several areas; a code of no
+	 * level: a village.  Both lie below every level. */
+	int lb = b->code[0] ? te_gaz_code_level(b->code) : 4;
+
+	if (la < 0 || (!b->code[0] && b->kind != 'S' && b->kind != 'V'))
+		return false;
+	if (lb < 0)
+		lb = 4;
+	return lb > la && (!b->code[0] || strncmp(a->code, b->code, dig[la]) == 0);
+}
+
+static int
+cmp_start(const void *x, const void *y)
+{
+	const struct te_place_at *a = x, *b = y;
+
+	if (a->s != b->s)
+		return a->s < b->s ? -1 : 1;
+	return a->j < b->j ? -1 : a->j > b->j;
+}
+
+/* The first of at[0..n), sorted by start, that starts at or after s. */
+static size_t
+first_start(const struct te_place_at *at, size_t n, size_t s)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (at[mid].s < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The live place starting at s that lies inside a, or NULL. */
+static const struct te_place *
+inside_at(const struct te_places *ps, const struct te_place *a)
+{
+	for (size_t k = first_start(ps->at, ps->nat, a->e); k < ps->nat && ps->at[k].s == a->e; k++)
+		if (inside(a, &ps->p[ps->at[k].j]))
+			return &ps->p[ps->at[k].j];
+	return NULL;
+}
+
+/* 辰溪县小龙门乡, 北京市海淀区: places written one inside the other
+ * are one place (flat output keeps the outermost), with the parts
+ * nested and the innermost's code. */
+static void
+join_levels(struct tagger *tg, struct te_places *ps)
+{
+	if (ps->n > ps->cat) {
+		ps->cat = ps->n;
+		ps->at = xrealloc(ps->at, ps->cat * sizeof(*ps->at));
+	}
+	ps->nat = 0;
+	for (size_t j = 0; j < ps->n; j++)
+		if (!ps->p[j].dead)
+			ps->at[ps->nat++] = (struct te_place_at){ ps->p[j].s, j };
+	qsort(ps->at, ps->nat, sizeof(*ps->at), cmp_start);
+	for (size_t k = 0; k < ps->nat; k++) {
+		const struct te_place *a = &ps->p[ps->at[k].j], *last = a, *next;
+		while ((next = inside_at(ps, last)) != NULL)
+			last = next;
+		if (last == a)
+			continue;
+		/* Only from the chain's first place: none before it holds
+		 * it (names are short: look back a little). */
+		bool first = true;
+		for (size_t q = k; q-- > 0 && first && a->s - ps->at[q].s <= 64;) {
+			const struct te_place *b = &ps->p[ps->at[q].j];
+			if (b->e == a->s && inside(b, a))
+				first = false;
+		}
+		if (!first)
+			continue;
+		struct mention *m = te_mention_add(&tg->ms, a->s, last->e, T_PLACE);
+		m->flag = last->kind;
+		if (last->code[0])
+			te_mention_set_norm(&tg->ms, m, last->code, strlen(last->code));
+	}
+}
 
 /* A province..county ending at s, while towns are looked up. */
 static const char *
-parent_small(size_t s)
+parent_small(void *ctx, size_t s)
 {
-	return code_ending_at(nsmall, s);
+	const struct te_places *ps = ctx;
+	return code_ending_at(ps, ps->nsmall, s);
 }
 
 void
-detect_places(struct tagger *tg)
+te_detect_places(struct tagger *tg)
 {
 	const struct text *t = &tg->t;
+	struct te_places *ps = &tg->places;
 	struct place_hit h;
 	size_t first, big_lo = 0;
 	long ent;
 
-	if (!ready)
-		init();
-	npl = 0;
+	ps->n = 0;
+	ps->kind_s = ps->kind_e = 0;
 	for (size_t i = 0; i < t->n;) {
 		size_t zl, gl;
 		if (!(t->cls[i] & C_PLACE) || !is_han(t->k[i]) ||
-		    (i + 1 < t->n && !wl_bit(start2, wl_bi(t->k[i], t->k[i + 1])))) {
+		    (i + 1 < t->n && !may_start(t, i))) {
 			i = cls_next(t, i + 1, C_PLACE);
 			continue;
 		}
-		zl = wl_at(&zones, t->k, i, t->n, &ent);
+		zl = te_wl_at(&zones, t->k, i, t->n, &ent);
 		/* 杭州市西湖区: the place just before narrows the codes. */
-		const char *parent = npl > 0 && pls[npl - 1].e == i && pls[npl - 1].kind != 'X' ?
-			pls[npl - 1].code : "";
-		gl = gaz_small_may(t, i) ? gaz_small_at(tg, i, parent, &h) : 0;
+		const char *parent = ps->n > 0 && ps->p[ps->n - 1].e == i && ps->p[ps->n - 1].kind != 'X' ?
+			ps->p[ps->n - 1].code : "";
+		bool listed = i >= 2 && t->k[i - 1] == 0x3001 && ps->n > 0 && ps->p[ps->n - 1].e == i - 1;
+		gl = te_gaz_small_may(t, i) ?
+			te_gaz_small_at(&tg->gaz, t, &tg->doc, i, parent, listed, &h) : 0;
 		/* 中国特色, 法治中国: an idea, not the country. */
-		if (gl && h.kind == 'X' && key_is(t, i, "中国") && (key_is(t, i + 2, "特色") ||
-		    key_is(t, i + 2, "式") || (i >= 2 && (key_is(t, i - 2, "法治") ||
-		    key_is(t, i - 2, "平安") || key_is(t, i - 2, "美丽") || key_is(t, i - 2, "数字") ||
-		    key_is(t, i - 2, "健康")))))
+		if (gl && h.kind == 'X' && te_key_is(t, i, "中国") && (te_key_is(t, i + 2, "特色") ||
+		    te_key_is(t, i + 2, "式") || (i >= 2 && (te_key_is(t, i - 2, "法治") ||
+		    te_key_is(t, i - 2, "平安") || te_key_is(t, i - 2, "美丽") || te_key_is(t, i - 2, "数字") ||
+		    te_key_is(t, i - 2, "健康")))))
 			gl = 0;
+		/* 开发区, 高新区 alone are kinds of zone, not places; the
+		 * first is kept for the issuer (a zone's own report). */
+		long kent;
+		size_t kl = gl || zl ? 0 : te_wl_at(&zone_suffix, t->k, i, t->n, &kent);
+		if (kl && zone_suffix.ent[kent].tag == 'G' && !ps->kind_e) {
+			ps->kind_s = i;
+			ps->kind_e = i + kl;
+		}
 		if (zl > gl) {
-			push(i, i + zl, 'Z', "");
+			push(ps, i, i + zl, 'Z', "");
 			i += zl;
 		} else if (gl) {
 			/* 临夏州, 湘西州: a 自治州 named short with 州. */
 			const char *full;
+			size_t fl;
 			if (h.kind == 'c' && h.code[0] && i + gl < t->n && t->k[i + gl] == 0x5DDE &&
-			    (full = gaz_name(h.code)) != NULL && strlen(full) > 3 &&
-			    strcmp(full + strlen(full) - 3, "州") == 0)
+			    (fl = te_gaz_name(h.code, &full)) > 3 && memcmp(full + fl - 3, "州", 3) == 0)
 				gl++;
-			push(i, i + gl, h.kind, h.code);
+			push(ps, i, i + gl, h.kind, h.code);
 			i += gl;
 		} else {
 			i++;
@@ -170,8 +230,8 @@ detect_places(struct tagger *tg)
 	}
 	/* Towns, streets and villages end in a few characters (街道, 镇,
 	 * 村, 社区...); look them up backwards from those ends. */
-	first = npl;
-	nsmall = npl;
+	first = ps->n;
+	ps->nsmall = ps->n;
 	for (size_t e = cls_next(t, 2, C_FINAL) + 1; e <= t->n && (t->rowcls & C_FINAL);
 	    e = cls_next(t, e, C_FINAL) + 1) {
 		size_t lo = big_lo, j;
@@ -180,35 +240,35 @@ detect_places(struct tagger *tg)
 		for (;;) {
 			/* A village name may contain a county short form (龙岗)
 			 * but must not cut a full gazetteer name in two. */
-			l = gaz_big_end(tg, lo, e, "", parent_small, &h);
+			l = te_gaz_big_end(&tg->gaz, t, &tg->doc, lo, e, "", parent_small, ps, &h);
 			if (!l)
 				break;
 			size_t s = e - l;
-			j = first_ending_after(first, s);
-			if (j == first || pls[j].dead || pls[j].s >= s)
+			j = first_ending_after(ps->p, first, s);
+			if (j == first || ps->p[j].dead || ps->p[j].s >= s)
 				break;
 			lo = s + 1;
 		}
 		if (!l)
 			continue;
-		parent = code_ending_at(first, e - l);
+		parent = code_ending_at(ps, first, e - l);
 		if (parent[0])
-			gaz_big_end(tg, e - l, e, parent, NULL, &h);
-		for (j = first_ending_after(first, e - l); j < first && pls[j].e <= e; j++)
-			if (pls[j].s >= e - l)
-				pls[j].dead = 1;
-		push(e - l, e, h.kind, h.code);
+			te_gaz_big_end(&tg->gaz, t, &tg->doc, e - l, e, parent, NULL, NULL, &h);
+		for (j = first_ending_after(ps->p, first, e - l); j < first && ps->p[j].e <= e; j++)
+			if (ps->p[j].s >= e - l)
+				ps->p[j].dead = 1;
+		push(ps, e - l, e, h.kind, h.code);
 		big_lo = e;
 	}
 	/* 坂田、龙岗街道: names sharing the suffix of the street after
 	 * them, looked up with it inside the same county. */
-	size_t nbig = npl;
+	size_t nbig = ps->n;
 	for (size_t j = first; j < nbig; j++) {
-		struct pl *st = &pls[j];
+		struct te_place *st = &ps->p[j];
 		size_t sl, s = st->s;
 		if (st->dead || st->kind != 'S' || !st->code[0])
 			continue;
-		sl = key_is(t, st->e - 2, "街道") ? 2 : 1;
+		sl = te_key_is(t, st->e - 2, "街道") ? 2 : 1;
 		while (s >= 3 && t->k[s - 1] == 0x3001) {       /* 、 */
 			uint32_t key[8];
 			size_t got = 0;
@@ -223,8 +283,8 @@ detect_places(struct tagger *tg)
 				memcpy(key, t->k + r, len * sizeof(key[0]));
 				memcpy(key + len, t->k + st->e - sl, sl * sizeof(key[0]));
 				char code[13];
-				if (gaz_big_exact(key, len + sl, st->code, 6, code)) {
-					push(r, s - 1, 'S', code);
+				if (te_gaz_big_exact(&tg->gaz, key, len + sl, st->code, 6, code)) {
+					push(ps, r, s - 1, 'S', code);
 					got = len;
 				}
 			}
@@ -234,29 +294,34 @@ detect_places(struct tagger *tg)
 		}
 	}
 	/* 珠海 + 高新区: the zone of a place, with the place nested. */
-	size_t n0 = npl;
+	size_t n0 = ps->n;
 	for (size_t j = 0; j < n0; j++) {
 		size_t zl;
-		if (pls[j].dead || pls[j].kind == 'X' || pls[j].kind == 'V')
+		if (ps->p[j].dead || ps->p[j].kind == 'X' || ps->p[j].kind == 'V')
 			continue;
-		zl = wl_at(&zone_suffix, t->k, pls[j].e, t->n, &ent);
+		zl = te_wl_at(&zone_suffix, t->k, ps->p[j].e, t->n, &ent);
 		if (!zl)
 			continue;
-		push(pls[j].s, pls[j].e + zl, 'Z', "");
+		/* 乌鲁木齐、昌吉、石河子高新区: the kind is shared by the
+		 * list, the places stay places. */
+		if (ps->p[j].s > 0 && t->k[ps->p[j].s - 1] == 0x3001 && zone_suffix.ent[ent].tag == 'G')
+			continue;
+		push(ps, ps->p[j].s, ps->p[j].e + zl, 'Z', "");
 		/* A kind of zone is no zone of its own there (珠海高新区
 		 * holds 珠海, not 高新区; 湖南湘江新区 holds both). */
 		for (size_t k = 0; k < n0 && zone_suffix.ent[ent].tag == 'G'; k++)
-			if (pls[k].kind == 'Z' && pls[k].s == pls[j].e &&
-			    pls[k].e == pls[j].e + zl)
-				pls[k].dead = 1;
+			if (ps->p[k].kind == 'Z' && ps->p[k].s == ps->p[j].e &&
+			    ps->p[k].e == ps->p[j].e + zl)
+				ps->p[k].dead = 1;
 	}
-	for (size_t j = 0; j < npl; j++) {
+	for (size_t j = 0; j < ps->n; j++) {
 		struct mention *m;
-		if (pls[j].dead)
+		if (ps->p[j].dead)
 			continue;
-		m = tag_add(tg, pls[j].s, pls[j].e, T_PLACE);
-		m->flag = pls[j].kind;
-		if (pls[j].code[0])
-			tag_set_norm(tg, m, pls[j].code, strlen(pls[j].code));
+		m = te_mention_add(&tg->ms, ps->p[j].s, ps->p[j].e, T_PLACE);
+		m->flag = ps->p[j].kind;
+		if (ps->p[j].code[0])
+			te_mention_set_norm(&tg->ms, m, ps->p[j].code, strlen(ps->p[j].code));
 	}
+	join_levels(tg, ps);
 }

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "input.h"
+#include "tables.h"
 #include "tag.h"
 #include "utf8.h"
 
@@ -27,7 +28,7 @@ static int
 type_of(const char *s, size_t n)
 {
 	for (int i = 0; i < T_NTYPES; i++)
-		if (strlen(tag_type_names[i]) == n && memcmp(tag_type_names[i], s, n) == 0)
+		if (strlen(te_type_names[i]) == n && memcmp(te_type_names[i], s, n) == 0)
 			return i;
 	return -1;
 }
@@ -94,7 +95,7 @@ dict_line(struct tagger *tg, const char *path, unsigned long no, char *line, siz
 	if (f3s)
 		buf_add(&tg->dictnorm, line + f3s, len - f3s);
 	buf_addc(&tg->dictnorm, '\0');
-	if (wl_add(&tg->dict, line + f2s, f2e - f2s, type, normoff) < 0) {
+	if (te_wlb_add(&tg->dict, line + f2s, f2e - f2s, type, normoff) < 0) {
 		zerror(path, no, "name too long");
 		return -1;
 	}
@@ -102,12 +103,23 @@ dict_line(struct tagger *tg, const char *path, unsigned long no, char *line, siz
 }
 
 int
-tag_load_dict(struct tagger *tg, const char *path)
+te_load_dict(struct tagger *tg, const char *path)
 {
 	int rc = each_line(path, dict_line, tg);
-	wl_build(&tg->dict);
-	wl_classes(&tg->dict, tag_cls, 1, C_DICT);
-	tag_classes_changed();
+
+	te_wlb_build(&tg->dict);
+	/* The names' first characters get C_DICT in the tagger's own copy
+	 * of the classes. */
+	if (!tg->dictcls) {
+		tg->dictcls = xmalloc(65536);
+		memcpy(tg->dictcls, te_cls, 65536);
+	}
+	for (size_t i = 0; i < tg->dict.nent; i++) {
+		uint32_t c = tg->dict.pool[tg->dict.ent[i].off];
+		if (c < 65536)
+			tg->dictcls[c] |= C_DICT;
+	}
+	te_text_set_classes(&tg->t, tg->dictcls);
 	return rc;
 }
 
@@ -143,7 +155,7 @@ pat_line(struct tagger *tg, const char *path, unsigned long no, char *line, size
 }
 
 int
-tag_load_patterns(struct tagger *tg, const char *path)
+te_load_patterns(struct tagger *tg, const char *path)
 {
 	int rc = each_line(path, pat_line, tg);
 
@@ -157,7 +169,7 @@ tag_load_patterns(struct tagger *tg, const char *path)
 }
 
 void
-tag_free_patterns(struct tagger *tg)
+te_free_patterns(struct tagger *tg)
 {
 	for (size_t i = 0; i < tg->npats; i++) {
 		pcre2_code_free(tg->pats[i].re);
@@ -213,7 +225,7 @@ run_patterns(struct tagger *tg)
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(tg->mdata);
 			if (ov[1] > ov[0]) {
 				size_t s = cp_at(t, ov[0]), e = cp_at(t, ov[1]);
-				tag_add(tg, s, e, up->type);
+				te_mention_add(&tg->ms, s, e, up->type);
 				start = ov[1];
 			} else {
 				/* Empty match: step over one character. */
@@ -226,23 +238,30 @@ run_patterns(struct tagger *tg)
 }
 
 void
-detect_user(struct tagger *tg)
+te_detect_user(struct tagger *tg)
 {
 	const struct text *t = &tg->t;
 	long x;
 
-	if (tg->dict.nent && (t->rowcls & C_DICT)) {
+	if (tg->dict.wl.nent && (t->rowcls & C_DICT)) {
 		for (size_t i = 0; i < t->n;) {
-			size_t l = (t->cls[i] & C_DICT) ? wl_at(&tg->dict, t->k, i, t->n, &x) : 0;
+			size_t l = (t->cls[i] & C_DICT) ? te_wl_at(&tg->dict.wl, t->k, i, t->n, &x) : 0;
 			if (!l) {
 				i++;
 				continue;
 			}
-			const struct wle *w = &tg->dict.ent[x];
-			struct mention *m = tag_add(tg, i, i + l, w->tag);
+			const struct te_wle *w = &tg->dict.wl.ent[x];
 			const char *norm = tg->dictnorm.s + w->aux;
+			/* The user's norm wins over a detector's for the same
+			 * name (an ORG found by its head, too). */
+			struct mention *m = NULL;
+			for (size_t j = 0; j < tg->ms.n && !m; j++)
+				if (tg->ms.m[j].s == i && tg->ms.m[j].e == i + l && tg->ms.m[j].type == w->tag)
+					m = &tg->ms.m[j];
+			if (!m)
+				m = te_mention_add(&tg->ms, i, i + l, w->tag);
 			if (*norm)
-				tag_set_norm(tg, m, norm, strlen(norm));
+				te_mention_set_norm(&tg->ms, m, norm, strlen(norm));
 			i += l;
 		}
 	}

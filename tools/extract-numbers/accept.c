@@ -1,0 +1,220 @@
+#include <string.h>
+
+#include "accept.h"
+#include "date.h"
+#include "range.h"
+#include "zhnum.h"
+
+enum xn_rd
+xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
+{
+	size_t i = r->i, sl;
+	uint32_t c = xn_at(x, r->j);
+
+	(void)q;
+	/* Most numerals in running text (一是, 进一步, 二十大) have nothing
+	 * after them that could make a quantity; the low end of a range
+	 * (三至五人) has the high end. */
+	if (!r->ordctx && !xn_unit_may_start(c) && c != U'余' && c != U'多' &&
+	    c != U'个' && c != U'年' && c != U'月' && c != U'万' &&
+	    c != U'亿' && !((sl = xn_range_sep(x, r->j)) != 0 &&
+	    zhnum_is_numeral(xn_at(x, r->j + sl))))
+		return XN_RD_REJECT;
+	/* 一批 is a set phrase (a number of), 第一批 the first batch. */
+	if (!r->ordctx && xn_list_at(XN_L_SETPHRASE, x->f, i, x->n))
+		return XN_RD_REJECT;
+	if (r->num.one && i && xn_list_before(XN_L_ONE_BEFORE, x->f, i))
+		return XN_RD_REJECT;
+	if (r->num.one)
+		r->src |= XN_UF_ONE;
+	return XN_RD_NONE;
+}
+
+/* A bare Arabic number counts only when nothing around it makes it a
+ * code, a name, an enumerator or part of a word. */
+static bool
+bare_ok(struct xn *x, struct xn_q *q, size_t numstart)
+{
+	uint32_t p = numstart ? x->f[numstart - 1] : 0;
+	uint32_t nx = xn_at(x, q->end);
+
+	if (!q->arabic)
+		return false;
+	if (q->plain_int && q->ival_ok && (q->ival >= 10000 ||
+	    (q->ival >= 1000 && xn_plausible_year(q->ival))))
+		return false;
+	if (!q->ival_ok && q->plain_int)
+		return false;
+	if (xn_is_han(nx) || xn_is_alpha(nx) || nx == '.' || nx == 0x3001 ||
+	    nx == ')' || nx == ':' || nx == '/' || nx == '-' || nx == '+' ||
+	    nx == '#' || nx == '*' || nx == '_' || nx == '=' || nx == '>' ||
+	    nx == '<' || nx == 0x3015 || nx == ']' || nx == 0x3011 ||
+	    nx == '@' || nx == '\\' || nx == '&' || nx == 0xD7 /* × */ ||
+	    nx == 0x2236 /* ∶ */)
+		return false;
+	if (p == '(' || p == '#' || p == '-' || p == '/' || p == ':' ||
+	    p == '.' || p == 0x3014 || p == '[' || p == 0x3010 || p == '_' ||
+	    p == '=' || p == '@' || p == '\\' || p == '&' || p == '*' || p == '~' ||
+	    p == 0xD7 || p == 0x2236)
+		return false;
+	/* 拨打110, 热线96123, 致电12348: phone numbers. */
+	if (p == U'拨' || p == U'线' || p == U'话' || p == U'码' ||
+	    (numstart >= 2 && ((p == U'打' && x->f[numstart - 2] == U'拨') ||
+	    (p == U'电' && x->f[numstart - 2] == U'致'))))
+		return false;
+	/* 表1 2024年, 图2: captions; 1 2: table cells. */
+	if (p == U'表' || p == U'图' || (nx == ' ' && xn_is_digit(xn_at(x, q->end + 1))))
+		return false;
+	/* A number alone at the start of a clause is an enumerator. */
+	if (numstart == 0 || xn_clause_punct(p) || p == ' ')
+		return false;
+	return true;
+}
+
+/* 区、街道、社区三级, 省市两级: N级 counts the levels just listed;
+ * alone (三级人民调解员, 一级调研员) it is a grade. */
+static bool
+levels_listed(struct xn *x, size_t numstart)
+{
+	if (numstart >= 2 && utf8_contains("省市县区乡镇村街", x->f[numstart - 1]) &&
+	    utf8_contains("省市县区乡镇村街", x->f[numstart - 2]))
+		return true;
+	for (size_t k = numstart; k > 0 && numstart - k < 12; k--) {
+		uint32_t c = x->f[k - 1];
+
+		if (c == 0x3001 || c == U'和' || c == U'及' || c == U'与')
+			return k < numstart;
+		if (xn_clause_punct(c) || c == 0x3002 || !xn_is_han(c))
+			return false;
+	}
+	return false;
+}
+
+/* Whether a Chinese numeral with a unit is part of a slogan or a name
+ * rather than a quantity. */
+static bool
+slogan(struct xn *x, struct xn_q *q, size_t numstart)
+{
+	uint32_t p = numstart ? x->f[numstart - 1] : 0;
+	uint32_t after = xn_at(x, q->end);
+	int d = zhnum_digit(after);
+
+	/* 三个一, 一人一档, 三会一课; but 六章四十二条 counts twice. */
+	if (d >= 1) {
+		struct xn_num num;
+
+		if (d == 1 && !zhnum_unit(xn_at(x, q->end + 1)))
+			return true;
+		if (!xn_parse_cn(x->f, q->end, x->n, &num, &x->val2))
+			return true;
+		return !xn_unit_at(x->f, num.end, x->n, XN_UF_CN);
+	}
+	if (xn_is_han(after) && after != U'第' &&
+	    zhnum_digit(xn_at(x, q->end + 1)) == 1 && xn_at(x, q->end + 2) != U'是')
+		return true;
+	/* “两个确保”, “四个意识”: a short quoted name. */
+	if (xn_is_open_quote(p)) {
+		for (size_t k = q->end; k < x->n && k < numstart + 9; k++) {
+			if (xn_is_close_quote(x->f[k]))
+				return true;
+			if (xn_clause_punct(x->f[k]))
+				break;
+		}
+	}
+	/* 十四届人大二次会议, 十三届六次全会: sessions, not counts. */
+	if (strcmp(q->unit, "次") == 0 && (after == U'会' || after == U'全') &&
+	    x->f[numstart] != U'两') {
+		for (size_t k = numstart; k > 0 && numstart - k < 14; k--) {
+			if (x->f[k - 1] == U'届')
+				return true;
+			if (xn_clause_punct(x->f[k - 1]) && x->f[k - 1] != 0x3001)
+				break;
+		}
+	}
+	return false;
+}
+
+bool
+xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
+{
+	uint32_t p = numstart ? x->f[numstart - 1] : 0;
+	uint32_t nx = xn_at(x, q->nend);
+	uint32_t after = xn_at(x, q->end);
+
+	/* Policy codes 1+6+N and versions V2.0, G4, 5G. */
+	if (p == '+' || nx == '+' || xn_is_alpha(p) || (q->arabic && xn_is_alpha(nx)))
+		return false;
+	if (q->date && !q->bare)
+		return true;
+	/* “1310”, “十四五”, 〔2025〕 */
+	if (xn_is_open_quote(p) && xn_is_close_quote(after))
+		return false;
+	if ((p == 0x3014 || p == '[' || p == 0x3010) &&
+	    (after == 0x3015 || after == ']' || after == 0x3011))
+		return false;
+	if (!*q->unit && nx == U'号')
+		return false;
+	if (q->arabic && (p == '-' || p == '/' || p == '.'))
+		return false;
+	/* 8时30分 is a time, not a score. */
+	if (q->kind == XN_K_SCORE && (p == U'时' || p == U'点' || p == ':'))
+		return false;
+	if (!q->arabic && *q->unit && (slogan(x, q, numstart) ||
+	    (q->kind == XN_K_COUNT && xn_place_name(x, numstart, q->end, q->unit))))
+		return false;
+	if (!q->arabic && strcmp(q->unit, "级") == 0 && !levels_listed(x, numstart))
+		return false;
+	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会: a session,
+	 * not a count of terms; nor, without 第, is 十一届 of an event
+	 * (terms counted run 两届, 三届 ...). */
+	if (strcmp(q->unit, "届") == 0 && (zhnum_is_numeral(after) ||
+	    (!ordctx && (!q->ival_ok || q->ival > 10)) ||
+	    xn_list_at(XN_L_SESSION, x->f, q->end, x->n) ||
+	    xn_list_before(XN_L_SESSION, x->f, ordctx ? numstart - 1 : numstart)))
+		return false;
+	/* 第八个五年规划: a plan, not the 8th of something nor 5 years. */
+	if (!q->arabic && ((strcmp(q->unit, "个") == 0 && after == U'五' &&
+	    xn_at(x, q->end + 1) == U'年') || (strcmp(q->unit, "年") == 0 &&
+	    p == U'个' && x->f[numstart] == U'五' && q->end == numstart + 2)))
+		return false;
+	/* 于15日, 每月5日: a day of the month, not a number of days. */
+	if (strcmp(q->unit, "日") == 0 && (p == U'月' || p == U'每' ||
+	    (p == U'于' && numstart >= 2 && x->f[numstart - 2] != U'少' &&
+	    x->f[numstart - 2] != U'多' && x->f[numstart - 2] != U'低' &&
+	    x->f[numstart - 2] != U'高')))
+		return false;
+	if (ordctx) {
+		/* 第二十次全国代表大会 is the congress 二十大. */
+		if (strcmp(q->unit, "次") == 0 && ((after == U'全' &&
+		    xn_at(x, q->end + 1) == U'国') || after == U'党' ||
+		    (after == U'代' && xn_at(x, q->end + 1) == U'表')))
+			return false;
+		if (*q->unit)
+			return true;
+		/* 全市第一。 but not 第一责任人, 第三方, nor 第一, as an
+		 * enumerator at the start of a clause. */
+		if (xn_is_han(after) || xn_is_alpha(after) || xn_is_digit(after))
+			return false;
+		if (numstart < 2 || xn_clause_punct(x->f[numstart - 2]) ||
+		    x->f[numstart - 2] == ' ')
+			return false;
+		/* “产业第一” is a slogan. */
+		return after == 0 || after == 0x3002 || after == ';' ||
+		    after == '!' || after == '?' || after == ')' ||
+		    (after == ',' && !xn_is_close_quote(p));
+	}
+	if (!q->bare)
+		return q->arabic || *q->unit;
+	return bare_ok(x, q, numstart);
+}
+
+bool
+xn_heading(struct xn *x, const struct xn_q *q, size_t di)
+{
+	for (size_t k = 0; k < di; k++)
+		if (x->f[k] != ' ' && x->f[k] != 0x3000 && x->f[k] != '\t')
+			return false;
+	return strcmp(q->unit, "部分") == 0 || strcmp(q->unit, "章") == 0 ||
+	    strcmp(q->unit, "节") == 0 || strcmp(q->unit, "篇") == 0 ||
+	    strcmp(q->unit, "编") == 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * genre: what kind of document a title names, and the standard parts of
+ * plans, opinions and notices.
+ *
+ * A yearly report (…年度报告, …工作情况, …总结) has the parts of part.h;
+ * a plan, opinion or notice (方案 规划 计划 纲要 要点 意见 通知 通报
+ * 决定 措施) has aims, tasks and safeguards; a reply, a letter and any
+ * other kind (批复 复函 函 办法 规定 条例 公告 …) has no parts: other.
+ * A document whose title is not known is read as a report.
+ */
+#ifndef SS_GENRE_H
+#define SS_GENRE_H
+
+enum ss_genre {
+	G_UNKNOWN,      /* no title seen: read as a report */
+	G_REPORT,
+	G_PLAN,         /* plans, opinions, notices */
+	G_OTHER
+};
+
+/* The genre a title line names at its end (or by its report words), or
+ * G_UNKNOWN when this line does not say. */
+int ss_genre_of_title(const char *key);
+
+/* The part a heading of a plan, opinion or notice names: P_AIMS
+ * (总体要求, 指导思想, 基本原则, 主要目标 …), P_TASKS (主要任务, 重点任务
+ * …), P_SAFEGUARDS (保障措施, 组织实施, 组织领导, 工作要求 …), or
+ * P_NONE.  key: the heading's text up to its first stop. */
+int ss_genre_part(const char *key);
+
+#endif

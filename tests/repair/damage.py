@@ -13,17 +13,20 @@ decoder back in step.
 
   damage.py [options] CLEAN DAMAGED KEY
 
-KEY gets one row per damaged line: line number, dropped pairs, 1 when
+CLEAN is read as text, prepared as a page would have it (--punct,
+--indent, --size) and written to CLEAN.as-page, the twin to compare
+with.  KEY gets one row per damaged line: line number, dropped pairs, 1 when
 the run's last character lost its trail byte, where the run started.
 """
 import argparse
 import random
+import re
 import sys
 
 STARTS = {"stop": "。", "book": "《", "quote": "“", "comma": "，"}
 
 
-def misalign(raw, start, lead_only):
+def misalign(raw, start, lead_only, ascii_lead):
     """raw: GBK bytes of a line; start: byte offset of the run's first
     character.  Returns (text, drops, lost)."""
     out = [raw[:start].decode("gbk"), "?"]
@@ -46,7 +49,7 @@ def misalign(raw, start, lead_only):
             p += 1
             break
         d = raw[p + 1]
-        if d < 0x40 or d == 0x7F or d == 0xFF:
+        if d < 0x40 or d == 0x7F or d == 0xFF or (ascii_lead and d < 0x80):
             lost = 1            # the lead vanishes, the byte is read again
             p += 1
             break
@@ -62,6 +65,21 @@ def misalign(raw, start, lead_only):
             p += 2
     out.append(raw[p:].decode("gbk"))
     return "".join(out), drops, lost
+
+
+def prepare(line, a):
+    """The line as the page has it: a heading's full-width marker kept,
+    the body's , : ; ( ) in ASCII with --punct ascii, an indent."""
+    if a.punct == "ascii":
+        head = re.match(r"^（[一二三四五六七八九十]+）", line)
+        head = head.group(0) if head else ""
+        body = line[len(head):]
+        for f, t in (("，", ","), ("：", ":"), ("；", ";"), ("（", "("), ("）", ")")):
+            body = body.replace(f, t)
+        line = head + body
+    if a.indent and not line.startswith("\u3000"):
+        line = "\u3000" + line
+    return line
 
 
 def starts_of(line, kinds):
@@ -88,6 +106,13 @@ def main():
                     help="where runs start: indent,stop,book,quote,comma")
     ap.add_argument("--lead-only", action="store_true",
                     help="an unassigned pair loses its first byte only")
+    ap.add_argument("--ascii-lead", action="store_true",
+                    help="a lead byte before any ASCII byte (letters too) vanishes alone")
+    ap.add_argument("--size", type=int, default=0,
+                    help="repeat the text's lines up to about this many bytes")
+    ap.add_argument("--punct", choices=("full", "ascii"), default="full",
+                    help="ascii: , : ; ( ) in the body as mirror sites have them")
+    ap.add_argument("--indent", action="store_true", help="indent every line with U+3000")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     kinds = a.starts.split(",")
@@ -95,6 +120,15 @@ def main():
         lines = f.read().split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    lines = [prepare(l, a) for l in lines]
+    if a.size:
+        base, total, lines = lines, 0, []
+        while total < a.size:
+            for l in base:
+                lines.append(l)
+                total += len(l.encode("utf-8")) + 1
+                if total >= a.size:
+                    break
     out = []
     key = []
     for no, line in enumerate(lines, 1):
@@ -107,9 +141,12 @@ def main():
             out.append(line)
             continue
         i, kind = rnd.choice(cand)
-        text, drops, lost = misalign(raw, len(line[:i].encode("gbk")), a.lead_only)
+        text, drops, lost = misalign(raw, len(line[:i].encode("gbk")), a.lead_only,
+                                     a.ascii_lead)
         out.append(text)
         key.append("%d\t%d\t%d\t%s" % (no, drops, lost, kind))
+    with open(a.clean + ".as-page", "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
     with open(a.damaged, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     with open(a.key, "w", encoding="utf-8") as f:

@@ -96,7 +96,7 @@
 #define LOW_MARGIN 0.5f         /* below it, a run is left as it is */
 #endif
 #ifndef RECOVER_MARGIN
-#define RECOVER_MARGIN 4.0f     /* log2: a lost character's best reading */
+#define RECOVER_MARGIN 2.0f     /* log2: a lost character's best reading */
 #endif
 #ifndef RECOVER_FLOOR
 #define RECOVER_FLOOR (-16.0f)  /* ... which must itself be plausible */
@@ -728,8 +728,10 @@ solve(struct docmodel *dm, struct solver *sv, int *lost_left)
 	if (margin < LOW_MARGIN || (sv->unsure && sv->weak))
 		return -1;
 	a = &sv->rd[m][best];
+	/* A '?' after the run stands for more that was lost: nothing is
+	 * read back before it. */
 	if (lost && (a->n == 0 || rmargin < RECOVER_MARGIN ||
-	    local(sv, m, a) < RECOVER_FLOOR))
+	    local(sv, m, a) < RECOVER_FLOOR || sv->after == '?' || sv->after == 0xFFFD))
 		*lost_left = 1;
 	n = 0;
 	/* The whole path is scored, a lost character left out or not: a
@@ -890,6 +892,17 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			continue;
 		}
 		got = solve(dm, sv, &lost_left);
+		/* A letter after the run may be text of its own, before which
+		 * the last character lost its trail byte (decoders that drop a
+		 * lead byte alone before any ASCII byte): tried when the letter
+		 * does not end a reading. */
+		if (got == -1 && m > 0 && sv->t >= 0 && sv->reading < 0 &&
+		    ((sv->t | 0x20) >= 'a' && (sv->t | 0x20) <= 'z')) {
+			sv->after = (uint32_t)sv->t;
+			sv->t = -1;
+			end = pos;
+			got = solve(dm, sv, &lost_left);
+		}
 		/* Without a symbol to go by, only the indent's own reading
 		 * (an ideographic space first) shows the line was damaged. */
 		if (m == 0 && (got < 2 || sv->out[0] != 0x3000))

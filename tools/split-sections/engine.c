@@ -541,6 +541,12 @@ end_frame(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 	if (n > SS_FRAME_LINE_MAX)
 		return false;
 	ss_key_fold(&s->key, text, n, SS_KEY_MAX);
+	/* (此件公开发布) where the signature was left out */
+	if (ss_frame_note(&s->key) && ss_frame_note_words(&s->key)) {
+		d->closed = true;
+		frame_row(s, d, r, K_NOTE, text, n);
+		return true;
+	}
 	switch ((sig = ss_frame_end(&s->key))) {
 	case SIG_NAME:
 		frame_row(s, d, r, K_SIGNATURE, text, n);

@@ -26,8 +26,10 @@ $(error unknown build variant V=$(V))
 endif
 
 ALL_CFLAGS = $(WARN) $(VFLAGS) $(CPPFLAGS) -DZH_VERSION='"$(VERSION)"' \
-	-Icommon $(TOOL_INC) $(PCRE2_CFLAGS) $(ZLIB_CFLAGS) -MMD -MP
+	-Icommon $(TOOL_INC) $(PCRE2_CFLAGS) $(ZLIB_CFLAGS) $(GUMBO_CFLAGS) -MMD -MP
 LIBS = $(PCRE2_LIBS) $(ZLIB_LIBS) $(ICONV_LIBS) -lm
+# Libraries only one program needs (its unit tests and fuzzers too).
+TOOL_LIBS_normalize = $(GUMBO_LIBS)
 
 COMMON_SRC := $(sort $(wildcard common/*.c))
 COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o)
@@ -63,7 +65,7 @@ define tool_rule
 $(BUILD)/tools/$(1)/%.o: TOOL_INC = -Itools/$(1)
 $(BINDIR)/zh-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard tools/$(1)/*.c)) $(LIBZH)
 	@mkdir -p $$(@D)
-	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
+	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(TOOL_LIBS_$(1)) $$(LIBS)
 endef
 $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 
@@ -71,9 +73,10 @@ $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 # constant data, computed here rather than at every start of the program.
 ZHCONV_GEN := $(BUILD)/data/gen-zhconv-index
 ZHCONV_INDEX := $(BUILD)/data/zhconv_index.inc
-$(ZHCONV_GEN): data/gen-zhconv-index.c data/zhconv_tables.inc tools/normalize/zhconv_index.h $(LIBZH)
+ZHCONV_GEN_OBJ := $(addprefix $(BUILD)/common/,utf8.o cli.o out.o)
+$(ZHCONV_GEN): data/gen-zhconv-index.c data/zhconv_tables.inc tools/normalize/zhconv_index.h $(ZHCONV_GEN_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(VFLAGS) $(CPPFLAGS) -Icommon -Itools/normalize -o $@ $< $(LIBZH) $(LIBS)
+	$(CC) $(WARN) $(VFLAGS) $(CPPFLAGS) -Icommon -Itools/normalize -o $@ $< $(ZHCONV_GEN_OBJ) $(LIBS)
 $(ZHCONV_INDEX): $(ZHCONV_GEN)
 	$(ZHCONV_GEN) >$@.tmp && mv $@.tmp $@
 $(BUILD)/tools/normalize/zhconv.o: $(ZHCONV_INDEX)
@@ -86,7 +89,7 @@ tool_objs = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %/main.c,$(wildcard tools/$
 define unit_rule
 $(BUILD)/tests/unit/$(1).o: TOOL_INC = -Itools/$(firstword $(subst _, ,$(1)))
 $(BUILD)/tests/unit/$(1): $(BUILD)/tests/unit/$(1).o $(call tool_objs,$(firstword $(subst _, ,$(1)))) $(LIBZH)
-	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(LIBS)
+	$$(CC) $$(VFLAGS) -o $$@ $$^ $$(TOOL_LIBS_$(firstword $(subst _, ,$(1)))) $$(LIBS)
 endef
 $(foreach u,$(UNIT_SRC:tests/unit/%.c=%),$(eval $(call unit_rule,$(u))))
 
@@ -97,13 +100,18 @@ ifeq ($(V),fuzz)
 fuzzers: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
 define fuzz_rule
 $(BUILD)/$(1): $(BUILD)/tests/fuzz/$(1).o $(call tool_objs,$(firstword $(subst _, ,$(1)))) $(LIBZH)
-	$$(CC) $$(VFLAGS) -fsanitize=fuzzer -o $$@ $$^ $$(LIBS)
+	$$(CC) $$(VFLAGS) -fsanitize=fuzzer -o $$@ $$^ $$(TOOL_LIBS_$(firstword $(subst _, ,$(1)))) $$(LIBS)
 $(BUILD)/tests/fuzz/$(1).o: TOOL_INC = -Itools/$(firstword $(subst _, ,$(1)))
 endef
 $(foreach f,$(FUZZ_SRC:tests/fuzz/%.c=%),$(eval $(call fuzz_rule,$(f))))
 endif
 
 -include $(shell find build/$(V) -name '*.d' 2>/dev/null)
+
+# Seed tests read SEEDS (a directory of reports; ../shared/seeds by default).
+ifdef SEEDS
+export SEEDS
+endif
 
 # The test suite: unit, golden, property and seed tests, first on the
 # normal build and then on the ASan+UBSan build.  Ends with one line

@@ -16,6 +16,9 @@ PCRE2_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 ZLIB_CFLAGS := $(shell $(PKG_CONFIG) --cflags zlib 2>/dev/null)
 ZLIB_LIBS := $(shell $(PKG_CONFIG) --libs zlib 2>/dev/null || echo -lz)
+# The HTML parser of zh-normalize: gumbo, HTML5 tree construction.
+GUMBO_CFLAGS := $(shell $(PKG_CONFIG) --cflags gumbo 2>/dev/null)
+GUMBO_LIBS := $(shell $(PKG_CONFIG) --libs gumbo 2>/dev/null || echo -lgumbo)
 # iconv is part of glibc; set ICONV_LIBS=-liconv where it is separate.
 ICONV_LIBS ?=
 

@@ -12,6 +12,8 @@
 #   raw-damaged ~20 MB of copies of the damaged ones (pinyin, mojibake)
 #   raw-gb    the raw-clean documents in GB18030
 #   raw-trad  ~100 MB of clean traditional-script documents
+#   html      ~20 MB of saved web pages, copies of examples/*.html and of
+#             the HTML goldens (tests/normalize/html-*.in)
 #   norm      IN is zh-normalize's output for raw (doc line flags text)
 #   sect      IN is zh-split-sections' output for norm
 # SIZE (e.g. 1M, 200K) runs a row on a line-aligned slice, for reference
@@ -55,7 +57,7 @@ make_docs() {
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	cat "$@" | wc -c >"$dir.size"
-	awk -v dir="$dir" -v want="$mb" -v per="$(cat "$dir.size")" '
+	awk -v dir="$dir" -v want="$mb" -v per="$(cat "$dir.size")" -v head="${DOC_HEAD:-副本 %d}" '
 	BEGIN {
 		copies = int(want * 1000000 / per) + 1
 		# A copy differs from the others by its first line and by its
@@ -80,7 +82,7 @@ make_docs() {
 		for (k = 0; k < copies; k++)
 			for (i = 1; i < ARGC; i++) {
 				f = sprintf("%s/c%05d-%d.txt", dir, k, i)
-				print "副本 " k > f
+				printf head "\n", k > f
 				r = k % 10
 				for (j = 1; j <= len[i]; j++)
 					print src[i, j, r] > f
@@ -92,7 +94,11 @@ make_docs() {
 	rm -f "$dir.size"
 }
 
-stamp=$(sources | xargs cat | cksum | cut -d' ' -f1)-$RAW_MB-v2
+pages() {
+	ls examples/*.html tests/normalize/html-page.in tests/normalize/html-markup.in \
+	    tests/normalize/html-fragment.in tests/normalize/html-gb2312.in 2>/dev/null || true
+}
+stamp=$( (sources; pages) | xargs cat | cksum | cut -d' ' -f1)-$RAW_MB-v3
 if [ "$(cat $C/stamp 2>/dev/null)" != "$stamp" ]; then
 	echo "bench: making the corpus ($RAW_MB MB) in $C ..." >&2
 	# shellcheck disable=SC2046
@@ -112,8 +118,18 @@ if [ "$(cat $C/stamp 2>/dev/null)" != "$stamp" ]; then
 		iconv -f UTF-8 -t GB18030 "$f" >"$g" 2>/dev/null || iconv -c -f UTF-8 -t GB18030 "$f" >"$g" || true
 		echo "$g"
 	done <$C/raw-clean.list >$C/raw-gb.list
+	# Pages: the copy number is a comment, so each still opens with
+	# its markup.
+	# shellcheck disable=SC2046
+	DOC_HEAD='<!-- 副本 %d -->' make_docs $C/html.list $C/html $((RAW_MB / 10)) $(pages)
 	echo "$stamp" >$C/stamp
 	rm -f $C/norm.tsv $C/sect.tsv
+fi
+
+# The parse-only reference of the html stage (bench/html-parse.c).
+if pkg-config --exists gumbo 2>/dev/null; then
+	cc -O2 -o bench/corpus/html-parse bench/html-parse.c $(pkg-config --cflags --libs gumbo) ||
+		rm -f bench/corpus/html-parse
 fi
 
 is_real() {	# the program exists and is not a placeholder
@@ -142,14 +158,14 @@ stage_input() {	# stage[:SIZE] -> path of the input file
 	size=
 	case $1 in *:*) size=${1#*:} ;; esac
 	case $st in
-	raw|raw-clean|raw-damaged|raw-gb|raw-trad) f=$C/$st.list ;;
+	raw|raw-clean|raw-damaged|raw-gb|raw-trad|html) f=$C/$st.list ;;
 	norm|sect) f=$C/$st.tsv ;;
 	*) echo "bench: unknown stage $st" >&2; return 1 ;;
 	esac
 	if [ -n "$size" ]; then
 		s=$C/$st.slice-$size
 		case $st in
-		raw*)	# whole files up to SIZE
+		raw*|html)	# whole files up to SIZE
 			bytes=$(numfmt --from=iec "$size")
 			awk -v max="$bytes" '{ "wc -c < \"" $0 "\"" | getline n; close("wc -c < \"" $0 "\"");
 				t += n; print; if (t >= max) exit }' "$f" >"$s" ;;
@@ -162,7 +178,7 @@ stage_input() {	# stage[:SIZE] -> path of the input file
 
 stage_bytes() {
 	case $1 in
-	*.list|*.slice-*) if head -1 "$1" | grep -q '^bench/corpus/raw'; then
+	*.list|*.slice-*) if head -1 "$1" | grep -q -e '^bench/corpus/raw' -e '^bench/corpus/html'; then
 			xargs cat <"$1" | wc -c; else wc -c <"$1"; fi ;;
 	*) wc -c <"$1" ;;
 	esac

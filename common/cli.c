@@ -1,4 +1,6 @@
 #include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +14,39 @@ static int status;
 /* Per-file cap on warnings, so one broken file cannot drown the rest. */
 #define WARN_CAP 50
 static const char *warn_file;
-static unsigned long warn_count, warn_suppressed;
+static unsigned long warn_count, warn_suppressed, diag_count;
+static bool progress_shown;
+
+unsigned long
+zdiag_count(void)
+{
+	return diag_count;
+}
+
+void
+cli_progress(const char *line)
+{
+	fprintf(stderr, "\r%s\033[K", line);
+	fflush(stderr);
+	progress_shown = true;
+}
+
+void
+cli_progress_end(void)
+{
+	if (progress_shown)
+		fputc('\n', stderr);
+	progress_shown = false;
+}
+
+/* A diagnostic starts on a line of its own; the next update redraws. */
+static void
+progress_clear(void)
+{
+	if (progress_shown)
+		fputs("\r\033[K", stderr);
+	progress_shown = false;
+}
 
 void
 cli_init(const char *name)
@@ -23,9 +57,11 @@ cli_init(const char *name)
 static void
 flush_suppressed(void)
 {
-	if (warn_suppressed)
+	if (warn_suppressed) {
+		progress_clear();
 		fprintf(stderr, "%s: %s: %lu more warnings not shown\n", progname,
 		    warn_file ? warn_file : "-", warn_suppressed);
+	}
 	warn_suppressed = 0;
 	warn_count = 0;
 }
@@ -36,6 +72,7 @@ zvdiag(const char *file, unsigned long line, int is_error, const char *fmt,
 {
 	if (is_error)
 		status = EXIT_DATA;
+	diag_count++;
 	if (!is_error) {
 		if (file != warn_file && (file == NULL || warn_file == NULL ||
 		    strcmp(file, warn_file) != 0)) {
@@ -47,6 +84,7 @@ zvdiag(const char *file, unsigned long line, int is_error, const char *fmt,
 			return;
 		}
 	}
+	progress_clear();
 	fputs(progname, stderr);
 	fputs(": ", stderr);
 	if (file) {
@@ -175,6 +213,20 @@ xstrdup(const char *s)
 	size_t n = strlen(s) + 1;
 
 	return memcpy(xmalloc(n), s, n);
+}
+
+void
+cli_bad_option(int c, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+	char shortopt[3] = { '-', (char)optopt, '\0' };
+
+	/* A short option inside a cluster (-Hx) is named alone. */
+	if (optopt && !(arg[0] == '-' && arg[1] == '-'))
+		arg = shortopt;
+	if (c == ':')
+		zusage("option '%s' needs an argument", arg);
+	zusage("unknown option '%s'", arg);
 }
 
 unsigned long

@@ -37,6 +37,13 @@ void zerror(const char *file, unsigned long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void zvdiag(const char *file, unsigned long line, int is_error,
 	const char *fmt, va_list ap);
+/* Diagnostics printed so far (warnings and errors, shown or not). */
+unsigned long zdiag_count(void);
+/* A progress line on standard error (a terminal): redrawn in place,
+ * cleared before any diagnostic, ended by cli_progress_end(). */
+void cli_progress(const char *line);
+void cli_progress_end(void);
+
 /* Marks the run failed without printing (the message came elsewhere). */
 void zfail(void);
 int zstatus(void);
@@ -56,6 +63,14 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+
+/* For getopt_long with opterr = 0 and an optstring starting with ':':
+ * one message for what getopt returned ('?' unknown option, ':' missing
+ * argument) naming the option as typed, then exit 2. */
+_Noreturn void cli_bad_option(int c, char **argv);
+/* Long option "quiet" (-q): no progress line. */
+#define CLI_LONGOPT_QUIET { "quiet", no_argument, NULL, 'q' }
+#define CLI_LONGOPT_STATS(val) { "stats", no_argument, NULL, (val) }
 
 /* Parses a non-negative decimal option argument or exits with usage. */
 unsigned long cli_ulong(const char *opt, const char *arg);

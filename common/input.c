@@ -25,7 +25,8 @@
 struct zin {
 	int fd;
 	char *name;
-	bool gzip, failed, eof, gz_end;
+	bool gzip, failed, eof, gz_end, sniffed;
+	const char *refused;            /* format named by its signature */
 	z_stream z;
 	unsigned char *raw;
 	size_t raw_len, raw_pos;        /* plain: bytes pushed back by the sniff */
@@ -104,6 +105,131 @@ zin_open(const char *path)
 		in->z.avail_in = (uInt)in->raw_len;
 	}
 	return in;
+}
+
+/*
+ * Signatures of the files a crawl brings that are not text.  ZIP files
+ * are told apart by the names of their first members: Office writes
+ * [Content_Types].xml or word/... first, OpenDocument "mimetype".
+ */
+static const char ADVICE_PDF[] = "convert it first: pdftotext -layout FILE FILE.txt "
+    "(poppler-utils)";
+static const char ADVICE_OFFICE[] = "convert it first: libreoffice --headless "
+    "--convert-to txt:Text FILE, or pandoc -t plain FILE";
+static const char ADVICE_ARCHIVE[] = "unpack it first and give the files inside";
+static const char ADVICE_NONE[] = "not a report: leave it out";
+
+static const struct signature {
+	size_t off, len;
+	const char *sig, *name, *advice;
+} signatures[] = {
+	{ 0, 5, "%PDF-", "PDF document", ADVICE_PDF },
+	{ 0, 8, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "Office 97-2003 document (DOC/XLS/PPT)",
+	    ADVICE_OFFICE },
+	{ 0, 5, "{\\rtf", "RTF document", ADVICE_OFFICE },
+	{ 0, 4, "\x7F" "ELF", "ELF executable", ADVICE_NONE },
+	{ 0, 8, "\x89PNG\r\n\x1A\n", "PNG image", ADVICE_NONE },
+	{ 0, 3, "\xFF\xD8\xFF", "JPEG image", ADVICE_NONE },
+	{ 0, 6, "GIF87a", "GIF image", ADVICE_NONE },
+	{ 0, 6, "GIF89a", "GIF image", ADVICE_NONE },
+	{ 0, 6, "7z\xBC\xAF\x27\x1C", "7-Zip archive", ADVICE_ARCHIVE },
+	{ 0, 6, "Rar!\x1A\x07", "RAR archive", ADVICE_ARCHIVE },
+	{ 0, 6, "\xFD" "7zXZ\0", "xz-compressed file", ADVICE_ARCHIVE },
+	{ 0, 4, "\x28\xB5\x2F\xFD", "zstd-compressed file", ADVICE_ARCHIVE },
+	{ 0, 10, "BZh91AY&SY", "bzip2-compressed file", ADVICE_ARCHIVE },
+	{ 257, 5, "ustar", "tar archive", ADVICE_ARCHIVE },
+	{ 0, 4, "\xCA\xFE\xBA\xBE", "Mach-O or Java class file", ADVICE_NONE },
+	{ 0, 4, "\xCF\xFA\xED\xFE", "Mach-O executable", ADVICE_NONE },
+	{ 0, 4, "\0asm", "WebAssembly module", ADVICE_NONE },
+	{ 0, 16, "SQLite format 3\0", "SQLite database", ADVICE_NONE },
+};
+
+static bool
+has_at(const unsigned char *p, size_t n, size_t off, const char *sig, size_t len)
+{
+	return n >= off + len && memcmp(p + off, sig, len) == 0;
+}
+
+/* A ZIP member name among the first bytes (local headers hold it at 30). */
+static bool
+zip_names(const unsigned char *p, size_t n, const char *name)
+{
+	size_t l = strlen(name);
+
+	for (size_t i = 30; i + l <= n && i < 4096; i++)
+		if (memcmp(p + i, name, l) == 0)
+			return true;
+	return false;
+}
+
+const char *
+zin_signature(const unsigned char *p, size_t n, const char **advice)
+{
+	static const struct { const char *member, *name; } zips[] = {
+		{ "word/", "Word document (DOCX)" }, { "xl/", "Excel workbook (XLSX)" },
+		{ "ppt/", "PowerPoint file (PPTX)" },
+		{ "application/vnd.oasis.opendocument", "OpenDocument file (ODT/ODS/ODP)" },
+		{ "application/epub+zip", "EPUB book" },
+		{ "[Content_Types].xml", "Office document (DOCX/XLSX/PPTX)" },
+	};
+	const char *dummy;
+
+	if (!advice)
+		advice = &dummy;
+	for (size_t i = 0; i < sizeof signatures / sizeof signatures[0]; i++) {
+		const struct signature *s = &signatures[i];
+
+		/* bzip2 levels 1-9 */
+		if (s->len == 10 && n >= 10 && p[3] >= '1' && p[3] <= '9' &&
+		    memcmp(p, s->sig, 3) == 0 && memcmp(p + 4, s->sig + 4, 6) == 0) {
+			*advice = s->advice;
+			return s->name;
+		}
+		if (has_at(p, n, s->off, s->sig, s->len)) {
+			*advice = s->advice;
+			return s->name;
+		}
+	}
+	if (has_at(p, n, 0, "PK\3\4", 4)) {
+		*advice = ADVICE_OFFICE;
+		for (size_t i = 0; i < sizeof zips / sizeof zips[0]; i++)
+			if (zip_names(p, n, zips[i].member))
+				return zips[i].name;
+		*advice = ADVICE_ARCHIVE;
+		return "ZIP archive";
+	}
+	/* A Windows executable: MZ, and the PE header where it points. */
+	if (has_at(p, n, 0, "MZ", 2) && n >= 64) {
+		size_t pe = (size_t)p[60] | (size_t)p[61] << 8;
+
+		if (has_at(p, n, pe, "PE\0\0", 4)) {
+			*advice = ADVICE_NONE;
+			return "Windows executable";
+		}
+	}
+	return NULL;
+}
+
+/* Refuses the input when its first decoded bytes are a known binary
+ * format.  Returns true when refused (reported). */
+static bool
+sniff(struct zin *in, const unsigned char *p, size_t n)
+{
+	const char *advice;
+
+	in->sniffed = true;
+	if ((in->refused = zin_signature(p, n, &advice)) == NULL)
+		return false;
+	zerror(in->name, 0, "%s%s, not text: %s", in->refused,
+	    in->gzip ? ", gzip-compressed" : "", advice);
+	in->failed = true;
+	return true;
+}
+
+const char *
+zin_refused(const struct zin *in)
+{
+	return in->refused;
 }
 
 static ssize_t
@@ -185,10 +311,17 @@ zin_read(struct zin *in, void *buf, size_t cap)
 	if (cap == 0)
 		return 0;
 	if (in->gzip) {
+		ssize_t n;
+
 		if (in->failed)
 			return -1;
-		return gz_read(in, buf, cap);
+		n = gz_read(in, buf, cap);
+		if (n > 0 && !in->sniffed && sniff(in, buf, (size_t)n))
+			return -1;
+		return n;
 	}
+	if (!in->sniffed && sniff(in, in->raw + in->raw_pos, in->raw_len - in->raw_pos))
+		return -1;
 	if (in->raw_pos == in->raw_len) {
 		ssize_t n;
 

@@ -33,6 +33,18 @@ unsigned long long zin_raw_bytes(const struct zin *in);
 /* True once any read error has been reported for this input. */
 bool zin_failed(const struct zin *in);
 
+/*
+ * Files that are not text at all (PDF, Office documents, archives,
+ * images, executables) are known by the signature of their first bytes,
+ * after gzip: the first zin_read() of such a file prints "zh-x: path:
+ * PDF document, not text: convert it first: pdftotext -layout ..." and
+ * fails.  zin_refused() then names the format ("PDF document" ...).
+ */
+const char *zin_refused(const struct zin *in);
+/* The format whose signature starts p[0..n), or NULL; *advice (when not
+ * NULL) gets what to do with such a file. */
+const char *zin_signature(const unsigned char *p, size_t n, const char **advice);
+
 /* Closes; stdin is left open.  Returns -1 if the input had an error. */
 int zin_close(struct zin *in);
 

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "input.h"
 #include "out.h"
+#include "stats.h"
 #include "tsv.h"
 #include "utf8.h"
 
@@ -115,6 +116,44 @@ tsv_out_last(const char *s, size_t n)
 	out_nl();
 }
 
+bool
+tsv_is_header(const char *s, size_t n)
+{
+	size_t fields = 1;
+	bool start = true;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\t') {
+			if (start)
+				return false;
+			fields++;
+			start = true;
+		} else if (start) {
+			if (c < 'a' || c > 'z')
+				return false;
+			start = false;
+		} else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+			return false;
+		}
+	}
+	return fields >= 2 && !start;
+}
+
+void
+tsv_stats_add(const struct tsv_job *job, struct zstats *s)
+{
+	const struct tsv_counts *c = &job->counts;
+
+	zstats_add(s, "inputs", c->inputs);
+	zstats_add(s, "inputs_failed", c->inputs_failed);
+	zstats_add(s, "rows_in", c->rows_in);
+	zstats_add(s, "rows_short_padded", c->rows_short);
+	zstats_add(s, "rows_long", c->rows_long);
+	zstats_add(s, "rows_invalid_utf8", c->rows_invalid_utf8);
+}
+
 struct run_state {
 	struct tsv_job *job;
 	bool header_written;
@@ -149,14 +188,6 @@ write_header(struct run_state *st, const char *line, size_t len, bool has_input_
 		out_str(*c);
 		out_char(c[1] ? '\t' : '\n');
 	}
-}
-
-static bool warn_escapes;
-
-void
-tsv_warn_escapes(bool on)
-{
-	warn_escapes = on;
 }
 
 static void
@@ -207,9 +238,14 @@ run_row(struct run_state *st, const char *file, struct zline *ln)
 	row.ncols = ncols;
 	row.text_len = (size_t)(ln->s + ln->len - row.text);
 
+	st->job->counts.rows_in++;
 	if (st->want_cols == 0) {
 		st->want_cols = ncols + 1;
 	} else if (ncols + 1 != st->want_cols) {
+		if (ncols + 1 < st->want_cols)
+			st->job->counts.rows_short++;
+		else
+			st->job->counts.rows_long++;
 		zwarn(file, ln->lineno, "expected %zu columns, found %zu%s",
 		    st->want_cols, ncols + 1,
 		    ncols + 1 < st->want_cols ? "; empty columns added before the text" : "");
@@ -227,12 +263,13 @@ run_row(struct run_state *st, const char *file, struct zline *ln)
 		}
 	}
 
-	if (warn_escapes)
+	if (st->job->warn_escapes)
 		check_escapes(file, ln->lineno, row.text, row.text_len);
 	row.text_len = tsv_unescape(row.text, row.text_len);
 	row.invalid = 0;
 	if (!utf8_valid(row.text, row.text_len)) {
 		row.invalid = utf8_count_invalid(row.text, row.text_len);
+		st->job->counts.rows_invalid_utf8++;
 		zwarn(file, ln->lineno, "invalid UTF-8: %zu byte%s replaced by U+FFFD",
 		    row.invalid, row.invalid == 1 ? "" : "s");
 		buf_clear(&st->clean);
@@ -253,12 +290,24 @@ run_file(struct run_state *st, const char *path)
 	int rc, status = 0;
 	bool first = true;
 
-	if (!in)
+	st->job->counts.inputs++;
+	if (!in) {
+		st->job->counts.inputs_failed++;
 		return 1;
+	}
 	lr = zlines_new(in, 0);
 	while ((rc = zlines_next(lr, &ln)) > 0) {
+		/* A header where none was announced, or none where one was,
+		 * shifts every row by one: say so, once per input. */
+		if (first && st->job->header && !tsv_is_header(ln.s, ln.len))
+			zwarn(path, ln.lineno, "-H given, but the first row names no columns "
+			    "(it looks like data); it was read as the header, not as a row");
+		else if (first && !st->job->header && tsv_is_header(ln.s, ln.len))
+			zwarn(path, ln.lineno, "the first row looks like a header (column "
+			    "names): give -H to read it as one; it was read as a row");
 		if (first && st->job->header) {
 			first = false;
+			st->job->counts.headers++;
 			if (st->want_cols == 0)
 				st->want_cols = tsv_nfields(ln.s, ln.len);
 			write_header(st, ln.s, ln.len, true);
@@ -272,6 +321,8 @@ run_file(struct run_state *st, const char *path)
 	}
 	if (rc < 0)
 		status = 1;
+	if (status)
+		st->job->counts.inputs_failed++;
 	if (st->job->end_input)
 		st->job->end_input(st->job->ctx, path);
 	zlines_free(lr);

@@ -38,25 +38,41 @@ struct tsv_row {
 	size_t invalid;          /* invalid bytes replaced in text */
 };
 
+/* What tsv_run saw, for --stats. */
+struct tsv_counts {
+	unsigned long long inputs, inputs_failed, rows_in, rows_short, rows_long,
+	    rows_invalid_utf8, headers;
+};
+
 struct tsv_job {
 	/* Names of the columns this program writes after the prefix; the last
 	 * one is its text column.  NULL-terminated.  Used for -H. */
 	const char *const *out_cols;
 	bool header;
+	/* Warn (file:line) about a backslash in the text that starts no
+	 * escape; it is kept literally either way. */
+	bool warn_escapes;
 	/* Called for every row; return 0, or -1 to stop with status 1. */
 	int (*row)(void *ctx, struct tsv_row *row);
 	/* Called after the last row of each input (may be NULL). */
 	void (*end_input)(void *ctx, const char *file);
 	void *ctx;
+	struct tsv_counts counts;       /* filled by tsv_run */
 };
 
-/* From now on, tsv_run warns (file:line) about a backslash in the text
- * that starts no escape; it is kept literally either way. */
-void tsv_warn_escapes(bool on);
 
 /* Runs job over files (stdin when nfiles is 0; "-" is stdin).  Returns
  * 0, or 1 if any input could not be read or had errors. */
 int tsv_run(struct tsv_job *job, int nfiles, char **files);
+
+/* True when a line is a plausible zhtsv header: two fields or more,
+ * each a column name ([a-z][a-z0-9_]*), like "doc line flags text". */
+bool tsv_is_header(const char *s, size_t n);
+
+struct zstats;
+/* Adds the counts of a finished run to s: inputs, rows_in, and the rows
+ * that were repaired on the way in (short, long, invalid UTF-8). */
+void tsv_stats_add(const struct tsv_job *job, struct zstats *s);
 
 /* Writes the row's prefix and, when there is one, the tab after it. */
 void tsv_out_prefix(const struct tsv_row *row);

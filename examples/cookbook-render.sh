@@ -1,10 +1,11 @@
 #!/bin/sh
 # Prints the cookbook of examples/cookbook.sh as the text that goes
-# between the cookbook markers of README.md (markdown) or man/zhtsv.7
-# (mdoc), so the three cannot drift: tests/t-workflow-cookbook.sh compares.
+# between the cookbook markers of man/zhtsv.7 (mdoc), the one place of
+# the recipes, or as markdown, so they cannot drift:
+# tests/t-workflow-cookbook.sh compares.
 #
 # usage: examples/cookbook-render.sh markdown|mdoc [COOKBOOK]
-#        examples/cookbook-render.sh --update    (rewrites README.md and man/zhtsv.7)
+#        examples/cookbook-render.sh --update    (rewrites man/zhtsv.7)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 book=${2:-$here/cookbook.sh}
@@ -65,7 +66,6 @@ markdown|mdoc)
 	render "$1" ;;
 --update)
 	top=$(cd "$here/.." && pwd)
-	replace "$top/README.md" '<!-- BEGIN cookbook -->' '<!-- END cookbook -->' markdown
 	replace "$top/man/zhtsv.7" '.\" BEGIN cookbook' '.\" END cookbook' mdoc ;;
 *)
 	echo "usage: cookbook-render.sh markdown|mdoc [COOKBOOK] | --update" >&2

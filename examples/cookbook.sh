@@ -4,9 +4,9 @@
 # not) and, for the last recipes, the tables of `make -C examples
 # RAW=reports OUT=out` in out/.
 #
-# This file is the only copy: README.md and man/zhtsv.7 are made from it
+# This file is the only copy: the COOKBOOK of man/zhtsv.7 is made from it
 # by examples/cookbook-render.sh and tests/t-workflow-cookbook.sh runs
-# every recipe on the seed reports and checks the README and man page
+# every recipe on the seed reports and checks that the man page
 # still match.  Format: "#: title" starts a recipe, "#? regex" lines say
 # what its output must contain (POSIX ERE, one line of output), the next
 # line is the recipe itself.  Running the file runs them all.
@@ -71,3 +71,18 @@ awk -F'\t' 'NR > 1 && !n[$1]++' out/labels.tsv | LC_ALL=C sort -t $'\t' -k3,3gr 
 #? ^doc +part +value
 #? ^[^ ]+ +plans +[0-9]
 awk -F'\t' 'NR == 1 || $6 == "plans"' out/numbers.tsv | cut -f1,6,9-14 | column -t -s $'\t'
+
+#: Columns by name with Miller (zhtsv's escapes are Miller's TSV): every count's value, unit and label
+#? ^doc	value	unit	label$
+#? ^[^	]+	[0-9.]+	[^	]+	[^	]+$
+zh-normalize -H reports/* | zh-split-sections -H | zh-extract-numbers -H | mlr --tsv filter '$qkind == "count"' then cut -o -f doc,value,unit,label then head -n 10
+
+#: JSON for pandas or R (pandas.read_json, jsonlite::fromJSON): the quantities as an array of records
+#? ^\[$
+#? "label": 
+zh-normalize -H reports/* | zh-extract-numbers -H | mlr --itsv --ojson cat >numbers.json && head -n 14 numbers.json
+
+#: CSV for a spreadsheet: the titles each report cites
+#? ^doc,entity$
+#? ^[^,]+,.+
+zh-normalize -H reports/* | zh-tag-entities -H --types LAW | mlr --itsv --ocsv cut -f doc,entity

@@ -5,6 +5,8 @@
 #	zh-normalize report.gbk.txt.gz | zh-split-sections | zh-extract-numbers
 #	                                                   | zh-tag-entities
 #
+# and zh-normalize on a saved web page (district-page.gb2312.html).
+#
 # usage: examples/demo.sh BINDIR
 #
 # The demo starts from the GB18030+gzip copy on purpose: decoding and
@@ -65,6 +67,17 @@ else
 		    awk '{ sub(/\r$/, ""); sub(/^[ \t]+/, "") } $0 != "" { printf "report\t%d\t\t%s\n", NR, $0 }'
 	} >"$tmp/norm.tsv" || exit 1
 	show "stand-in for zh-normalize (gzip -dc | iconv -f GB18030)" "$tmp/norm.tsv"
+fi
+
+# A saved web page as served: GB2312, with its navigation, metadata
+# table, share widgets, related links and footer around the article.
+page=$here/district-page.gb2312.html
+if have normalize; then
+	"$bin/zh-normalize" -H --keep-chrome --meta "$tmp/page-meta.tsv" "$page" >"$tmp/page.tsv" || exit 1
+	rows=40 show "zh-normalize -H --keep-chrome $(basename "$page")  (flag c: page chrome, dropped without --keep-chrome)" "$tmp/page.tsv"
+	echo
+	echo "== its --meta row: title, published, source, doc_number, url"
+	awk -F "$tab" 'NR > 1 { printf "%s\n%s\n%s\n%s\n%s\n", $5, $6, $7, $17, $18 }' "$tmp/page-meta.tsv"
 fi
 
 last=$tmp/norm.tsv

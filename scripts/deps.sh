@@ -2,14 +2,18 @@
 # Installs what zhtsv needs on Debian/Ubuntu with apt-get, printing what
 # it runs.  Does nothing when everything is present; without root or apt
 # it names the missing packages and fails.
-#   build: compiler, pkg-config, pcre2, zlib
+#   build: compiler, pkg-config, pcre2, zlib, gumbo (HTML parser)
 #   tests: mandoc (man lint), opencc (tw2s reference), clang + runtime
-#          (libFuzzer, sanitizers), parallel, valgrind, time
-#   data generators and bench: unicode-data, python3-jieba, gnuplot
+#          (libFuzzer, sanitizers), parallel, valgrind, time, miller (the
+#          cookbook's mlr recipes), poppler-utils (pdftotext, for PDF
+#          reports in examples/Makefile)
+#   data generators and bench: unicode-data, python3-jieba,
+#          python3-readability (the HTML reference of make bench)
+#   charts (make -C examples plots): gnuplot, a CJK font for the labels
 set -u
-PKGS="build-essential pkg-config libpcre2-dev zlib1g-dev
-mandoc opencc clang libclang-rt-dev parallel valgrind time
-python3 unicode-data python3-jieba gnuplot-nox"
+PKGS="build-essential pkg-config libpcre2-dev zlib1g-dev libgumbo-dev
+mandoc opencc clang libclang-rt-dev parallel valgrind time miller poppler-utils
+python3 unicode-data python3-jieba gnuplot-nox python3-readability fonts-wqy-microhei"
 
 missing=
 for p in $PKGS; do

@@ -11,10 +11,15 @@
 # ZH_TESTS=ERE runs only the tests whose name matches it ("golden",
 # "unit test_tsv", "t-normalize-bad"): make check-quick ZH_TESTS=bad.
 # tests/README.md says more.
+# The seed tests read the reports in SEEDS (a directory; default
+# ../shared/seeds beside the checkout) and skip when there are none:
+#	make check SEEDS=dir-of-reports
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 : "${SHARED:=$top/../shared}"
+: "${SEEDS:=$SHARED/seeds}"
+case $SEEDS in /*) ;; *) SEEDS=$(cd "$SEEDS" 2>/dev/null && pwd || echo "$SEEDS") ;; esac
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT INT TERM
 
@@ -41,7 +46,7 @@ while [ $# -ge 2 ]; do
 	variant=$(basename "$builddir")
 	tmp=$(mktemp -d)
 	export ZH_BIN="$bindir" ZH_BUILD="$builddir" ZH_TOP="$top" ZH_TMP="$tmp"
-	export ZH_SEEDS="$SHARED/seeds"
+	export ZH_SEEDS="$SEEDS"
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
 	for t in "$builddir"/tests/unit/*; do
@@ -63,5 +68,11 @@ grep -E '\] (FAIL|SKIP): ' "$log" || true
 passed=$(grep -c '\] PASS: ' "$log")
 failed=$(grep -c '\] FAIL: ' "$log")
 skipped=$(grep -c '\] SKIP: ' "$log")
+noseeds=$(grep -ci '\] SKIP: .*seed' "$log")
+if [ -d "$SEEDS" ]; then
+	echo "seed tests ran on $(ls "$SEEDS" | wc -l) reports in $SEEDS"
+else
+	echo "seed tests: $noseeds skipped, no reports in $SEEDS (run make check SEEDS=dir-of-reports)"
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -47,7 +47,7 @@ static char *
 run(bool header, int n, const char **files, int *status)
 {
 	static const char *const cols[] = { "ncols", "text", NULL };
-	struct tsv_job job = { cols, header, echo_row, NULL, NULL };
+	struct tsv_job job = { .out_cols = cols, .header = header, .row = echo_row };
 	char outpath[256];
 	static char got[4096];
 	int fd, saved = dup(1);

@@ -7,13 +7,14 @@
 #include "cli.h"
 #include "out.h"
 #include "scan.h"
+#include "stats.h"
 #include "tsv.h"
 #include "utf8.h"
 
 int main(int argc, char **argv);
 
 static const char usage[] =
-"usage: zh-extract-numbers [-Hr] [-y YYYY] [file ...]\n"
+"usage: zh-extract-numbers [-Hr] [-y YYYY] [--stats] [file ...]\n"
 "Writes one row per quantity of the last (text) column of zhtsv rows:\n"
 "the row's prefix columns, then start end value unit qkind approx label raw.\n"
 "  -H, --header      read and write a header line\n"
@@ -21,6 +22,7 @@ static const char usage[] =
 "                    as the year it means: the year in each document's\n"
 "                    title, else its first date, moved by the word\n"
 "  -y, --year YYYY   take YYYY as that year (implies -r)\n"
+"  --stats           one line of counts on standard error at the end\n"
 "  -h, --help        show this help\n"
 "  -V, --version     show the version\n"
 "A document is a run of rows with the same first column.\n";
@@ -35,6 +37,8 @@ struct ctx {
 	size_t base;            /* code points of the row before this piece */
 	struct buf doc;
 	bool have_doc;
+	unsigned long long rows_out, rows_with;  /* quantities; rows with one */
+	bool row_had;
 };
 
 static void
@@ -49,6 +53,8 @@ emit(void *p, const struct xn_match *m)
 {
 	struct ctx *c = p;
 
+	c->rows_out++;
+	c->row_had = true;
 	tsv_out_prefix(c->row);
 	put_num(c->base + m->start);
 	put_num(c->base + m->end);
@@ -87,9 +93,11 @@ row(void *p, struct tsv_row *r)
 		}
 	}
 	c->row = r;
+	c->row_had = false;
 	/* A huge row is read in pieces cut at sentence ends, so that memory
 	 * (a few words a character) stays bounded. */
 	utf8_pieces(r->text, r->text_len, scan_piece, c);
+	c->rows_with += c->row_had;
 	return 0;
 }
 
@@ -111,18 +119,19 @@ main(int argc, char **argv)
 		CLI_LONGOPT_HEADER,
 		{ "relative", no_argument, NULL, 'r' },
 		{ "year", required_argument, NULL, 'y' },
+		CLI_LONGOPT_STATS('S'),
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ctx c = { 0 };
 	struct tsv_job job = { .out_cols = cols, .row = row,
 	    .end_input = end_input, .ctx = &c };
 	unsigned long year = 0;
-	bool relative = false;
+	bool relative = false, stats = false;
 	int ch, rc;
 
 	cli_init("zh-extract-numbers");
 	opterr = 0;     /* getopt would name the program by its path */
-	while ((ch = getopt_long(argc, argv, "HVhry:", lopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":HVhry:", lopts, NULL)) != -1) {
 		switch (ch) {
 		case 'H':
 			job.header = true;
@@ -136,14 +145,17 @@ main(int argc, char **argv)
 				zusage("--year wants a 4-digit year, not %s", optarg);
 			relative = true;
 			break;
+		case 'S':
+			stats = true;
+			break;
 		case 'h':
 			cli_help(usage);
 		case 'V':
 			cli_version();
 		default:
-			if (optopt == 'y')
+			if (ch == ':' && optopt == 'y')
 				zusage("-y needs a year");
-			zusage("unknown option '%s'", argv[optind - 1]);
+			cli_bad_option(ch, argv);
 		}
 	}
 	c.xn = xn_new();
@@ -151,6 +163,14 @@ main(int argc, char **argv)
 	xn_set_year(c.xn, (int)year);
 	rc = tsv_run(&job, argc - optind, argv + optind);
 	xn_free(c.xn);
+	if (stats) {
+		struct zstats st = { .n = 0 };
+
+		tsv_stats_add(&job, &st);
+		zstats_add(&st, "rows_out", c.rows_out);
+		zstats_add(&st, "rows_with_quantities", c.rows_with);
+		zstats_print(&st);
+	}
 	buf_free(&c.doc);
 	if (rc)
 		zfail();

@@ -27,3 +27,19 @@ norm_buffer_enc(struct norm *nm, const char *doc, const unsigned char *p, size_t
 	dec_close(d);
 	return (int)e;
 }
+
+int
+norm_html_buffer(struct norm *nm, const char *doc, const unsigned char *p, size_t n,
+    struct buf *page)
+{
+	char charset[64];
+	enum enc e = html_encoding(p, n, charset, sizeof charset);
+
+	norm_doc_begin(nm, doc, doc);
+	if (e != ENC_BINARY) {
+		norm_doc_decoded(nm, dec_all(p, n, e, charset, page));
+		norm_html(nm, page->s, page->len);
+	}
+	norm_doc_end(nm);
+	return (int)e;
+}

@@ -82,8 +82,14 @@ static const char date_pat[] =
 struct chrome {
 	pcre2_code *chrome, *scan, *meta, *site, *source, *date;
 	pcre2_match_data *md;
+	unsigned long matched;          /* matches tried, until JIT */
 	struct buf key, alt;
 };
+
+/* JIT compilation costs more than a small report's matches (2 M of the
+ * 6 M instructions of an empty run), so the patterns are compiled to
+ * machine code only once a run has used them this often. */
+#define JIT_AFTER 512
 
 static pcre2_code *
 compile_opt(const char *pat, size_t len, const char *file, unsigned long line,
@@ -104,7 +110,6 @@ compile_opt(const char *pat, size_t len, const char *file, unsigned long line,
 		}
 		zdie("built-in pattern: %s at %zu", (char *)msg, (size_t)off);
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 
@@ -190,9 +195,23 @@ chrome_free(struct chrome *ch)
 	free(ch);
 }
 
+static void
+warm_up(struct chrome *ch)
+{
+	if (++ch->matched != JIT_AFTER)
+		return;
+	pcre2_jit_compile(ch->chrome, PCRE2_JIT_COMPLETE);
+	pcre2_jit_compile(ch->scan, PCRE2_JIT_COMPLETE);
+	pcre2_jit_compile(ch->meta, PCRE2_JIT_COMPLETE);
+	pcre2_jit_compile(ch->site, PCRE2_JIT_COMPLETE);
+	pcre2_jit_compile(ch->source, PCRE2_JIT_COMPLETE);
+	pcre2_jit_compile(ch->date, PCRE2_JIT_COMPLETE);
+}
+
 static int
 matches(struct chrome *ch, pcre2_code *re, const char *s, size_t n)
 {
+	warm_up(ch);
 	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, ch->md,
 	    NULL) >= 0;
 }

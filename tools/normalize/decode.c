@@ -55,7 +55,9 @@ fill(struct dec *d)
 	while (!d->eof && d->rlen < RB_CAP) {
 		ssize_t n;
 
-		if (!d->in) {
+		/* Memory first (all of the input, or what the caller read
+		 * ahead of in), then in. */
+		if (d->mempos < d->memlen || !d->in) {
 			size_t k = d->memlen - d->mempos;
 
 			if (k > RB_CAP - d->rlen)
@@ -63,7 +65,7 @@ fill(struct dec *d)
 			memcpy(d->rb + d->rlen, d->mem + d->mempos, k);
 			d->mempos += k;
 			d->rlen += k;
-			if (d->mempos == d->memlen)
+			if (d->mempos == d->memlen && !d->in)
 				d->eof = true;
 			continue;
 		}
@@ -340,4 +342,26 @@ dec_close(struct dec *d)
 		iconv_close(d->cd);
 	free(d->rb);
 	free(d);
+}
+
+bool
+dec_all(const unsigned char *p, size_t n, enum enc e, const char *iconv_name,
+    struct buf *out)
+{
+	struct dec *d = dec_open(NULL, p, n, (int)e, iconv_name, &e);
+	bool valid;
+	ssize_t k;
+
+	buf_clear(out);
+	for (;;) {
+		if (out->cap - out->len < 65536 + 1)
+			buf_grow(out, 65536);
+		if ((k = dec_read(d, out->s + out->len, 65536)) <= 0)
+			break;
+		out->len += (size_t)k;
+	}
+	out->s[out->len] = '\0';
+	valid = dec_output_valid(d);
+	dec_close(d);
+	return valid;
 }

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "buf.h"
 #include "input.h"
 
 enum enc {
@@ -39,6 +40,15 @@ enum enc {
 enum enc detect_encoding(const unsigned char *p, size_t n, bool at_eof,
     bool *valid);
 const char *enc_name(enum enc e);
+/* The first markup of the document (after a BOM, white space and
+ * comments) is an HTML tag: <!DOCTYPE html, <html, <head, <meta, <div,
+ * <p and the like, so article fragments count too. */
+bool html_sniff(const unsigned char *p, size_t n);
+/* The encoding of a whole HTML page: a BOM, else UTF-8 if its bytes are
+ * (whatever it declares), else the charset its <meta> declares (name
+ * gets it, for ENC_ICONV), else detection from its first non-ASCII byte.
+ * GB2312 and GBK labels mean GB18030. */
+enum enc html_encoding(const unsigned char *p, size_t n, char *name, size_t cap);
 /* Maps a --from name to a decoder; ENC_ICONV when only iconv has it.
  * Returns -1 (and prints nothing) if iconv does not know the name. */
 int enc_from_name(const char *name, enum enc *e);
@@ -51,6 +61,10 @@ struct dec;
  * p[0..n) (fuzzing and tests). */
 struct dec *dec_open(struct zin *in, const unsigned char *mem, size_t memlen,
     int forced, const char *iconv_name, enum enc *encp);
+/* Decodes all of p[0..n) as e into out (UTF-8 with 0xFF markers, NUL
+ * terminated); returns dec_output_valid. */
+bool dec_all(const unsigned char *p, size_t n, enum enc e, const char *iconv_name,
+    struct buf *out);
 /* zl_read_fn: decoded UTF-8, 0 at end, -1 on a read error. */
 ssize_t dec_read(void *ctx, void *buf, size_t cap);
 /* True when the output is valid UTF-8 apart from 0xFF markers (always

@@ -7,6 +7,7 @@
 #include "dbcs.h"
 #include "decode.h"
 #include "text.h"
+#include "htmlmeta.h"
 #include "utf8.h"
 
 #include "../../data/charfreq.inc"
@@ -16,15 +17,24 @@ struct evidence {
 	unsigned long errors, chars, weight;
 };
 
-static uint8_t freq[0x10000];
-static int freq_ready;
-
-static void
-freq_init(void)
+/* The weight of a character in the sorted table; 0 when absent.  A
+ * search, not a 64K table filled at start-up: detection looks at a few
+ * hundred characters a document. */
+static unsigned
+freq(uint32_t cp)
 {
-	for (size_t i = 0; i < sizeof charfreq / sizeof charfreq[0]; i++)
-		freq[charfreq[i][0]] = (uint8_t)charfreq[i][1];
-	freq_ready = 1;
+	size_t lo = 0, hi = sizeof charfreq / sizeof charfreq[0];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (charfreq[mid][0] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sizeof charfreq / sizeof charfreq[0] && charfreq[lo][0] == cp ?
+	    charfreq[lo][1] : 0;
 }
 
 static void
@@ -32,7 +42,7 @@ note(struct evidence *ev, uint32_t cp)
 {
 	ev->chars++;
 	if (cp < 0x10000)
-		ev->weight += freq[cp];
+		ev->weight += freq(cp);
 }
 
 /* Characters enough to decide: far more than the 40 the detector must
@@ -165,8 +175,6 @@ detect_encoding(const unsigned char *p, size_t n, bool at_eof, bool *valid)
 		return ENC_BINARY;
 	/* A few kilobytes are thousands of characters: evidence enough,
 	 * unless the start is mostly ASCII. */
-	if (!freq_ready)
-		freq_init();
 	lim = n < 65536 ? n : 65536;
 	memset(ev, 0, sizeof ev);
 	score_mb(ENC_GB18030, p, lim, at_eof && lim == n, &ev[0]);
@@ -246,3 +254,139 @@ enc_from_name(const char *name, enum enc *e)
 }
 
 /* ---- streaming ---- */
+
+/* ---- HTML ---- */
+
+static bool
+ascii_ieq(const unsigned char *p, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+
+	return n >= l && strncasecmp((const char *)p, w, l) == 0;
+}
+
+static bool
+html_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool
+html_sniff(const unsigned char *p, size_t n)
+{
+	static const char *const tags[] = { "!doctype html", "html", "head", "body",
+		"meta", "title", "link", "script", "style", "div", "p", "table",
+		"span", "h1", "h2", "h3", "h4", "h5", "h6", "br", "article", "section",
+		"center", "font", "strong", "b", "a", "img", "ul", "ol", "form",
+		"base", "main", "header", "nav", "blockquote", "pre", "tr", "td", NULL };
+	size_t i = 0;
+
+	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		i = 3;
+	for (int comments = 0; comments < 16; comments++) {
+		while (i < n && html_space(p[i]))
+			i++;
+		if (i >= n || p[i] != '<')
+			return false;
+		if (ascii_ieq(p + i, n - i, "<!--")) {
+			const unsigned char *e = hmeta_find(p + i + 4, n - i - 4, "-->", 3);
+
+			if (!e)
+				return false;
+			i = (size_t)(e - p) + 3;
+			continue;
+		}
+		if (ascii_ieq(p + i, n - i, "<?xml")) {
+			const unsigned char *e = memchr(p + i, '>', n - i);
+
+			if (!e)
+				return false;
+			i = (size_t)(e - p) + 1;
+			continue;
+		}
+		for (int k = 0; tags[k]; k++) {
+			size_t l = strlen(tags[k]);
+
+			if (ascii_ieq(p + i + 1, n - i - 1, tags[k]) && i + 1 + l < n &&
+			    (html_space(p[i + 1 + l]) || p[i + 1 + l] == '>' ||
+			    p[i + 1 + l] == '/'))
+				return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* The charset a <meta> declares in the first 64 KiB (<meta charset=…> or
+ * http-equiv Content-Type with charset=…), into name[cap]. */
+static bool
+declared_charset(const unsigned char *p, size_t n, char *name, size_t cap)
+{
+	size_t lim = n < 65536 ? n : 65536;
+
+	for (size_t i = 0; i + 5 < lim; i++) {
+		size_t j, k = 0;
+
+		if (p[i] != '<' || !ascii_ieq(p + i, lim - i, "<meta"))
+			continue;
+		for (j = i + 5; j < lim && p[j] != '>'; j++) {
+			if (!ascii_ieq(p + j, lim - j, "charset"))
+				continue;
+			j += 7;
+			while (j < lim && html_space(p[j]))
+				j++;
+			if (j >= lim || p[j] != '=')
+				continue;
+			j++;
+			while (j < lim && (html_space(p[j]) || p[j] == '"' || p[j] == '\''))
+				j++;
+			while (j < lim && k + 1 < cap && ((p[j] >= 'a' && p[j] <= 'z') ||
+			    (p[j] >= 'A' && p[j] <= 'Z') || (p[j] >= '0' && p[j] <= '9') ||
+			    p[j] == '-' || p[j] == '_' || p[j] == '.' || p[j] == ':'))
+				name[k++] = (char)p[j++];
+			name[k] = '\0';
+			return k > 0;
+		}
+	}
+	return false;
+}
+
+enum enc
+html_encoding(const unsigned char *p, size_t n, char *name, size_t cap)
+{
+	static const char *const latin[] = { "iso-8859-1", "iso8859-1", "latin1",
+		"windows-1252", "cp1252", "us-ascii", "ascii", NULL };
+	size_t hi = 0;
+	bool valid;
+	enum enc e;
+
+	name[0] = '\0';
+	if (n == 0)
+		return ENC_EMPTY;
+	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		return ENC_UTF8_BOM;
+	if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+		return ENC_UTF16LE_BOM;
+	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+		return ENC_UTF16BE_BOM;
+	while (hi < n && p[hi] < 0x80)
+		hi++;
+	/* Bytes that are UTF-8 are UTF-8, whatever the page declares:
+	 * browsers save pages as UTF-8 and keep the old charset. */
+	if (hi == n || utf8_valid_prefix((const char *)p + hi, n - hi) == n - hi)
+		return ENC_UTF8;
+	if (declared_charset(p, n, name, cap)) {
+		bool untrusted = false;
+
+		for (int k = 0; latin[k]; k++)
+			untrusted |= strcasecmp(name, latin[k]) == 0;
+		if (!untrusted && enc_from_name(name, &e) == 0 && e != ENC_UTF8 &&
+		    e != ENC_UTF16LE_BOM && e != ENC_UTF16LE && e != ENC_UTF16BE)
+			return e;
+	}
+	name[0] = '\0';
+	/* Detection, from the first non-ASCII byte: a page can open with
+	 * more than the detector's prefix of markup and script. */
+	e = detect_encoding(p + hi, n - hi, true, &valid);
+	return e == ENC_UTF8_BOM || e == ENC_EMPTY ? ENC_UTF8 : e;
+}

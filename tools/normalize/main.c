@@ -6,12 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "decode.h"
 #include "input.h"
 #include "normalize.h"
 #include "out.h"
+#include "stats.h"
 #include "tsv.h"
 #include "zhconv.h"
 
@@ -24,11 +27,15 @@ static const char usage_text[] =
 "  --files-from LIST    read input paths from LIST, one per line (- = stdin)\n"
 "  --doc ID             document id for standard input (default -)\n"
 "  --from ENC           decode every input as ENC (any iconv name)\n"
+"  --html, --text       read every input as an HTML page / as plain text\n"
+"                       (default: HTML when its first markup is a tag)\n"
 "Output:\n"
 "  -H, --header         write a header row (also in the --meta file)\n"
 "  --meta FILE          one row per document: encoding, script, title, date,\n"
-"                       source and line counts\n"
-"  --stats              print a summary to standard error\n"
+"                       source, line counts, document number, url\n"
+"  --stats              one line of counts on standard error at the end\n"
+"  -q, --quiet          no progress line (shown when standard error is a\n"
+"                       terminal)\n"
 "Text (each step is on by default):\n"
 "  --no-width           keep full-width letters and digits\n"
 "  --no-space           keep spaces as written (no trimming or collapsing)\n"
@@ -50,15 +57,18 @@ static const char usage_text[] =
 enum {
 	O_FILES_FROM = 256, O_DOC, O_FROM, O_META, O_STATS, O_NO_WIDTH, O_NO_SPACE,
 	O_KEEP_CJK_SPACES, O_NO_CONTROL, O_PUNCT, O_NO_REPAIR, O_TO_S, O_TO_T,
-	O_KEEP_CHROME, O_NO_CHROME, O_CHROME_PATTERNS,
+	O_KEEP_CHROME, O_NO_CHROME, O_CHROME_PATTERNS, O_HTML, O_TEXT,
 };
 
 static const struct option longopts[] = {
 	CLI_LONGOPTS_STD,
 	CLI_LONGOPT_HEADER,
+	CLI_LONGOPT_QUIET,
 	{ "files-from", required_argument, NULL, O_FILES_FROM },
 	{ "doc", required_argument, NULL, O_DOC },
 	{ "from", required_argument, NULL, O_FROM },
+	{ "html", no_argument, NULL, O_HTML },
+	{ "text", no_argument, NULL, O_TEXT },
 	{ "meta", required_argument, NULL, O_META },
 	{ "stats", no_argument, NULL, O_STATS },
 	{ "no-width", no_argument, NULL, O_NO_WIDTH },
@@ -79,17 +89,57 @@ struct run {
 	struct norm *nm;
 	int forced;                     /* enum enc, or -1 to detect */
 	const char *from;
+	int html;                       /* 1 --html, 0 --text, -1 by content */
 	const char *doc_stdin;
 	FILE *meta;
 	const char *meta_path;
 	bool stats;
+	bool progress;                  /* a progress line on the terminal */
+	unsigned long total;            /* files to do, 0 when unknown */
+	unsigned long warned;           /* files with a diagnostic */
+	unsigned long long bytes;       /* input bytes read */
+	struct timespec start, shown;
 	/* Ids seen so far, to warn about duplicates (a sorted set would
 	 * be faster; thousands of documents make a small hash enough). */
 	char **ids;
 	size_t nids, capids;
+	struct buf raw, page;            /* an HTML page, as read and decoded */
+	char charset[64];               /* the iconv name of its declared charset */
 	struct doc_stats tot;
 	unsigned long docs, skipped, by_enc[ENC_BINARY + 1];
+	unsigned long refused, unreadable;
 };
+
+static double
+seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* "zh-normalize: 120/2000 files, 14.2 MB, 35.1 MB/s, 3 with warnings",
+ * at most five times a second, and once at the end. */
+static void
+show_progress(struct run *r, bool last)
+{
+	char line[160], total[32] = "";
+	double el;
+
+	if (!r->progress || (!last && seconds_since(&r->shown) < 0.2))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &r->shown);
+	el = seconds_since(&r->start);
+	if (r->total)
+		snprintf(total, sizeof total, "/%lu", r->total);
+	snprintf(line, sizeof line, "%s: %lu%s files, %.1f MB, %.1f MB/s, %lu with warnings",
+	    progname, r->docs, total, (double)r->bytes / 1e6,
+	    el > 0 ? (double)r->bytes / 1e6 / el : 0.0, r->warned);
+	cli_progress(line);
+	if (last)
+		cli_progress_end();
+}
 
 static unsigned long
 hash_str(const char *s)
@@ -194,10 +244,12 @@ add_stats(struct doc_stats *t, const struct doc_stats *s)
 	t->rep.runs_repaired += s->rep.runs_repaired;
 	t->rep.runs_damaged += s->rep.runs_damaged;
 	t->rep.lines_unchecked += s->rep.lines_unchecked;
+	t->rep.chars_recovered += s->rep.chars_recovered;
 }
 
 static void
-write_meta(struct run *r, const char *id, const char *path, enum enc e)
+write_meta(struct run *r, const char *id, const char *path, const char *refused,
+    enum enc e, const char *iconv_name)
 {
 	const struct doc_stats *s = norm_stats(r->nm);
 	FILE *f = r->meta;
@@ -206,8 +258,8 @@ write_meta(struct run *r, const char *id, const char *path, enum enc e)
 		return;
 	meta_field(f, id, false);
 	meta_field(f, path, false);
-	meta_field(f, e == ENC_ICONV ? r->from : enc_name(e), false);
-	meta_field(f, e == ENC_BINARY ? "none" : norm_script(r->nm), false);
+	meta_field(f, refused ? refused : e == ENC_ICONV ? iconv_name : enc_name(e), false);
+	meta_field(f, refused || e == ENC_BINARY ? "none" : norm_script(r->nm), false);
 	meta_field(f, norm_title(r->nm), false);
 	meta_field(f, norm_date(r->nm), false);
 	meta_field(f, norm_source(r->nm), false);
@@ -219,7 +271,54 @@ write_meta(struct run *r, const char *id, const char *path, enum enc e)
 	meta_num(f, s->converted, false);
 	meta_num(f, s->rep.pinyin_removed, false);
 	meta_num(f, s->rep.runs_repaired, false);
-	meta_num(f, s->rep.runs_damaged, true);
+	meta_num(f, s->rep.runs_damaged, false);
+	meta_field(f, norm_docno(r->nm), false);
+	meta_field(f, norm_url(r->nm), false);
+	meta_num(f, s->rep.chars_recovered, true);
+}
+
+/* Reads into b until it holds at least want bytes or the input ends;
+ * returns false on a read error. */
+static bool
+read_upto(struct zin *in, struct buf *b, size_t want)
+{
+	while (b->len < want) {
+		ssize_t k;
+
+		if (b->cap - b->len < 65536 + 1)
+			buf_grow(b, b->len < 65536 ? 65536 : b->len);
+		k = zin_read(in, b->s + b->len, b->cap - b->len - 1);
+		if (k < 0)
+			return false;
+		if (k == 0)
+			break;
+		b->len += (size_t)k;
+	}
+	return true;
+}
+
+/* A whole page in memory: the parser needs all of it. */
+static enum enc
+do_html(struct run *r, struct zin *in)
+{
+	const char *name = r->from;
+	enum enc e;
+	bool valid;
+
+	read_upto(in, &r->raw, (size_t)-1);
+	if (r->forced >= 0) {
+		e = (enum enc)r->forced;
+	} else {
+		e = html_encoding((const unsigned char *)r->raw.s, r->raw.len, r->charset,
+		    sizeof r->charset);
+		name = r->charset;
+	}
+	if (e == ENC_BINARY)
+		return e;
+	valid = dec_all((const unsigned char *)r->raw.s, r->raw.len, e, name, &r->page);
+	norm_doc_decoded(r->nm, valid);
+	norm_html(r->nm, r->page.s, r->page.len);
+	return e;
 }
 
 static void
@@ -227,39 +326,68 @@ do_file(struct run *r, const char *path)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	char *id = is_stdin ? xstrdup(r->doc_stdin) : doc_id(path);
+	const char *iconv_name = r->from;
 	struct zin *in;
-	struct dec *d;
+	struct dec *d = NULL;
 	struct zlines *lr;
 	struct zline ln;
 	enum enc e;
 	int rc;
+	unsigned long diags = zdiag_count();
 
 	if ((in = zin_open(path)) == NULL) {
 		free(id);
+		r->docs++;
+		r->skipped++;
+		r->unreadable++;
+		r->warned++;
+		show_progress(r, false);
 		return;
 	}
 	if (id_seen(r, id))
 		zwarn(path, 0, "duplicate document id '%s'", id);
-	d = dec_open(in, NULL, 0, r->forced, r->from, &e);
-	r->docs++;
-	r->by_enc[e]++;
+	/* Enough of the start to tell a page from text; the text decoder
+	 * then reads these bytes before the rest. */
+	buf_clear(&r->raw);
+	if (r->html != 0)
+		read_upto(in, &r->raw, DETECT_PREFIX);
 	norm_doc_begin(r->nm, id, path);
-	if (e == ENC_BINARY) {
+	r->docs++;
+	if (r->html == 1 || (r->html < 0 && html_sniff((const unsigned char *)r->raw.s,
+	    r->raw.len))) {
+		e = do_html(r, in);
+		if (e == ENC_ICONV)
+			iconv_name = r->forced >= 0 ? r->from : r->charset;
+	} else {
+		d = dec_open(in, (const unsigned char *)r->raw.s, r->raw.len, r->forced,
+		    r->from, &e);
+		if (e != ENC_BINARY) {
+			norm_doc_decoded(r->nm, dec_output_valid(d));
+			lr = zlines_new_fn(dec_read, d, ZL_CR_EOL);
+			while ((rc = zlines_next(lr, &ln)) == 1)
+				norm_line(r->nm, ln.lineno, ln.s, ln.len);
+			zlines_free(lr);
+		}
+	}
+	if (zin_refused(in)) {
+		/* Named by its signature, and reported, by zin_read. */
+		r->skipped++;
+		r->refused++;
+	} else if (r->by_enc[e]++, e == ENC_BINARY) {
 		zerror(path, 0, "binary data (not text in any known encoding): skipped");
 		r->skipped++;
-	} else {
-		norm_doc_decoded(r->nm, dec_output_valid(d));
-		lr = zlines_new_fn(dec_read, d, ZL_CR_EOL);
-		while ((rc = zlines_next(lr, &ln)) == 1)
-			norm_line(r->nm, ln.lineno, ln.s, ln.len);
-		zlines_free(lr);
 	}
 	norm_doc_end(r->nm);
 	add_stats(&r->tot, norm_stats(r->nm));
-	write_meta(r, id, path, e);
-	dec_close(d);
+	write_meta(r, id, path, zin_refused(in), e, iconv_name);
+	r->bytes += zin_raw_bytes(in);
+	if (zdiag_count() != diags)
+		r->warned++;
+	if (d)
+		dec_close(d);
 	zin_close(in);
 	free(id);
+	show_progress(r, false);
 }
 
 static void
@@ -285,28 +413,50 @@ do_files_from(struct run *r, const char *list)
 	zin_close(in);
 }
 
+/* The --stats name of the documents read in an encoding. */
+static const char *
+enc_stat_name(enum enc e)
+{
+	static const char *const names[] = {
+		[ENC_EMPTY] = "files_empty", [ENC_UTF8] = "enc_utf8",
+		[ENC_UTF8_BOM] = "enc_utf8_bom", [ENC_UTF16LE] = "enc_utf16le",
+		[ENC_UTF16BE] = "enc_utf16be", [ENC_UTF16LE_BOM] = "enc_utf16le_bom",
+		[ENC_UTF16BE_BOM] = "enc_utf16be_bom", [ENC_GB18030] = "enc_gb18030",
+		[ENC_BIG5] = "enc_big5", [ENC_ICONV] = "enc_from", [ENC_BINARY] = "refused_binary",
+	};
+
+	return names[e];
+}
+
+/* One line, names as in the --meta header where they are the same
+ * counts; refused_* by cause.  Other steps add their own counts here. */
 static void
 print_stats(const struct run *r)
 {
 	const struct doc_stats *t = &r->tot;
+	struct zstats st = { .n = 0 };
 
-	fprintf(stderr, "zh-normalize: %lu documents (%lu skipped), lines in %lu, "
-	    "out %lu, blank %lu, chrome %lu\n", r->docs, r->skipped, t->lines_in,
-	    t->lines_out, t->blank, t->chrome);
-	fprintf(stderr, "zh-normalize: invalid bytes %lu, control characters %lu, "
-	    "converted characters %lu\n", t->invalid, t->controls, t->converted);
-	fprintf(stderr, "zh-normalize: pinyin removed %lu, runs repaired %lu, "
-	    "runs left damaged %lu\n", t->rep.pinyin_removed, t->rep.runs_repaired,
-	    t->rep.runs_damaged);
-	if (t->rep.lines_unchecked)
-		fprintf(stderr, "zh-normalize: lines left unrepaired (over the "
-		    "repair work budget, flag l) %lu\n", t->rep.lines_unchecked);
-	fprintf(stderr, "zh-normalize: encodings:");
+	zstats_add(&st, "files", r->docs);
+	zstats_add(&st, "files_skipped", r->skipped);
+	zstats_add(&st, "rows_in", t->lines_in);
+	zstats_add(&st, "rows_out", t->lines_out);
+	zstats_add(&st, "dropped_blank", t->blank);
+	zstats_add(&st, "dropped_chrome", t->chrome);
+	zstats_add(&st, "invalid_bytes", t->invalid);
+	zstats_add(&st, "controls", t->controls);
+	zstats_add(&st, "converted", t->converted);
+	zstats_add(&st, "pinyin_removed", t->rep.pinyin_removed);
+	zstats_add(&st, "runs_repaired", t->rep.runs_repaired);
+	zstats_add(&st, "runs_damaged", t->rep.runs_damaged);
+	zstats_add(&st, "lines_unchecked", t->rep.lines_unchecked);
+	zstats_add(&st, "chars_recovered", t->rep.chars_recovered);
+	zstats_add(&st, "refused_binary", r->by_enc[ENC_BINARY]);
+	zstats_add(&st, "refused_format", r->refused);
+	zstats_add(&st, "unreadable", r->unreadable);
 	for (int e = 0; e <= ENC_BINARY; e++)
-		if (r->by_enc[e])
-			fprintf(stderr, " %s %lu", e == ENC_ICONV ? r->from :
-			    enc_name((enum enc)e), r->by_enc[e]);
-	fputc('\n', stderr);
+		if (r->by_enc[e] && e != ENC_BINARY)
+			zstats_add(&st, enc_stat_name((enum enc)e), r->by_enc[e]);
+	zstats_print(&st);
 }
 
 int
@@ -317,17 +467,19 @@ main(int argc, char **argv)
 		    .control = true, .punct = PUNCT_KEEP },
 		.repair = true, .chrome = true,
 	};
-	struct run r = { .forced = -1, .doc_stdin = "-" };
+	struct run r = { .forced = -1, .html = -1, .doc_stdin = "-" };
 	const char *files_from = NULL;
-	bool header = false;
+	bool header = false, quiet = false;
 	int c;
 
 	cli_init("zh-normalize");
-	while ((c = getopt_long(argc, argv, "hVH", longopts, NULL)) != -1) {
+	opterr = 0;     /* one message of our own, not getopt's too */
+	while ((c = getopt_long(argc, argv, ":hVHq", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': cli_help(usage_text);
 		case 'V': cli_version();
 		case 'H': header = true; break;
+		case 'q': quiet = true; break;
 		case O_FILES_FROM: files_from = optarg; break;
 		case O_DOC: r.doc_stdin = optarg; break;
 		case O_FROM: {
@@ -339,6 +491,8 @@ main(int argc, char **argv)
 			r.from = optarg;
 			break;
 		}
+		case O_HTML: r.html = 1; break;
+		case O_TEXT: r.html = 0; break;
 		case O_META: r.meta_path = optarg; break;
 		case O_STATS: r.stats = true; break;
 		case O_NO_WIDTH: o.text.width = false; break;
@@ -361,7 +515,7 @@ main(int argc, char **argv)
 		case O_KEEP_CHROME: o.keep_chrome = true; break;
 		case O_NO_CHROME: o.chrome = false; break;
 		case O_CHROME_PATTERNS: o.chrome_file = optarg; break;
-		default: zusage("unknown option");
+		default: cli_bad_option(c, argv);
 		}
 	}
 	argc -= optind;
@@ -379,7 +533,11 @@ main(int argc, char **argv)
 	if (header && r.meta)
 		fputs("doc\tfile\tencoding\tscript\ttitle\tpublished\tsource\tlines_in\t"
 		    "lines_out\tblank\tchrome\tinvalid\tconverted\tpinyin_removed\t"
-		    "runs_repaired\truns_damaged\n", r.meta);
+		    "runs_repaired\truns_damaged\tdoc_number\turl\tchars_recovered\n",
+		    r.meta);
+	r.progress = !quiet && isatty(STDERR_FILENO);
+	r.total = files_from ? 0 : argc ? (unsigned long)argc : 1;
+	clock_gettime(CLOCK_MONOTONIC, &r.start);
 	if (files_from)
 		do_files_from(&r, files_from);
 	else if (argc == 0)
@@ -389,9 +547,12 @@ main(int argc, char **argv)
 			do_file(&r, argv[i]);
 	if (r.meta && (ferror(r.meta) | fclose(r.meta)))
 		zerror(r.meta_path, 0, "write error");
+	show_progress(&r, true);
 	if (r.stats)
 		print_stats(&r);
 	norm_free(r.nm);
+	buf_free(&r.raw);
+	buf_free(&r.page);
 	for (size_t i = 0; i < r.capids; i++)
 		free(r.ids[i]);
 	free(r.ids);

@@ -2,14 +2,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "chrome.h"
 #include "cli.h"
+#include "html.h"
 #include "normalize.h"
 #include "out.h"
 #include "title.h"
 #include "tsv.h"
+#include "htmlmeta.h"
 #include "utf8.h"
 #include "zhconv.h"
+
+/* A held line that is chrome whatever follows it (an HTML page's
+ * furniture inside the article), beside the CH_* bits. */
+#define CLS_FORCED 0x100
 
 struct held {
 	unsigned long lineno;
@@ -24,7 +31,9 @@ struct norm {
 	struct chrome *ch;
 	const char *file;
 	struct doc_stats st;
-	struct buf doc, line, san, text, conv, title, date, source;
+	struct buf doc, line, san, text, conv, title, date, source, docno, url;
+	struct hpage page;
+	struct article art;
 	struct held q[NORM_HOLD];
 	int qfirst, qlen;
 	bool head, title_seen, first_seen, decoded;
@@ -62,6 +71,10 @@ norm_free(struct norm *nm)
 	buf_free(&nm->title);
 	buf_free(&nm->date);
 	buf_free(&nm->source);
+	buf_free(&nm->docno);
+	buf_free(&nm->url);
+	html_free(&nm->page);
+	article_free(&nm->art);
 	for (int i = 0; i < NORM_HOLD; i++)
 		buf_free(&nm->q[i].text);
 	free(nm);
@@ -81,6 +94,8 @@ norm_doc_begin(struct norm *nm, const char *doc, const char *file)
 	buf_clear(&nm->title);
 	buf_clear(&nm->date);
 	buf_clear(&nm->source);
+	buf_clear(&nm->docno);
+	buf_clear(&nm->url);
 	nm->qfirst = nm->qlen = 0;
 	nm->head = true;
 	nm->title_seen = nm->first_seen = nm->decoded = false;
@@ -173,6 +188,7 @@ pop(struct norm *nm, bool chrome)
 {
 	struct held *h = qat(nm, 0);
 
+	chrome = chrome || (h->cls & CLS_FORCED);
 	if (chrome && (h->cls & CH_META))
 		chrome_meta(nm->ch, h->text.s, h->text.len, &nm->source, &nm->date);
 	emit(nm, h->lineno, h->flags, h->text.s, h->text.len, chrome);
@@ -196,7 +212,7 @@ close_head(struct norm *nm)
 
 	while (nm->qlen > 0) {
 		struct held *h = qat(nm, 0);
-		bool chrome = (h->cls & CH_CHROME) != 0;
+		bool chrome = (h->cls & (CH_CHROME | CLS_FORCED)) != 0;
 
 		/* A site name on the first line is the page header, unless
 		 * it begins a two-line title ("…人民政府 / 关于…"). */
@@ -237,10 +253,12 @@ has_full_stop(const char *s, size_t n)
 	return false;
 }
 
-void
-norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
+/* Sanitises, repairs and rewrites one line into nm->text; returns its
+ * flags, or -1 when it comes out blank. */
+static int
+prepare(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 {
-	int flags = 0, cls = 0;
+	int flags = 0;
 
 	nm->st.lines_in++;
 	if (nm->decoded ? memchr(s, 0xFF, len) != NULL :
@@ -272,10 +290,19 @@ norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 	if (nm->text.len == 0 || (!nm->o.text.space &&
 	    strspn(nm->text.s, " \t") == nm->text.len)) {
 		nm->st.blank++;
-		return;
+		return -1;
 	}
 	if (nm->o.script)
 		count_script(nm, nm->text.s, nm->text.len);
+	return flags;
+}
+
+/* Body or chrome, for the line in nm->text. */
+static void
+decide(struct norm *nm, unsigned long lineno, int flags)
+{
+	int cls = 0;
+
 	if (!nm->ch) {
 		emit(nm, lineno, flags, nm->text.s, nm->text.len, false);
 		return;
@@ -317,6 +344,130 @@ norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
 }
 
 void
+norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len)
+{
+	int flags = prepare(nm, lineno, s, len);
+
+	if (flags >= 0)
+		decide(nm, lineno, flags);
+}
+
+/* Ends the article's part of a page: what is still held is its tail. */
+static void
+end_article(struct norm *nm)
+{
+	if (nm->head)
+		close_head(nm);
+	while (nm->qlen > 0)
+		pop(nm, true);
+	nm->head = false;
+}
+
+/* One text line of a page, in the role the article pass gave it. */
+static void
+html_row(struct norm *nm, const struct hline *l, const char *s, size_t n, int role)
+{
+	int flags = prepare(nm, l->lineno, s, n);
+
+	if (flags < 0)
+		return;
+	/* The parser turned invalid input into U+FFFD. */
+	if (nm->st.invalid && hmeta_find(nm->text.s, nm->text.len, "\xEF\xBF\xBD", 3))
+		flags |= F_INVALID;
+	switch (role) {
+	case AR_BODY:
+		decide(nm, l->lineno, flags);
+		break;
+	case AR_TITLE:
+		buf_clear(&nm->title);
+		buf_add(&nm->title, nm->text.s, nm->text.len);
+		nm->head_lines++;
+		push(nm, l->lineno, flags, 0);
+		if (nm->qlen == NORM_HOLD)
+			close_head(nm);
+		break;
+	default:
+		if (nm->qlen == 0) {
+			emit(nm, l->lineno, flags, nm->text.s, nm->text.len, true);
+			break;
+		}
+		if (nm->qlen == NORM_HOLD)
+			pop(nm, false);
+		push(nm, l->lineno, flags, CLS_FORCED);
+		break;
+	}
+}
+
+static void
+set_field(struct buf *b, const struct buf *v)
+{
+	buf_clear(b);
+	if (v->len)
+		buf_add(b, v->s, v->len);
+}
+
+void
+norm_html(struct norm *nm, const char *p, size_t n)
+{
+	struct hpage *pg = &nm->page;
+	struct article *a = &nm->art;
+	size_t last = 0, bad;
+
+	/* Count what the parser will quietly replace. */
+	bad = nm->decoded ? (size_t)0 : utf8_count_invalid(p, n);
+	if (nm->decoded)
+		for (const char *q = p; (q = memchr(q, 0xFF, (size_t)(p + n - q))); q++)
+			bad++;
+	if (bad) {
+		nm->st.invalid += bad;
+		zwarn(nm->file, 0, "%zu invalid byte%s replaced by U+FFFD", bad,
+		    bad == 1 ? "" : "s");
+	}
+	html_parse(pg, p, n);
+	if (nm->ch) {
+		article_select(a, pg, nm->ch);
+		if (!a->found)
+			zwarn(nm->file, 0, "no article text in this page: every line is page chrome");
+	} else {
+		if (a->cap < pg->nlines + 1) {
+			a->cap = pg->nlines + 1;
+			a->role = xrealloc(a->role, a->cap);
+		}
+		memset(a->role, AR_BODY, pg->nlines);
+		a->found = pg->nlines > 0;
+	}
+	set_field(&nm->date, &pg->meta.f[HM_DATE]);
+	set_field(&nm->source, &pg->meta.f[HM_SOURCE]);
+	set_field(&nm->docno, &pg->meta.f[HM_DOCNO]);
+	set_field(&nm->url, &pg->meta.f[HM_URL]);
+	nm->title_seen = nm->ch != NULL;
+	for (size_t i = 0; i < pg->nlines; i++)
+		if (a->role[i] != AR_OUT)
+			last = i + 1;
+	for (size_t i = 0; i < pg->nlines; i++) {
+		const struct hline *l = &pg->lines[i];
+
+		if (i == last)
+			end_article(nm);
+		switch (a->role[i]) {
+		case AR_JOINED:
+			break;
+		case AR_TITLE:
+			html_row(nm, l, a->title_text.s, a->title_text.len, AR_TITLE);
+			break;
+		default:
+			html_row(nm, l, hline_text(pg, l), l->len, a->role[i]);
+			break;
+		}
+	}
+	/* No title row: the head's title, cleaned like a row. */
+	if (nm->ch && nm->title.len == 0 && a->title_text.len) {
+		text_normalize(&nm->o.text, a->title_text.s, a->title_text.len, &nm->text,
+		    &nm->st.controls);
+		buf_add(&nm->title, nm->text.s, nm->text.len);
+	}
+}
+void
 norm_doc_end(struct norm *nm)
 {
 	if (nm->head) {
@@ -349,6 +500,18 @@ const char *
 norm_source(const struct norm *nm)
 {
 	return nm->source.len ? nm->source.s : "";
+}
+
+const char *
+norm_docno(const struct norm *nm)
+{
+	return nm->docno.len ? nm->docno.s : "";
+}
+
+const char *
+norm_url(const struct norm *nm)
+{
+	return nm->url.len ? nm->url.s : "";
 }
 
 const char *

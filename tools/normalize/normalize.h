@@ -55,6 +55,10 @@ void norm_doc_begin(struct norm *nm, const char *doc, const char *file);
 void norm_doc_decoded(struct norm *nm, bool decoded);
 /* One source line (any bytes; s[len] must be writable). */
 void norm_line(struct norm *nm, unsigned long lineno, const char *s, size_t len);
+/* A whole HTML page, decoded to UTF-8 (p[n] must be writable): its
+ * article's lines as rows, the rest as chrome.  Call between
+ * norm_doc_begin and norm_doc_end, instead of norm_line. */
+void norm_html(struct norm *nm, const char *p, size_t n);
 /* Ends the document: decides on the lines still held back. */
 void norm_doc_end(struct norm *nm);
 
@@ -63,10 +67,16 @@ void norm_doc_end(struct norm *nm);
 int norm_buffer_enc(struct norm *nm, const char *doc, const unsigned char *p,
     size_t n);
 
+/* The same for an HTML page; page is the buffer it is decoded into. */
+int norm_html_buffer(struct norm *nm, const char *doc, const unsigned char *p,
+    size_t n, struct buf *page);
+
 const struct doc_stats *norm_stats(const struct norm *nm);
 const char *norm_title(const struct norm *nm);
 const char *norm_date(const struct norm *nm);
 const char *norm_source(const struct norm *nm);
+const char *norm_docno(const struct norm *nm);
+const char *norm_url(const struct norm *nm);
 /* "simplified", "traditional", "mixed" or "none". */
 const char *norm_script(const struct norm *nm);
 

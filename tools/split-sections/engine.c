@@ -25,6 +25,8 @@
 #define TITLE_ROWS 6
 #define TITLE_LINES 4
 #define TITLE_LINE_CPS 40
+/* Bytes of a line of the head at most (an addressee of 100 characters) */
+#define HEAD_LINE_MAX 400
 /* Annex numbers (A1 … A99) */
 #define SS_ANNEX_MAX 99
 
@@ -107,7 +109,8 @@ name_level(struct ss *s, struct ss_doc *d, const char *h, size_t hn)
 {
 	ss_key_fold(&s->key, h, hn, SS_KEY_MAX);
 	ss_report_heading(&d->rep, &d->tree, s->key.s);
-	ss_tree_top(&d->tree)->named = (signed char)ss_genre_part(s->key.s);
+	if (d->genre == G_PLAN)
+		ss_tree_top(&d->tree)->named = (signed char)ss_genre_part(s->key.s);
 }
 
 /* ---- the held-back row ---- */
@@ -180,11 +183,14 @@ body(struct ss *s, struct ss_doc *d, const struct ss_rowref *r, const char *t,
 			return;
 		}
 	}
-	ss_emit_items(&s->em, r, d->tree.path, part_now(d), t, n, &s->items);
 	if (ss_items_first(&s->items)) {
 		d->en_style = style;
 		d->en_last = last;
+	} else {
+		/* (1)…;(2)… written inside the line: its own items */
+		(void)ss_items_list(&s->items, t, n);
 	}
+	ss_emit_items(&s->em, r, d->tree.path, part_now(d), t, n, &s->items);
 }
 
 /* Whether row t goes on with the enumeration of the held-back row. */
@@ -196,26 +202,22 @@ continues(struct ss *s, const char *t, size_t n)
 
 /* ---- headings ---- */
 
+/* The heading of marker m in line t: its text to hend, the words that
+ * name its part to proper. */
 static void
-open_heading(struct ss *s, struct ss_doc *d, const struct ss_marker *m,
-    const char *h, size_t hn)
+heading(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
+    const struct ss_marker *m, const char *t, size_t n, size_t hend,
+    size_t proper)
 {
+	const char *h = t + m->len;
+	size_t hn = hend - m->len;
+
 	ss_tree_open(&d->tree, m);
 	d->en_style = -1;
 	d->en_last = 0;
 	d->heading_seen = true;
 	d->bare_marker = hn == 0;
-	name_level(s, d, h, hn);
-}
-
-static void
-heading(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
-    const struct ss_marker *m, const char *t, size_t n, size_t hend)
-{
-	const char *h = t + m->len;
-	size_t hn = hend - m->len;
-
-	open_heading(s, d, m, h, hn);
+	name_level(s, d, h, proper - m->len);
 	d->tree.fresh = hend == n;
 	if (hn == 0 && hend == n) {
 		hold(s, r, s->opt.keep_markers ? t : h, s->opt.keep_markers ? n : 0,
@@ -307,8 +309,9 @@ static bool
 title_goes_on(const struct ss_key *k, const char *text, size_t n)
 {
 	if (n > 4 * TITLE_LINE_CPS || ss_cp_count(text, n) > TITLE_LINE_CPS ||
-	    strpbrk(k->s, ",;:!?()[]") || strstr(k->s, "。") ||
-	    ss_frame_docnum(k) || ss_frame_end(k) != SIG_NONE)
+	    strpbrk(k->s, ",;:!?") || strstr(k->s, "。") ||
+	    ss_frame_docnum(k) || ss_frame_end(k) > SIG_NAME ||
+	    ss_frame_head_date(k))
 		return false;
 	for (size_t i = 0; i < k->len; i++)
 		if ((unsigned char)k->s[i] >= 0xE4 && (unsigned char)k->s[i] <= 0xE9)
@@ -329,11 +332,41 @@ title_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 		if (g != G_UNKNOWN)
 			d->genre = g;
 	}
+	d->articles = d->articles || ss_genre_articles(s->key.s);
+	d->after_title = true;
 	d->title_done = true;
 	d->title_open = open && !zh_title_ends(text, n);
 	d->title_lines++;
 	d->label = false;
 	ss_emit(&s->em, r, K_TITLE, d->tree.root, frame_part(d), text, n);
+}
+
+/* A short line in brackets, not a sentence: (试行), (2021—2025年). */
+static bool
+title_bracket(const struct ss_key *k)
+{
+	size_t n = k->len;
+
+	while (n > 0 && k->s[n - 1] == ' ')
+		n--;
+	return n > 2 && k->s[0] == '(' && k->s[n - 1] == ')' &&
+	    ss_cp_count(k->s, n) <= 20 && !strstr(k->s, "。") &&
+	    !strpbrk(k->s, ",;:");
+}
+
+/* A line that goes on with the words before it: it opens with a
+ * bracket or a joining word. */
+static bool
+title_joint(const struct ss_key *k)
+{
+	static const char *const joints[] = { "的", "和", "及", "与", "暨", NULL };
+
+	if (k->s[0] == '(')
+		return true;
+	for (const char *const *j = joints; *j; j++)
+		if (strncmp(k->s, *j, strlen(*j)) == 0)
+			return true;
+	return false;
 }
 
 /* The issuing body on the line before a title 关于…: both are the title. */
@@ -383,10 +416,13 @@ label_resolve(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
  * addressee, a date under the title.  Returns whether the row was one. */
 static bool
 head_frame(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
-    const char *text, size_t n)
+    const char *text, size_t n, bool prev_title)
 {
 	int t;
 
+	/* titles, numbers, addressees and dates are short lines */
+	if (n > HEAD_LINE_MAX)
+		return false;
 	ss_key_fold(&s->key, text, n, SS_KEY_MAX);
 	if (d->title_open) {
 		if (d->title_lines < TITLE_LINES && title_goes_on(&s->key, text, n)) {
@@ -394,6 +430,15 @@ head_frame(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 			return true;
 		}
 		d->title_open = false;
+	}
+	/* (2021—2025年), (试行) under a title, or a line that cannot open
+	 * a sentence (…规划 / (2025—2027年)的通知, …办法 / 和…细则): part
+	 * of it */
+	if (prev_title && d->title_lines < TITLE_LINES &&
+	    !ss_frame_head_date(&s->key) && (title_bracket(&s->key) ||
+	    (title_goes_on(&s->key, text, n) && title_joint(&s->key)))) {
+		title_row(s, d, r, text, n, true);
+		return true;
 	}
 	if (!d->title_done && d->rows <= TITLE_ROWS) {
 		if (d->label)
@@ -491,6 +536,9 @@ end_frame(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 			annex_list(s, d, r, text, n, rest);
 		return true;
 	}
+	/* the signature and the date are short lines, even padded */
+	if (n > SS_FRAME_LINE_MAX)
+		return false;
 	ss_key_fold(&s->key, text, n, SS_KEY_MAX);
 	switch ((sig = ss_frame_end(&s->key))) {
 	case SIG_NAME:
@@ -590,8 +638,8 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	struct ss_rowref r = { file, lineno, prefix, prefix_len, ncols > 0 };
 	struct ss_doc *d;
 	struct ss_marker m;
-	bool mk, head_like = false, acc = false, list = false;
-	size_t hend = n, htext = 0, hcps;
+	bool mk, head_like = false, acc = false, list = false, prev_title;
+	size_t hend = n, proper = n, htext = 0, hproper = 0, hcps;
 	unsigned item = 0;
 
 	if (ncols > 0) {
@@ -618,12 +666,18 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	if (mk) {
 		size_t cps;
 
-		hend = ss_runin_end(text, n, m.len, &cps);
+		hend = ss_runin_end(text, n, m.len, &proper, &cps);
 		head_like = cps <= SS_HEAD_LIKE_CPS;
 		list = ss_runin_list(text, n, &m);
 		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, hend == n);
 	}
 	d->tree.fresh = false;
+	prev_title = d->after_title;
+	d->after_title = false;
+	if (mk && m.tight && m.type == MT_ART && d->articles) {
+		m.tight = false;
+		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, hend == n);
+	}
 	if (s->held == H_ISSUER)
 		issuer_resolve(s, d, mk, text, n);
 	if (s->held == H_LABEL) {
@@ -637,7 +691,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	    AFTER_DONE)
 		return;
 	if (d->bare_marker && !mk) {
-		htext = ss_runin_end(text, n, 0, &hcps);
+		htext = ss_runin_end(text, n, 0, &hproper, &hcps);
 		if (hcps == 0 || hcps > SS_HEAD_LIKE_CPS)
 			htext = 0;
 	}
@@ -647,7 +701,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 		flush(s, acc ? 0 : continues(s, text, n));
 	d->rows++;
 	if (acc) {
-		heading(s, d, &r, &m, text, n, hend);
+		heading(s, d, &r, &m, text, n, hend, proper);
 		return;
 	}
 	if (mk)
@@ -656,7 +710,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	 * that line is the heading's text. */
 	d->bare_marker = false;
 	if (htext) {
-		name_level(s, d, text, htext);
+		name_level(s, d, text, hproper);
 		flush(s, 0);
 		ss_emit(&s->em, &r, K_HEADING, d->tree.path, part_now(d), text,
 		    htext);
@@ -664,7 +718,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 			body(s, d, &r, text + htext, n - htext, -1);
 		return;
 	}
-	if (!mk && !d->heading_seen && head_frame(s, d, &r, text, n))
+	if (!mk && !d->heading_seen && head_frame(s, d, &r, text, n, prev_title))
 		return;
 	/* a marker that opens no heading but starts or goes on with a list */
 	if (item && !list) {
@@ -685,7 +739,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 		m.num = d->tree.depth ? d->tree.lv[0].num + 1 : 1;
 		m.len = 0;
 		m.tight = false;
-		heading(s, d, &r, &m, text, n, n);
+		heading(s, d, &r, &m, text, n, n, n);
 		return;
 	}
 	if (!mk && (d->heading_seen || d->prose) && end_frame(s, d, &r, text, n))

@@ -18,12 +18,17 @@
 
 #include "key.h"
 
+/* Bytes of a line of the frame at most (signature, date, note, padded
+ * with spaces): longer lines need not be read. */
+#define SS_FRAME_LINE_MAX 200
+
 /* 国发〔2018〕12号, 国办发明电〔2018〕15号: the whole line. */
 bool ss_frame_docnum(const struct ss_key *k);
 
 /* 国家经贸委、冶金部： — a list of bodies ending in a colon. */
 bool ss_frame_addressee(const struct ss_key *k);
 
+/* In this order: a value above SIG_NAME ends a body. */
 enum ss_sig {
 	SIG_NONE,
 	SIG_NAME,               /* the issuing body alone on its line */

@@ -5,7 +5,7 @@
 #include "cli.h"
 #include "items.h"
 #include "runin.h"
-#include "u8.h"
+#include "vec16.h"
 
 void
 ss_items_free(struct ss_items *it)
@@ -240,7 +240,8 @@ boundary_ends(const char *t, size_t p)
 }
 
 /* Candidates: a bracket or circled number, or a digit at the start or
- * after a boundary, found 16 bytes at a time. */
+ * after a stop, semicolon or colon (full or half width; a list's 2.
+ * never follows a comma), found 16 bytes at a time. */
 static void
 list_scan(struct ss_items *it, const char *t, size_t n)
 {
@@ -254,8 +255,8 @@ list_scan(struct ss_items *it, const char *t, size_t n)
 		v16 v = load16(u + i), w = load16(u + i + 1), x = load16(u + i + 2);
 		v16 lead = (v16)((v == '(') | ((v == 0xEF) & (w == 0xBC) & (x == 0x88)) |
 		    ((v == 0xE2) & ((w == 0x91) | (w == 0x92) | (w == 0x9D))));
-		v16 bound = (v16)(((v == ';') | (v == ':') | (v == ',') | (v == '.') | (v == 0x82) |
-		    (v == 0x9B) | (v == 0x9A) | (v == 0x8C)) & (w >= '0') & (w <= '9'));
+		v16 bound = (v16)(((v == ';') | (v == ':') | (v == '.') | (v == 0x82) |
+		    (v == 0x9B) | (v == 0x9A)) & (w >= '0') & (w <= '9'));
 
 		if (!any16((v16)(lead | bound)))
 			continue;
@@ -276,7 +277,7 @@ list_scan(struct ss_items *it, const char *t, size_t n)
 		if (list_lead(u, i, n))
 			list_try(it, t, n, i, &next);
 		else if (i + 1 < n && u[i + 1] >= '0' && u[i + 1] <= '9' &&
-		    boundary_ends(t, i))
+		    u[i] != ',' && u[i] != 0x8C && boundary_ends(t, i))
 			list_try(it, t, n, i + 1, &next);
 	}
 }

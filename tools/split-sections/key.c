@@ -1,7 +1,7 @@
 #include <stdint.h>
 
 #include "key.h"
-#include "u8.h"
+#include "utf8.h"
 #include "zhfold.h"
 
 void
@@ -19,7 +19,7 @@ ss_key_fold(struct ss_key *k, const char *s, size_t n, size_t max)
 			k->s[k->len++] = (char)zh_fold_width((unsigned char)s[i++]);
 			continue;
 		}
-		k->len += (size_t)utf8_encode(zh_fold(u8_next(s, n, &i)), k->s + k->len);
+		k->len += (size_t)utf8_encode(zh_fold(utf8_next_fast(s, n, &i)), k->s + k->len);
 	}
 	k->s[k->len] = '\0';
 }

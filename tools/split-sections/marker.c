@@ -5,42 +5,9 @@
 
 #include "marker.h"
 #include "utf8.h"
+#include "zhnum.h"
 
-/* Value of one numeral character: 0-9, 10 for 十/拾, 100 for 百/佰, or
- * -1 when it is not a numeral. */
-static int
-cn_digit(uint32_t cp)
-{
-	switch (cp) {
-	case 0x3007: case 0x96F6: return 0;                     /* 〇 零 */
-	case 0x4E00: case 0x58F9: return 1;                     /* 一 壹 */
-	case 0x4E8C: case 0x8D30: case 0x8CB3: return 2;        /* 二 贰 貳 */
-	case 0x4E09: case 0x53C1: case 0x53C3: return 3;        /* 三 叁 參 */
-	case 0x56DB: case 0x8086: return 4;                     /* 四 肆 */
-	case 0x4E94: case 0x4F0D: return 5;                     /* 五 伍 */
-	case 0x516D: case 0x9646: case 0x9678: return 6;        /* 六 陆 陸 */
-	case 0x4E03: case 0x67D2: return 7;                     /* 七 柒 */
-	case 0x516B: case 0x634C: return 8;                     /* 八 捌 */
-	case 0x4E5D: case 0x7396: return 9;                     /* 九 玖 */
-	case 0x5341: case 0x62FE: return 10;                    /* 十 拾 */
-	case 0x767E: case 0x4F70: return 100;                   /* 百 佰 */
-	}
-	return -1;
-}
-
-static bool
-financial(uint32_t cp)
-{
-	switch (cp) {
-	case 0x58F9: case 0x8D30: case 0x8CB3: case 0x53C1: case 0x53C3:
-	case 0x8086: case 0x4F0D: case 0x9646: case 0x9678: case 0x67D2:
-	case 0x634C: case 0x7396: case 0x62FE:
-		return true;
-	}
-	return false;
-}
-
-/* Decodes at s[*i] without consuming invalid bytes as anything but U+FFFD. */
+/* Decodes at s[i] (U+FFFD for an invalid byte, one byte long). */
 static uint32_t
 peek(const char *s, size_t n, size_t i, size_t *len)
 {
@@ -51,68 +18,59 @@ peek(const char *s, size_t n, size_t i, size_t *len)
 		*len = 0;
 		return 0;
 	}
-	cp = utf8_next(s, n, &j);
+	cp = utf8_next_fast(s, n, &j);
 	*len = j - i;
 	return cp;
 }
 
+/* 两 and 廿 are numerals but never number a list. */
+static bool
+marker_numeral(uint32_t cp)
+{
+	return zhnum_is_numeral(cp) && cp != 0x4E24 && cp != 0x5169 &&
+	    cp != 0x5EFF;
+}
+
+/* Up to 8 characters of a numeral are read: a longer one is no marker. */
+#define NUMERAL_CHARS 8
+
 long
 ss_cn_number(const char *s, size_t n, size_t *used)
 {
-	int d[8];
-	size_t k = 0, pos = 0, l;
-	int tens = 0, tenat = -1;
+	uint32_t cp[NUMERAL_CHARS + 1];
+	size_t off[NUMERAL_CHARS + 2], k = 0, pos = 0, l;
+	struct zhnum z;
 
 	*used = 0;
-	for (;;) {
-		uint32_t cp = peek(s, n, pos, &l);
-		int v;
+	while (k <= NUMERAL_CHARS) {
+		uint32_t c = peek(s, n, pos, &l);
 
-		if (l == 0 || (v = cn_digit(cp)) < 0)
+		if (l == 0 || !marker_numeral(c))
 			break;
-		if (k == 8)
-			return *used = pos, -1;
-		d[k++] = v;
+		off[k] = pos;
+		cp[k++] = c;
 		pos += l;
 	}
-	*used = pos;
-	if (k == 0 || d[0] == 100)
-		return *used = 0, 0;    /* 百姓 is not a number */
-	for (size_t i = 0; i < k; i++) {
-		if (d[i] == 100)
-			return -1;
-		if (d[i] == 10) {
-			tens++;
-			tenat = (int)i;
-		}
+	off[k] = pos;
+	if (k == 0)
+		return 0;
+	if (k > NUMERAL_CHARS)
+		return *used = off[k], -1;
+	if (!zhnum_read(cp, 0, k, &z)) {
+		/* 壹、 貳、: a lone financial form numbers the level above 一、 */
+		if (k == 1 && zhnum_financial(cp[0]) && zhnum_digit(cp[0]) > 0)
+			return *used = off[1], zhnum_digit(cp[0]);
+		return 0;
 	}
-	if (tens > 1)
+	*used = off[z.end];
+	/* 三四 is "three or four"; 一〇, 二〇 are ten and twenty */
+	if (z.positional && z.nchars == 2 && zhnum_digit(cp[1]) != 0)
 		return *used = 0, 0;
-	if (tens == 1) {
-		long hi = 1, lo = 0;
-
-		if (tenat > 1 || k - (size_t)tenat > 2)
-			return -1;
-		if (tenat == 1) {
-			if (d[0] == 0)
-				return *used = 0, 0;
-			hi = d[0];
-		}
-		if ((size_t)tenat + 1 < k) {
-			if (d[tenat + 1] == 0)
-				return *used = 0, 0;
-			lo = d[tenat + 1];
-		}
-		return hi * 10 + lo;
-	}
-	/* Positional forms: 一〇 is ten, 二〇 twenty; 二〇二四 is a year. */
-	if (k == 1)
-		return d[0] == 0 ? (*used = 0, 0) : d[0];
-	if (k == 2 && d[0] != 0 && d[1] == 0)
-		return d[0] * 10;
-	if (k == 2)
-		return *used = 0, 0;    /* 三四 is "three or four" */
-	return -1;
+	if (z.value > 99 || (z.positional && z.nchars > 2) || z.end < k)
+		return -1;
+	if (z.value == 0)
+		return *used = 0, 0;
+	return (long)z.value;
 }
 
 static size_t
@@ -346,7 +304,7 @@ ss_marker_heading(const char *s, size_t n, struct ss_marker *m)
 		if (numeral_run(s, n, j + pl, cv))
 			return false;
 		/* 壹、 貳、: the financial forms number the level above 一、 */
-		return finish(s, n, j + pl, m, financial(cp) ? MT_PART : MT_CN,
+		return finish(s, n, j + pl, m, zhnum_financial(cp) ? MT_PART : MT_CN,
 		    (unsigned long)cv);
 	}
 
@@ -433,7 +391,8 @@ ss_marker_item_lead(const char *s)
 		return false;
 	cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
 	    (u[2] & 0x3F);
-	return cp == 0x7B2C || cp == 0x5176 || cn_digit(cp) > 0;
+	return cp == 0x7B2C || cp == 0x5176 ||
+	    (zhnum_digit(cp) > 0 && marker_numeral(cp));
 }
 
 size_t

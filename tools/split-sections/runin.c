@@ -86,7 +86,8 @@ glued_items(const char *t, size_t from, size_t hend, size_t n)
 }
 
 size_t
-ss_runin_end(const char *t, size_t n, size_t from, size_t *cps)
+ss_runin_end(const char *t, size_t n, size_t from, size_t *proper,
+    size_t *cps)
 {
 	const char *h = t + from;
 	size_t hn = n - from, e = ss_sentence_end(h, hn, 0, false), label = e;
@@ -114,6 +115,7 @@ ss_runin_end(const char *t, size_t n, size_t from, size_t *cps)
 	if (label > e - from)
 		label = e - from;
 	*cps = ss_cp_count(h, label);
+	*proper = from + label;
 	return e;
 }
 

@@ -18,9 +18,11 @@
 /* The end of the heading text of line t, which starts at byte from
  * (after the marker): the end of the first sentence, or the start of a
  * body run in with no stop (一、总体情况2024年,我局…; 健全调解机制一是…
- * when 二是 follows).  *cps: code points of the heading up to its colon
- * (制度建设:修订…), the measure of whether it reads as a heading. */
-size_t ss_runin_end(const char *t, size_t n, size_t from, size_t *cps);
+ * when 二是 follows).  *proper: the end of the heading proper, at its
+ * colon (制度建设:修订…), whose words name its part; *cps: its code
+ * points, the measure of whether it reads as a heading. */
+size_t ss_runin_end(const char *t, size_t n, size_t from, size_t *proper,
+    size_t *cps);
 
 /* Whether the next number of marker m's kind follows a clause boundary
  * later in the line: a list written as a paragraph. */

@@ -2,7 +2,7 @@
 #include <stdint.h>
 
 #include "sentence.h"
-#include "u8.h"
+#include "vec16.h"
 #include "utf8.h"
 
 /* An opener left unclosed this many characters later was a typo, not a
@@ -90,7 +90,7 @@ tail(const char *s, size_t n, size_t i, bool semicolon)
 {
 	while (i < n) {
 		size_t j = i;
-		uint32_t cp = u8_next(s, n, &j);
+		uint32_t cp = utf8_next_fast(s, n, &j);
 
 		if (!is_closer(cp) && !is_term(cp, semicolon, s, n, j) &&
 		    cp != ' ' && cp != 0x3000)
@@ -141,7 +141,7 @@ ss_sentence_end(const char *s, size_t n, size_t start, bool semicolon)
 				depth = 0, dquote = false;
 			continue;
 		}
-		cp = u8_next(s, n, &i);
+		cp = utf8_next_fast(s, n, &i);
 		cps++;
 		/* the ASCII double quote (--punct=ascii) opens and closes */
 		if (cp == '"') {

@@ -3,7 +3,6 @@
 
 #include "tag.h"
 #include "utf8.h"
-#include "zhfold.h"
 
 enum { OPEN_TITLE, OPEN_ANGLE, OPEN_LT };
 #define STACK_MAX 32
@@ -14,11 +13,11 @@ is_space(uint32_t c)
 	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == '\r' || c == '\n';
 }
 
-/* Titles and terms are compared across reports: widths folded, inner
- * title marks unified to 〈〉, and spaces kept only between two ASCII
- * words. */
+/* Titles and terms are compared across reports, in either script
+ * (楓橋經驗 = 枫桥经验): the folded keys, inner title marks unified to
+ * 〈〉, and spaces kept only between two ASCII words. */
 static void
-set_title_norm(struct tagger *tg, struct mention *m, int script)
+set_title_norm(struct tagger *tg, struct mention *m)
 {
 	const struct text *t = &tg->t;
 	struct buf *b = &tg->tmp;
@@ -28,9 +27,7 @@ set_title_norm(struct tagger *tg, struct mention *m, int script)
 
 	buf_clear(b);
 	for (size_t i = m->s; i < m->e; i++) {
-		/* Terms are looked up across scripts (楓橋經驗 = 枫桥经验);
-		 * titles keep their script, as cited. */
-		uint32_t c = script ? t->k[i] : zh_fold_width(t->cp[i]);      /* k is zh_fold(cp) */
+		uint32_t c = t->k[i];
 		if (is_space(c)) {
 			pending = 1;
 			continue;
@@ -59,7 +56,7 @@ add_title(struct tagger *tg, size_t s, size_t e)
 		;
 	if (i == e)
 		return;
-	set_title_norm(tg, te_mention_add(&tg->ms, s, e, T_LAW), 0);
+	set_title_norm(tg, te_mention_add(&tg->ms, s, e, T_LAW));
 }
 
 static void
@@ -110,7 +107,8 @@ laws(struct tagger *tg)
 static bool
 stop_in_term(uint32_t c)
 {
-	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x201C ||
+	/* Keys are folded: ！？； are ASCII there. */
+	return c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0x201C ||
 		c == 0x300C || c == 0x300A || c == 0x300B;
 }
 
@@ -128,7 +126,7 @@ add_term(struct tagger *tg, size_t s, size_t e)
 	}
 	if (!seen)
 		return;
-	set_title_norm(tg, te_mention_add(&tg->ms, s, e, T_TERM), 1);
+	set_title_norm(tg, te_mention_add(&tg->ms, s, e, T_TERM));
 }
 
 static void

@@ -131,7 +131,7 @@ local_short(struct te_gaz *g, const uint32_t *k, size_t n, const char *county)
 
 size_t
 te_gaz_small_at(struct te_gaz *g, const struct text *t, const struct docplace *d, size_t i,
-	const char *parent, struct place_hit *h)
+	const char *parent, bool listed, struct place_hit *h)
 {
 	size_t max, len;
 	char cand[MAXCAND][13];
@@ -168,7 +168,7 @@ te_gaz_small_at(struct te_gaz *g, const struct text *t, const struct docplace *d
 				bool prov_doc = !d->code[L_CITY][0] && within(r->code, d->code[L_PROV], 2);
 				if (!within(r->code, d->code[L_CITY], 4) &&
 				    !within(r->code, d->code[L_COUNTY], 6) &&
-				    !(prov_doc && !te_wl_has(&te_wl_stop_short, t->k + i, len)))
+				    !((prov_doc || listed) && !te_wl_has(&te_wl_stop_short, t->k + i, len)))
 					continue;
 			}
 			/* 玉林派出所 in a report of the county that has a
@@ -461,9 +461,11 @@ te_gaz_big_end(struct te_gaz *g, const struct text *t, const struct docplace *d,
 			c[12] = '\0';
 			bool near = within(c, parent, pdig) || within(c, d->code[L_COUNTY], 6) ||
 				(kind == 'S' && within(c, d->code[L_CITY], 4));
-			/* 街道 names are unmistakable; villages and towns need
-			 * the document's or the sentence's area around them. */
-			if (!near && !(kind == 'S' && te_key_is(t, e - 2, "街道")))
+			/* Streets, towns and townships named in full (周溪乡)
+			 * are unmistakable; villages need the document's or the
+			 * sentence's area around them. */
+			if (!near && !(kind == 'S' && (te_key_is(t, e - 2, "街道") ||
+			    te_key_in(t, e - 1, "镇乡"))))
 				continue;
 			if (n < MAXCAND) {
 				memcpy(cand[n], c, 13);

@@ -38,9 +38,10 @@ struct place_hit {
 
 void te_gaz_free(struct te_gaz *g);
 /* The longest province..county or country at i, in the document d and
- * after the place parent (a code or ""). */
+ * after the place parent (a code or ""); listed: after another place
+ * and 、 (乌鲁木齐、昌吉、石河子), where a county's short form counts. */
 size_t te_gaz_small_at(struct te_gaz *g, const struct text *t, const struct docplace *d, size_t i,
-	const char *parent, struct place_hit *h);
+	const char *parent, bool listed, struct place_hit *h);
 /* Whether a gazetteer name may start at i: one table load. */
 static inline bool te_gaz_small_may(const struct text *t, size_t i)
 {

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "out.h"
+#include "stats.h"
 #include "tag.h"
 #include "tsv.h"
 #include "utf8.h"
@@ -13,7 +14,8 @@
 int main(int argc, char **argv);
 
 static const char usage[] =
-	"usage: zh-tag-entities [-H] [--dict FILE] [--patterns FILE] [--types LIST] [FILE...]\n"
+	"usage: zh-tag-entities [-H] [--dict FILE] [--patterns FILE] [--types LIST]\n"
+	"                       [--stats] [FILE...]\n"
 	"Tags entity mentions in the text (last column) of zhtsv rows: one output\n"
 	"row per mention: prefix, start, end, type, norm, parent, entity.\n"
 	"  -H, --header         read and write a header line\n"
@@ -21,6 +23,7 @@ static const char usage[] =
 	"  -p, --patterns FILE  extra PCRE2 rules, TSV: TYPE PATTERN (repeatable)\n"
 	"  -t, --types LIST     only these types, comma-separated:\n"
 	"                       LAW,TERM,ORG,PLACE,EVENT,PERSON\n"
+	"  --stats              one line of counts on standard error at the end\n"
 	"  -h, --help           this help\n"
 	"  -V, --version        version\n"
 	"Offsets are code points of the unescaped text, 0-based, half-open;\n"
@@ -36,6 +39,7 @@ struct ctx {
 	const struct tsv_row *row;      /* the row being tagged */
 	const char *doc;                /* its doc column */
 	size_t doclen;
+	unsigned long long rows_out, hidden;    /* mentions written; left out by --types */
 };
 
 static void
@@ -59,8 +63,13 @@ tag_piece(void *vctx, const char *piece, size_t n, size_t base)
 	for (size_t i = 0; i < tg->ms.n; i++) {
 		const struct mention *m = &tg->ms.m[i];
 		long p = m->parent;
-		if (m->dead || !(c->shown & (1u << m->type)))
+		if (m->dead)
 			continue;
+		if (!(c->shown & (1u << m->type))) {
+			c->hidden++;
+			continue;
+		}
+		c->rows_out++;
 		while (p >= 0 && !(c->shown & (1u << tg->ms.m[p].type)))
 			p = tg->ms.m[p].parent;
 		tsv_out_prefix(r);
@@ -133,16 +142,19 @@ main(int argc, char **argv)
 		{ "dict", required_argument, NULL, 'd' },
 		{ "patterns", required_argument, NULL, 'p' },
 		{ "types", required_argument, NULL, 't' },
+		CLI_LONGOPT_STATS('S'),
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ctx c;
 	struct tsv_job job = { 0 };
 	int ch, bad = 0;
+	bool stats = false;
 
 	cli_init("zh-tag-entities");
 	te_init(&c.tg);
 	c.shown = (1u << T_NTYPES) - 1;
-	while ((ch = getopt_long(argc, argv, "Hd:p:t:hV", opts, NULL)) != -1) {
+	opterr = 0;     /* one message of our own, not getopt's too */
+	while ((ch = getopt_long(argc, argv, ":Hd:p:t:hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'H':
 			job.header = true;
@@ -156,12 +168,15 @@ main(int argc, char **argv)
 		case 't':
 			c.shown = parse_types(optarg);
 			break;
+		case 'S':
+			stats = true;
+			break;
 		case 'h':
 			cli_help(usage);
 		case 'V':
 			cli_version();
 		default:
-			zusage("unknown option");
+			cli_bad_option(ch, argv);
 		}
 	}
 	if (bad) {
@@ -172,7 +187,16 @@ main(int argc, char **argv)
 	job.out_cols = cols;
 	job.row = row;
 	job.ctx = &c;
+	c.rows_out = c.hidden = 0;
 	tsv_run(&job, argc - optind, argv + optind);
 	te_free(&c.tg);
+	if (stats) {
+		struct zstats st = { .n = 0 };
+
+		tsv_stats_add(&job, &st);
+		zstats_add(&st, "rows_out", c.rows_out);
+		zstats_add(&st, "mentions_left_out_by_types", c.hidden);
+		zstats_print(&st);
+	}
 	return cli_exit();
 }

@@ -84,6 +84,9 @@ te_mentions_finish(struct te_mentions *ms)
 	}
 	stack = ms->stack;
 	for (size_t i = 0; i < n; i++) {
+		/* Dropped by a detector (a roster's name read as a place). */
+		if (m[i].dead)
+			continue;
 		if (i > 0 && m[i].s == m[i - 1].s && m[i].e == m[i - 1].e &&
 		    m[i].type == m[i - 1].type) {
 			m[i].dead = 1;

@@ -41,7 +41,13 @@ single_head_ok(const struct text *t, size_t hs, size_t e)
 {
 	uint32_t h = t->k[e - 1];
 	size_t nx = e;
+	long x;
 
+	/* 党政综合办, 依法治省办实地: after a known body, 办 is its office,
+	 * but for 办理, 办事. */
+	if (h == 0x529E && e - hs == 1 && te_wl_end(&bodies, t->k, 0, hs, &x) >= 2)
+		return !te_key_in(t, nx, "理法案件好结公学事成") &&
+			!(te_key_is(t, nx, "实") && !te_key_is(t, nx + 1, "地"));
 	if (e - hs > 1)
 		hs = 0;         /* only the next character matters */
 	else if (hs == 0)
@@ -130,10 +136,10 @@ static bool
 branch_head(const struct text *t, size_t hs, size_t hl)
 {
 	static const char *const branch[] = { "分局", "分院", "分中心", "支局", "分所",
-		"分会", "分行", "分公司", "分庭", NULL };
+		"分会", "分行", "分公司", "分庭", "办事处", "派出所", "司法所", NULL };
 
 	for (int i = 0; branch[i]; i++)
-		if (hl * 3 == strlen(branch[i]) && te_key_is(t, hs, branch[i]))
+		if (hl * 3 == strlen(branch[i]) && te_key_n(t, hs, branch[i], strlen(branch[i])))
 			return true;
 	return false;
 }
@@ -155,6 +161,8 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 			w->place++;
 			w->first_kind = K_PLACE;
 			w->s = p;
+			if (cls & H_SITE)
+				break;  /* a site's name opens with its place */
 			continue;
 		}
 		if ((x = ending_at(tg, T_ORG, p)) >= 0) {
@@ -233,6 +241,17 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		}
 		if (!(cls & (H_GENERIC | H_EVENT)) || !is_han(t->k[p - 1]))
 			break;
+		/* 2008年北京奥运会…: a year ends the walk; it opens the name
+		 * of an event named by its place. */
+		if (t->k[p - 1] == 0x5E74 && p >= 2 && t->k[p - 2] >= '0' && t->k[p - 2] <= '9') {
+			size_t q = p - 1;
+			while (q > 0 && p - 1 - q < 4 && t->k[q - 1] >= '0' && t->k[q - 1] <= '9')
+				q--;
+			if (w->first_kind == K_PLACE && p - 1 - q == 4 &&
+			    (q == 0 || !(t->k[q - 1] >= '0' && t->k[q - 1] <= '9')))
+				w->s = q;
+			break;
+		}
 		long y;
 		if (!event && t->k[p - 1] == 0x548C && p > limit + 2 &&
 		    te_wl_end(&bodies, t->k, limit, p - 1, &x) > 0) {
@@ -257,6 +276,9 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		if (w->generic >= 12)
 			break;
 	}
+	/* 2008年北京奥运会…委员会: the year of an event named by its
+	 * place opens the body's name. */
+
 	if (w->scope_s && !w->term)
 		w->s = w->scope_s - 1;
 }
@@ -266,17 +288,11 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 static bool
 generic_start(const struct text *t, size_t s)
 {
-	static const char *const det[] = { "有关", "相关", "其他", "其它", "各类", "所属",
-		"上述", "上级", "下级", "这些", "那些", NULL };
+	long x;
 
-	if (te_key_in(t, s, "各该本某此"))
+	if (s > 0 && (t->k[s - 1] == 0x7EA7 || t->k[s - 1] == 0x4E9B))        /* 级 些 */
 		return true;
-	if (s > 0 && te_key_in(t, s - 1, "级些"))
-		return true;
-	for (int i = 0; det[i]; i++)
-		if (te_key_is(t, s, det[i]))
-			return true;
-	return false;
+	return te_wl_at(&te_wl_determiners, t->k, s, t->n, &x) > 0;
 }
 
 /* Whether the name ending at e names a website (湖南省政府门户网站):
@@ -284,8 +300,11 @@ generic_start(const struct text *t, size_t s)
 static bool
 website_after(const struct text *t, size_t e)
 {
+	if (e >= t->n || (t->k[e] != 0x95E8 && t->k[e] != 0x7F51 && t->k[e] != 0x5B98 &&
+	    t->k[e] != 0x653F))                                 /* 门 网 官 政 */
+		return false;
 	return te_key_is(t, e, "门户网站") || te_key_is(t, e, "网站") || te_key_is(t, e, "官网") ||
-		te_key_is(t, e, "政务网") || te_key_is(t, e, "网");
+		te_key_is(t, e, "政务网");
 }
 
 /* A meeting of the body ending at hs, with the meeting's head at
@@ -338,6 +357,15 @@ add_keys(struct buf *b, const struct text *t, size_t s, size_t e)
 		buf_add(b, u, (size_t)utf8_encode(t->k[i], u));
 }
 
+static bool
+ends_with_char(const char *name, uint32_t c)
+{
+	char u[4];
+	size_t n = strlen(name), l = (size_t)utf8_encode(c, u);
+
+	return n >= l && memcmp(name + n - l, u, l) == 0;
+}
+
 static void
 org_norm(struct tagger *tg, struct mention *m, const struct walk *w)
 {
@@ -355,6 +383,10 @@ org_norm(struct tagger *tg, struct mention *m, const struct walk *w)
 			name = tg->doc.name[L_CITY];
 		else if (c == 0x533A || c == 0x53BF)    /* 区 县 */
 			name = tg->doc.name[L_COUNTY];
+		/* 县委 in a 城口县 report, not 区委: a county's level word
+		 * names it only when its name ends so. */
+		if (name && (c == 0x533A || c == 0x53BF) && !ends_with_char(name, c))
+			name = NULL;
 		else if (c == 0x9547 || c == 0x4E61)    /* 镇 乡 */
 			name = tg->doc.name[L_STREET];
 	}
@@ -395,7 +427,8 @@ cnum(const struct text *t, size_t i)
 {
 	struct zhnum z;
 
-	if (i >= t->n || !zhnum_read(t->k, i, t->n, &z) || z.nchars > 3)
+	if (i >= t->n || !zhnum_is_numeral(t->k[i]) || !zhnum_read(t->k, i, t->n, &z) ||
+	    z.nchars > 3)
 		return 0;
 	return z.nchars;
 }
@@ -406,9 +439,9 @@ congress(const struct text *t, size_t i, size_t *start)
 	size_t j = i, l;
 
 	*start = i;
-	if (te_key_is(t, j, "党的"))
+	if (t->k[j] == 0x515A && te_key_is(t, j, "党的"))       /* 党 */
 		j += 2;
-	if (te_key_is(t, j, "中国共产党第"))
+	if (j < t->n && t->k[j] == 0x4E2D && te_key_is(t, j, "中国共产党第"))    /* 中 */
 		j += 6;
 	if ((l = cnum(t, j)) == 0)
 		return 0;
@@ -519,7 +552,10 @@ te_detect_orgs_events(struct tagger *tg)
 		/* 生态环境部 of 生态环境部门: the next head takes over. */
 		if (te_wl_at(&heads, t->k, e - 1, t->n, &y) > 1)
 			continue;
-		if (website_after(t, e))
+		if (cls & H_CENTRAL && website_after(t, e))
+			continue;
+		/* 生态环境部门, 建设部署: the last character starts a word. */
+		if ((cls & H_CENTRAL) && !single_head_ok(t, e - 1, e))
 			continue;
 		if (cls & H_CENTRAL) {
 			m = te_mention_add(&tg->ms, hs, e, T_ORG);
@@ -572,7 +608,7 @@ te_detect_orgs_events(struct tagger *tg)
 			/* A conference needs a scope, a place or a name, or
 			 * the verb that holds it: 召开法治政府建设推进会. */
 			if ((cls & H_CONF) && !w.term && !w.scope && !w.place &&
-			    !(w.held && w.generic >= 4))
+			    !(w.held && w.generic >= 4 && !(hl == 2 && te_key_is(t, hs, "会议"))))
 				continue;
 			/* 第二届…论坛: the edition is part of the name. */
 			size_t es = w.s;
@@ -584,6 +620,24 @@ te_detect_orgs_events(struct tagger *tg)
 					es = j - 1;
 			}
 			te_mention_add(&tg->ms, es, e, T_EVENT);
+			continue;
+		}
+		if (cls & H_SITE) {
+			/* 首都国际机场, 爱国主义教育基地: a named site is a
+			 * place, its name found like a body's. */
+			walk_left(tg, hs, hl, H_EVENT | H_SITE, 1, &w);
+			/* Its own name is hard to delimit: a place or a quoted
+			 * name before it, or two characters after a stop
+			 * (在首都国际机场). */
+			if (w.generic > 4 || (!w.place && !w.term &&
+			    (w.generic != 2 || (w.s > 0 && is_han(t->k[w.s - 1]) &&
+			    !te_wl_end(&ev_stops, t->k, 0, w.s, &x)))))
+				continue;
+			if (generic_start(t, w.s) || (w.first_kind == K_GENERIC && generic_only(t, w.s, hs)))
+				continue;
+			m = te_mention_add(&tg->ms, w.s, e, T_PLACE);
+			m->flag = 'N';
+			set_endidx(T_PLACE, e, (long)(m - tg->ms.m), tg);
 			continue;
 		}
 		walk_left(tg, hs, hl, cls, 0, &w);
@@ -622,6 +676,19 @@ te_detect_orgs_events(struct tagger *tg)
 			s++;
 		if (generic_start(t, s))
 			continue;
+		/* 社区便民服务中心, 村委会: a community or village unnamed is
+		 * every one of them. */
+		if (w.first_kind == K_LEVEL && w.level_len <= 2 &&
+		    (te_key_is(t, s, "社区") || te_key_is(t, s, "村")))
+			continue;
+		/* 湖南省政府门户网站: websites are not tagged, nor the places
+		 * in their names. */
+		if (website_after(t, e)) {
+			for (size_t i = 0; i < tg->ms.n; i++)
+				if (tg->ms.m[i].type == T_PLACE && tg->ms.m[i].s >= s && tg->ms.m[i].e <= e)
+					tg->ms.m[i].dead = 1;
+			continue;
+		}
 		/* 服务中心办政大厅: 办 after a centre starts a word. */
 		if (hl == 1 && t->k[hs] == 0x529E && hs >= 2 && te_key_is(t, hs - 2, "中心"))
 			continue;

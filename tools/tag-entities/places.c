@@ -1,5 +1,6 @@
 /* PLACE: gazetteer names, their short forms in context, special zones. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -73,6 +74,113 @@ code_ending_at(const struct te_places *ps, size_t first, size_t i)
 	return "";
 }
 
+/* Whether b, right after a, lies inside it (辰溪县 + 小龙门乡). */
+static bool
+inside(const struct te_place *a, const struct te_place *b)
+{
+	static const size_t dig[] = { 2, 4, 6, 9 };
+	int la = a->code[0] ? te_gaz_code_level(a->code) : -1;
+	/* No code: a town or village of several areas; a code of no
+	 * level: a village.  Both lie below every level. */
+	int lb = b->code[0] ? te_gaz_code_level(b->code) : 4;
+
+	if (la < 0 || (!b->code[0] && b->kind != 'S' && b->kind != 'V'))
+		return false;
+	if (lb < 0)
+		lb = 4;
+	return lb > la && (!b->code[0] || strncmp(a->code, b->code, dig[la]) == 0);
+}
+
+static int
+cmp_start(const void *x, const void *y)
+{
+	const struct te_place_at *a = x, *b = y;
+
+	if (a->s != b->s)
+		return a->s < b->s ? -1 : 1;
+	return a->j < b->j ? -1 : a->j > b->j;
+}
+
+/* The first of at[0..n), sorted by start, that starts at or after s. */
+static size_t
+first_start(const struct te_place_at *at, size_t n, size_t s)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (at[mid].s < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The live place starting at s that lies inside a, or NULL. */
+static const struct te_place *
+inside_at(const struct te_places *ps, const struct te_place *a)
+{
+	for (size_t k = first_start(ps->at, ps->nat, a->e); k < ps->nat && ps->at[k].s == a->e; k++)
+		if (inside(a, &ps->p[ps->at[k].j]))
+			return &ps->p[ps->at[k].j];
+	return NULL;
+}
+
+/* 辰溪县小龙门乡, 北京市海淀区: places written one inside the other
+ * are one place (flat output keeps the outermost), with the parts
+ * nested and the innermost's code. */
+static void
+join_levels(struct tagger *tg, struct te_places *ps)
+{
+	if (ps->n > ps->cat) {
+		ps->cat = ps->n;
+		ps->at = xrealloc(ps->at, ps->cat * sizeof(*ps->at));
+	}
+	ps->nat = 0;
+	for (size_t j = 0; j < ps->n; j++)
+		if (!ps->p[j].dead)
+			ps->at[ps->nat++] = (struct te_place_at){ ps->p[j].s, j };
+	if (ps->nat > 1)
+		qsort(ps->at, ps->nat, sizeof(*ps->at), cmp_start);
+	for (size_t k = 0; k < ps->nat; k++) {
+		const struct te_place *a = &ps->p[ps->at[k].j], *last = a, *next;
+		while ((next = inside_at(ps, last)) != NULL)
+			last = next;
+		if (last == a)
+			continue;
+		/* Only from the chain's first place: none before it holds
+		 * it (names are short: look back a little). */
+		bool first = true;
+		for (size_t q = k; q-- > 0 && first && a->s - ps->at[q].s <= 64;) {
+			const struct te_place *b = &ps->p[ps->at[q].j];
+			if (b->e == a->s && inside(b, a))
+				first = false;
+		}
+		if (!first)
+			continue;
+		struct mention *m = te_mention_add(&tg->ms, a->s, last->e, T_PLACE);
+		m->flag = last->kind;
+		if (last->code[0])
+			te_mention_set_norm(&tg->ms, m, last->code, strlen(last->code));
+	}
+}
+
+/* Whether a word that holds a place name across its edge covers the
+ * name at s..e (入海口 holds 海口). */
+static bool
+blocked(const struct text *t, size_t s, size_t e)
+{
+	long x;
+
+	for (size_t b = s >= 2 ? s - 2 : 0; b < e; b++) {
+		size_t l = te_wl_at(&te_wl_blocks, t->k, b, t->n, &x);
+		if (l && (b < s ? b + l > s : b + l > e))
+			return true;
+	}
+	return false;
+}
+
 /* A province..county ending at s, while towns are looked up. */
 static const char *
 parent_small(void *ctx, size_t s)
@@ -103,7 +211,9 @@ te_detect_places(struct tagger *tg)
 		/* 杭州市西湖区: the place just before narrows the codes. */
 		const char *parent = ps->n > 0 && ps->p[ps->n - 1].e == i && ps->p[ps->n - 1].kind != 'X' ?
 			ps->p[ps->n - 1].code : "";
-		gl = te_gaz_small_may(t, i) ? te_gaz_small_at(&tg->gaz, t, &tg->doc, i, parent, &h) : 0;
+		bool listed = i >= 2 && t->k[i - 1] == 0x3001 && ps->n > 0 && ps->p[ps->n - 1].e == i - 1;
+		gl = te_gaz_small_may(t, i) ?
+			te_gaz_small_at(&tg->gaz, t, &tg->doc, i, parent, listed, &h) : 0;
 		/* 中国特色, 法治中国: an idea, not the country. */
 		if (gl && h.kind == 'X' && te_key_is(t, i, "中国") && (te_key_is(t, i + 2, "特色") ||
 		    te_key_is(t, i + 2, "式") || (i >= 2 && (te_key_is(t, i - 2, "法治") ||
@@ -118,8 +228,10 @@ te_detect_places(struct tagger *tg)
 			ps->kind_s = i;
 			ps->kind_e = i + kl;
 		}
+		if (gl && blocked(t, i, i + gl))
+			gl = 0;
 		if (zl > gl) {
-			push(ps, i, i + zl, 'Z', "");
+			push(ps, i, i + zl, zones.ent[ent].tag, "");
 			i += zl;
 		} else if (gl) {
 			/* 临夏州, 湘西州: a 自治州 named short with 州. */
@@ -208,7 +320,11 @@ te_detect_places(struct tagger *tg)
 		zl = te_wl_at(&zone_suffix, t->k, ps->p[j].e, t->n, &ent);
 		if (!zl)
 			continue;
-		push(ps, ps->p[j].s, ps->p[j].e + zl, 'Z', "");
+		/* 乌鲁木齐、昌吉、石河子高新区: the kind is shared by the
+		 * list, the places stay places. */
+		if (ps->p[j].s > 0 && t->k[ps->p[j].s - 1] == 0x3001 && zone_suffix.ent[ent].tag == 'G')
+			continue;
+		push(ps, ps->p[j].s, ps->p[j].e + zl, zone_suffix.ent[ent].tag == 'N' ? 'N' : 'Z', "");
 		/* A kind of zone is no zone of its own there (珠海高新区
 		 * holds 珠海, not 高新区; 湖南湘江新区 holds both). */
 		for (size_t k = 0; k < n0 && zone_suffix.ent[ent].tag == 'G'; k++)
@@ -225,4 +341,5 @@ te_detect_places(struct tagger *tg)
 		if (ps->p[j].code[0])
 			te_mention_set_norm(&tg->ms, m, ps->p[j].code, strlen(ps->p[j].code));
 	}
+	join_levels(tg, ps);
 }

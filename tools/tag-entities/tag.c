@@ -27,6 +27,7 @@ te_free(struct tagger *tg)
 	te_wlb_free(&tg->dict);
 	te_gaz_free(&tg->gaz);
 	free(tg->places.p);
+	free(tg->places.at);
 	for (int i = 0; i < T_NTYPES; i++)
 		free(tg->endidx[i]);
 	te_free_patterns(tg);
@@ -94,6 +95,12 @@ doc_learn(struct tagger *tg)
 				key_name(&tg->t, m, d->name[L_COUNTY]);
 			continue;
 		}
+		/* A street or town of several areas: its name stands for
+		 * itself. */
+		if (m->flag == 'S' && m->nlen == 0 && !d->name[L_STREET][0]) {
+			key_name(&tg->t, m, d->name[L_STREET]);
+			continue;
+		}
 		if (m->nlen != 12)
 			continue;
 		char code[13];
@@ -146,6 +153,7 @@ te_tag_text(struct tagger *tg, const char *doc, size_t doclen,
 		buf_clear(&tg->docid);
 		buf_add(&tg->docid, doc, doclen);
 		memset(&tg->doc, 0, sizeof(tg->doc));
+		memset(&tg->aliases, 0, sizeof(tg->aliases));
 		tg->docrows = 0;
 	}
 	if (!tg->same_row)
@@ -163,6 +171,7 @@ te_tag_text(struct tagger *tg, const char *doc, size_t doclen,
 		doc_learn(tg);
 	te_detect_orgs_events(tg);
 	te_detect_persons(tg);
+	te_detect_aliases(tg);
 	te_detect_user(tg);
 	te_mentions_finish(&tg->ms);
 }

@@ -21,7 +21,7 @@
 #include "wl.h"
 
 /* Longest quoted TERM, in code points; longer quotes are sentences. */
-#define TERM_MAX 24
+#define TERM_MAX 64
 /* Longest 《》 title; an opener with no closer within it is dropped. */
 #define LAW_MAX 200
 
@@ -32,11 +32,29 @@ struct te_place {
 	char code[13];
 	int dead;
 };
+struct te_place_at {
+	size_t s, j;            /* start of p[j] */
+};
 struct te_places {
 	struct te_place *p;
 	size_t n, cap;
+	struct te_place_at *at; /* live candidates by start, for join_levels */
+	size_t nat, cat;
 	size_t nsmall;          /* p[0..nsmall): provinces..counties, zones */
 	size_t kind_s, kind_e;  /* the first kind of zone alone (开发区), or 0, 0 */
+};
+
+/* alias.c's names the document defines for itself. */
+#define TE_ALIASES 16
+#define TE_ALIAS_MAX 12
+struct te_aliases {
+	struct {
+		uint32_t k[TE_ALIAS_MAX];
+		uint8_t n, type;
+	} a[TE_ALIASES];
+	size_t n;
+	uint64_t first[4];      /* first characters' low 8 bits, as bits */
+	int street;             /* the issuer's street was looked at */
 };
 
 struct user_pat;
@@ -47,6 +65,7 @@ struct tagger {
 	struct buf tmp;
 	unsigned types;                 /* bit per enum etype */
 	struct docplace doc;
+	struct te_aliases aliases;
 	struct buf docid;
 	unsigned long docrows;
 	bool same_row;          /* the text continues the previous call's row */
@@ -80,6 +99,7 @@ void te_detect_brackets(struct tagger *tg);
 void te_detect_places(struct tagger *tg);
 void te_detect_orgs_events(struct tagger *tg);
 void te_detect_persons(struct tagger *tg);
+void te_detect_aliases(struct tagger *tg);
 void te_detect_user(struct tagger *tg);
 void te_free_patterns(struct tagger *tg);
 

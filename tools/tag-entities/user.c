@@ -251,8 +251,15 @@ te_detect_user(struct tagger *tg)
 				continue;
 			}
 			const struct te_wle *w = &tg->dict.wl.ent[x];
-			struct mention *m = te_mention_add(&tg->ms, i, i + l, w->tag);
 			const char *norm = tg->dictnorm.s + w->aux;
+			/* The user's norm wins over a detector's for the same
+			 * name (an ORG found by its head, too). */
+			struct mention *m = NULL;
+			for (size_t j = 0; j < tg->ms.n && !m; j++)
+				if (tg->ms.m[j].s == i && tg->ms.m[j].e == i + l && tg->ms.m[j].type == w->tag)
+					m = &tg->ms.m[j];
+			if (!m)
+				m = te_mention_add(&tg->ms, i, i + l, w->tag);
 			if (*norm)
 				te_mention_set_norm(&tg->ms, m, norm, strlen(norm));
 			i += l;

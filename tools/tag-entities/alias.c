@@ -1,0 +1,120 @@
+/*
+ * Names a document defines for itself: a short form it announces
+ * (组建…协调委员会（以下简称协调委）) and the short forms of the issuing
+ * street or town (东城街道: 东城街, 东城), tagged wherever the document
+ * uses them afterwards, with the type of what they stand for.
+ */
+#include <string.h>
+
+#include "tag.h"
+
+static void
+add_alias(struct te_aliases *a, const uint32_t *k, size_t n, int type)
+{
+	/* 城关镇 gives no 城关: a short form that is an everyday word. */
+	if (n < 2 || n > TE_ALIAS_MAX || a->n == TE_ALIASES || te_wl_has(&te_wl_stop_short, k, n))
+		return;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->a[i].n == n && memcmp(a->a[i].k, k, n * sizeof(*k)) == 0)
+			return;
+	a->first[(k[0] >> 6) & 3] |= 1ull << (k[0] & 63);
+	memcpy(a->a[a->n].k, k, n * sizeof(*k));
+	a->a[a->n].n = (uint8_t)n;
+	a->a[a->n].type = (uint8_t)type;
+	a->n++;
+}
+
+/* The issuer's street or town without its suffix: 东城街道 gives 东城街
+ * and 东城, 周溪乡 gives 周溪. */
+static void
+learn_street(struct tagger *tg)
+{
+	struct te_aliases *a = &tg->aliases;
+	const char *name = tg->doc.name[L_STREET];
+	uint32_t k[TE_ALIAS_MAX + 2];
+	size_t n = 0, pos = 0, len = strlen(name);
+
+	if (a->street || !name[0])
+		return;
+	a->street = 1;
+	while (pos < len && n < TE_ALIAS_MAX + 2)
+		k[n++] = utf8_next_fast(name, len, &pos);
+	if (pos < len || n < 3)
+		return;
+	if (k[n - 2] == 0x8857 && k[n - 1] == 0x9053) {         /* 街道 */
+		add_alias(a, k, n - 1, T_PLACE);
+		add_alias(a, k, n - 2, T_PLACE);
+	} else if (k[n - 1] == 0x9547 || k[n - 1] == 0x4E61) {  /* 镇 乡 */
+		add_alias(a, k, n - 1, T_PLACE);
+	}
+}
+
+/* （以下简称协调委）, (简称“X”): the short form after a mention. */
+static void
+learn_defined(struct tagger *tg)
+{
+	const struct text *t = &tg->t;
+
+	for (size_t i = 0; i < tg->ms.n; i++) {
+		const struct mention *m = &tg->ms.m[i];
+		size_t p = m->e;
+		if (m->dead || m->type == T_TERM || m->type == T_PERSON)
+			continue;
+		if (p >= t->n || (t->k[p] != 0xFF08 && t->k[p] != '('))
+			continue;
+		p++;
+		if (te_key_is(t, p, "以下简称"))
+			p += 4;
+		else if (te_key_is(t, p, "简称"))
+			p += 2;
+		else
+			continue;
+		if (p < t->n && (t->k[p] == 0x201C || t->k[p] == 0x300C))
+			p++;
+		size_t q = p;
+		while (q < t->n && q - p <= TE_ALIAS_MAX && is_han(t->k[q]))
+			q++;
+		if (q < t->n && q > p && (t->k[q] == 0xFF09 || t->k[q] == ')' || t->k[q] == 0x201D ||
+		    t->k[q] == 0x300D))
+			add_alias(&tg->aliases, t->k + p, q - p, m->type);
+	}
+}
+
+/* Whether a mention found already holds s..e (枫桥 of 枫桥镇, of
+ * “枫桥经验”): the short form is part of another name there. */
+static bool
+covered(const struct tagger *tg, size_t s, size_t e)
+{
+	for (size_t i = 0; i < tg->ms.n; i++)
+		if (!tg->ms.m[i].dead && tg->ms.m[i].s <= s && tg->ms.m[i].e >= e)
+			return true;
+	return false;
+}
+
+void
+te_detect_aliases(struct tagger *tg)
+{
+	const struct text *t = &tg->t;
+	struct te_aliases *a = &tg->aliases;
+
+	learn_street(tg);
+	if (a->n)
+		for (size_t i = 0; i < t->n; i++) {
+			size_t best = 0;
+			/* Most characters start no alias: one bit test. */
+			if (!(a->first[(t->k[i] >> 6) & 3] & (1ull << (t->k[i] & 63))))
+				continue;
+			int type = 0;
+			for (size_t j = 0; j < a->n; j++)
+				if (a->a[j].n > best && t->k[i] == a->a[j].k[0] && i + a->a[j].n <= t->n &&
+				    memcmp(t->k + i, a->a[j].k, a->a[j].n * sizeof(*t->k)) == 0) {
+					best = a->a[j].n;
+					type = a->a[j].type;
+				}
+			if (best && (tg->types & (1u << type)) && !covered(tg, i, i + best)) {
+				te_mention_add(&tg->ms, i, i + best, type);
+				i += best - 1;
+			}
+		}
+	learn_defined(tg);
+}

@@ -143,7 +143,8 @@ join_levels(struct tagger *tg, struct te_places *ps)
 	for (size_t j = 0; j < ps->n; j++)
 		if (!ps->p[j].dead)
 			ps->at[ps->nat++] = (struct te_place_at){ ps->p[j].s, j };
-	qsort(ps->at, ps->nat, sizeof(*ps->at), cmp_start);
+	if (ps->nat > 1)
+		qsort(ps->at, ps->nat, sizeof(*ps->at), cmp_start);
 	for (size_t k = 0; k < ps->nat; k++) {
 		const struct te_place *a = &ps->p[ps->at[k].j], *last = a, *next;
 		while ((next = inside_at(ps, last)) != NULL)

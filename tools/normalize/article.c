@@ -338,14 +338,18 @@ meta_blocks(struct article *a, struct hpage *pg)
 /* Furniture inside the article: an element with a furniture name, or
  * a widget (it holds a form control and hardly any prose: feedback,
  * comment and search boxes), between the line and the article's
- * element. */
+ * element.  An element that holds half the article's prose is the text
+ * whatever its name (id="font_area": the text the font buttons size). */
 static bool
 under_furniture(const struct article *a, const struct hpage *pg, int el, int top)
 {
-	for (int d = 0; el >= 0 && el != top && d < 64; d++, el = pg->els[el].parent)
+	for (int d = 0; el >= 0 && el != top && d < 64; d++, el = pg->els[el].parent) {
+		if (top >= 0 && a->good[el] * 2 >= a->good[top])
+			continue;
 		if (pg->els[el].hint < 0 ||
 		    ((pg->els[el].flags & HE_FORM) && a->good[el] < WIDGET_PROSE))
 			return true;
+	}
 	return false;
 }
 
@@ -433,7 +437,9 @@ edge_scrap(struct hpage *pg, size_t i, bool head, bool inside)
 	if (head && l->chars <= 25 && !aline_starts(s, n, "（") && s[0] != '(' &&
 	    hmeta_iso_date(s, n, iso) && !(inside && aline_bare_doc_date(s, n)))
 		return true;
-	if (l->chars <= 5 && !aline_ends(s, n, "：") && !frame_line(pg, i))
+	/* A scrap, unless it is a line of a heading (绥德县举行 / 庆…). */
+	if (l->chars <= 5 && !aline_ends(s, n, "：") && !frame_line(pg, i) &&
+	    !titled(pg, l->el, HE_HEADING))
 		return true;
 	return false;
 }
@@ -539,6 +545,17 @@ clean_edges(struct article *a, struct hpage *pg, size_t start, size_t end, int b
 		else if (prose(&pg->lines[i], 0))
 			break;
 	}
+	/* A short credit just under the first prose (a lead's box, then
+	 * 本文首发于某某公众号). */
+	for (size_t k = 0; i < end && k < 3; i++) {
+		const struct hline *l = &pg->lines[i];
+
+		if (a->role[i] != AR_BODY)
+			continue;
+		k++;
+		if (l->chars <= 40 && aline_credit(l, ltext(pg, i), l->len))
+			a->role[i] = AR_DROP;
+	}
 	/* From the end, up to the last prose; lines that are neither a
 	 * scrap nor prose (a contact line, an annex's item) stay. */
 	for (i = end; i-- > start; ) {
@@ -636,6 +653,7 @@ keep_inline_links(struct article *a, const struct hpage *pg, size_t start, size_
 		    link_dense(&pg->lines[j]) && !(pg->lines[j].flags & HL_HIDDEN) &&
 		    aline_han_count(ltext(pg, j), pg->lines[j].len, 6) >= 6 &&
 		    !aline_related_label(ltext(pg, j), pg->lines[j].len) &&
+		    !aline_ad(&pg->lines[j], ltext(pg, j), pg->lines[j].len) &&
 		    !under_furniture(a, pg, pg->lines[j].el, best); j++)
 			;
 		if (j > i && j - i <= LINK_RUN && first_body_prose(a, pg, j, end) < end)
@@ -682,7 +700,8 @@ article_select(struct article *a, struct hpage *pg, struct chrome *ch)
 		if (a->role[i] == AR_DROP)
 			continue;
 		a->role[i] = (l->flags & HL_HIDDEN) || link_dense(l) ||
-		    under_furniture(a, pg, l->el, best) ? AR_DROP : AR_BODY;
+		    under_furniture(a, pg, l->el, best) ||
+		    aline_ad(l, ltext(pg, i), l->len) ? AR_DROP : AR_BODY;
 	}
 	/* Frame lines right after the element. */
 	for (size_t i = end, k = 0; i < n && k < FRAME_AFTER; i++, k++) {
@@ -715,12 +734,14 @@ article_select(struct article *a, struct hpage *pg, struct chrome *ch)
 		a->title = t;
 		hmeta_set(&pg->meta, HM_TITLE, 0, a->title_text.s, a->title_text.len);
 		{
-			/* Up to the first prose that is not the title again. */
+			/* Up to the first prose that is not the title again
+			 * nor a widget's (语音播报文章，释放双眼). */
 			size_t fp = te;
 
 			while (fp < end && (!prose(&pg->lines[fp], 0) ||
 			    title_again(ltext(pg, fp), pg->lines[fp].len, a->title_text.s,
-			    a->title_text.len)))
+			    a->title_text.len) || aline_credit(&pg->lines[fp], ltext(pg, fp),
+			    pg->lines[fp].len)))
 				fp++;
 			info_lines(a, pg, te, fp);
 		}

@@ -79,7 +79,8 @@ credit_cue(const char *s, size_t n)
 	static const char *const cue[] = { "本文来自", "本文来源", "未经授权", "不得转载",
 		"转载请注明", "版权声明", "原文链接", "责任编辑", "责编", "公众号",
 		"阅读全文", "展开全文", "阅读剩余", "查看原文", "查看全文", "查看原图",
-		"查看大图", NULL };
+		"查看大图", "语音播报", "仅提供信息存储空间", "减少此类", "此类内容推荐",
+		"此类推荐", NULL };
 
 	for (int k = 0; cue[k]; k++)
 		if (hmeta_find(s, n, cue[k], strlen(cue[k])))
@@ -191,12 +192,17 @@ aline_org_name(const char *s, size_t n)
 	static const char *const tail[] = { "社", "报", "网", "台", "刊", "杂志", "新闻",
 		"局", "部", "委", "厅", "办", "署", "中心", "政府", "办公室", NULL };
 
-	/* Two to twelve characters, none of them ASCII. */
-	if (n < 6 || n > 36)
+	/* Two to twelve characters, two of them Chinese at least, the rest
+	 * letters and digits (39健康网). */
+	if (n < 6 || n > 36 || aline_han_count(s, n, 2) < 2)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x80)
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z')))
 			return false;
+	}
 	for (int k = 0; tail[k]; k++)
 		if (aline_ends(s, n, tail[k]))
 			return true;
@@ -225,4 +231,11 @@ bool
 aline_credit(const struct hline *l, const char *s, size_t n)
 {
 	return credit_cue(s, n) || byline(l, s, n) || counter_line(l, s, n);
+}
+
+bool
+aline_ad(const struct hline *l, const char *s, size_t n)
+{
+	s = aline_lead(s, &n);
+	return aline_starts(s, n, "广告") && (l->chars <= 5 || l->link_chars * 2 > l->chars);
 }

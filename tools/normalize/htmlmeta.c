@@ -324,7 +324,8 @@ static const struct { const char *label; int field, rank; } labels[] = {
 	{ "发文单位", HM_SOURCE, 1 }, { "文章来源", HM_SOURCE, 1 },
 	{ "信息来源", HM_SOURCE, 1 }, { "稿件来源", HM_SOURCE, 1 },
 	{ "本文来源于", HM_SOURCE, 1 }, { "来源于", HM_SOURCE, 2 },
-	{ "来源", HM_SOURCE, 2 }, { "名称", HM_TITLE, 0 }, { "标题", HM_TITLE, 0 },
+	{ "来源", HM_SOURCE, 2 }, { "原创", HM_SOURCE, 3 },
+	{ "名称", HM_TITLE, 0 }, { "标题", HM_TITLE, 0 },
 	{ "文件名称", HM_TITLE, 0 },
 	{ "索引号", -1, 0 }, { "主题分类", -1, 0 }, { "分类", -1, 0 },
 	{ "主题词", -1, 0 }, { "有效性", -1, 0 }, { "体裁分类", -1, 0 },
@@ -404,12 +405,12 @@ after_han(const char *tmp, size_t i)
 	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
-/* A 来源 names one source, up to a space (来源：中国新闻网 王帆); the
- * issuers of 发布机构 may be several. */
+/* A 来源 (原创) names one source, up to a space (来源：中国新闻网 王帆);
+ * the issuers of 发布机构 may be several. */
 static size_t
 value_end(const char *label, const bool *cut, size_t from, size_t to)
 {
-	if (!strstr(label, "来源"))
+	if (!strstr(label, "来源") && !strstr(label, "原创"))
 		return to;
 	for (size_t i = from + 1; i < to; i++)
 		if (cut[i])

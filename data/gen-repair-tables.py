@@ -136,6 +136,44 @@ def gen_gbk():
         for r in rows:
             f.write('\t"%s",\n' % r)
         f.write("};\n")
+        # Han characters of the first level of GB2312 or of Big5 (CP950
+        # A440-C67E): the ones real text of either script is made of.
+        bits = [0] * ((126 * 191 + 31) // 32)
+        gb = [0] * len(bits)
+        big5 = [0] * len(bits)
+        for lead in range(0x81, 0xFF):
+            for trail in range(0x40, 0xFF):
+                try:
+                    ch = bytes([lead, trail]).decode("gbk")
+                except UnicodeDecodeError:
+                    continue
+                common = False
+                k = (lead - 0x81) * 191 + trail - 0x40
+                try:
+                    g = ch.encode("gb2312")
+                    common = 0xB0A1 <= (g[0] << 8 | g[1]) <= 0xD7F9
+                    gb[k >> 5] |= 1 << (k & 31)
+                except UnicodeEncodeError:
+                    pass
+                try:
+                    b = ch.encode("cp950")
+                    common = common or 0xA440 <= (b[0] << 8 | b[1]) <= 0xC67E
+                    big5[k >> 5] |= 1 << (k & 31)
+                except UnicodeEncodeError:
+                    pass
+                if common:
+                    k = (lead - 0x81) * 191 + trail - 0x40
+                    bits[k >> 5] |= 1 << (k & 31)
+        f.write("/* gbk_common: bit (lead - 0x81) * 191 + trail - 0x40 is set for the\n"
+                " * Han characters of GB2312 level 1 (B0A1-D7F9) and of Big5 level 1\n"
+                " * (CP950 A440-C67E), from Python's gb2312 and cp950 codecs;\n")
+        f.write(" * gbk_in_gb2312, gbk_in_big5: the same for all of GB2312 and of\n"
+                " * CP950: a character in only one of them belongs to one script. */\n")
+        for name, v in (("gbk_common", bits), ("gbk_in_gb2312", gb), ("gbk_in_big5", big5)):
+            f.write("static const uint32_t %s[%d] = {\n" % (name, len(v)))
+            for i in range(0, len(v), 6):
+                f.write("\t" + " ".join("0x%08x," % x for x in v[i:i + 6]) + "\n")
+            f.write("};\n")
 
 
 def t2s():
@@ -152,7 +190,9 @@ def gen_bigram():
     fold = t2s()
     uni = {}
     bi = {}
-    total = 0
+    starts = {}
+    ends = {}
+    total = words = 0
     with open(JIEBA, encoding="utf-8") as f:
         for line in f:
             parts = line.split(" ")
@@ -165,6 +205,9 @@ def gen_bigram():
                 total += n
             for a, b in zip(w, w[1:]):
                 bi[a + b] = bi.get(a + b, 0) + n
+            starts[w[0]] = starts.get(w[0], 0) + n
+            ends[w[-1]] = ends.get(w[-1], 0) + n
+            words += n
     chars = sorted(uni, key=lambda c: -uni[c])[:MAXCHARS - 1]
     chars.sort()
     idx = {c: i for i, c in enumerate(chars)}
@@ -173,6 +216,10 @@ def gen_bigram():
         return min(63, int(round(2 * math.log2(v))))
 
     unis = "".join(LAST[q(uni[c] + 1) >> 1] for c in chars)
+    # Where words start and end, so that a pair across two words gets
+    # P(a ends a word) P(b starts one) rather than nothing.
+    edges = "".join(enc(q(starts.get(c, 0) + 1)) + enc(q(ends.get(c, 0) + 1))
+                    for c in chars)
     pairs = sorted((idx[k[0]] << 14 | idx[k[1]], v) for k, v in bi.items()
                    if v >= MINBIGRAM and k[0] in idx and k[1] in idx)
     out = []
@@ -188,14 +235,17 @@ def gen_bigram():
                 " * character or an adjacent pair, kept as round(2 log2 count).\n"
                 " * bigram_chars: the characters, in code point order;\n"
                 " * bigram_unis: per character, log2 count as one digit;\n"
+                " * bigram_edges: per character, 2 log2 of the counts of words that\n"
+                " * start and that end with it (BIGRAM_2LOG2_WORDS: of all words);\n"
                 " * bigram_pairs: ((key - previous key) << 6 | 2 log2 count), with\n"
                 " * key = left index << 14 | right index (pairs of mass >= %d). */\n"
                 % (pkgver("python3-jieba"), MINBIGRAM))
         f.write("#define BIGRAM_NCHARS %d\n#define BIGRAM_NPAIRS %d\n"
-                "#define BIGRAM_LOG2_TOTAL %d\n"
-                % (len(chars), len(pairs), int(round(math.log2(total)))))
+                "#define BIGRAM_LOG2_TOTAL %d\n#define BIGRAM_2LOG2_WORDS %d\n"
+                % (len(chars), len(pairs), int(round(math.log2(total))), q(words)))
         emit_string(f, "bigram_chars", "".join(chars), 60)
         emit_string(f, "bigram_unis", unis)
+        emit_string(f, "bigram_edges", edges)
         emit_string(f, "bigram_pairs", "".join(out))
 
 

@@ -244,6 +244,7 @@ add_stats(struct doc_stats *t, const struct doc_stats *s)
 	t->rep.runs_repaired += s->rep.runs_repaired;
 	t->rep.runs_damaged += s->rep.runs_damaged;
 	t->rep.lines_unchecked += s->rep.lines_unchecked;
+	t->rep.chars_recovered += s->rep.chars_recovered;
 }
 
 static void
@@ -272,7 +273,8 @@ write_meta(struct run *r, const char *id, const char *path, const char *refused,
 	meta_num(f, s->rep.runs_repaired, false);
 	meta_num(f, s->rep.runs_damaged, false);
 	meta_field(f, norm_docno(r->nm), false);
-	meta_field(f, norm_url(r->nm), true);
+	meta_field(f, norm_url(r->nm), false);
+	meta_num(f, s->rep.chars_recovered, true);
 }
 
 /* Reads into b until it holds at least want bytes or the input ends;
@@ -447,6 +449,7 @@ print_stats(const struct run *r)
 	zstats_add(&st, "runs_repaired", t->rep.runs_repaired);
 	zstats_add(&st, "runs_damaged", t->rep.runs_damaged);
 	zstats_add(&st, "lines_unchecked", t->rep.lines_unchecked);
+	zstats_add(&st, "chars_recovered", t->rep.chars_recovered);
 	zstats_add(&st, "refused_binary", r->by_enc[ENC_BINARY]);
 	zstats_add(&st, "refused_format", r->refused);
 	zstats_add(&st, "unreadable", r->unreadable);
@@ -530,7 +533,8 @@ main(int argc, char **argv)
 	if (header && r.meta)
 		fputs("doc\tfile\tencoding\tscript\ttitle\tpublished\tsource\tlines_in\t"
 		    "lines_out\tblank\tchrome\tinvalid\tconverted\tpinyin_removed\t"
-		    "runs_repaired\truns_damaged\tdoc_number\turl\n", r.meta);
+		    "runs_repaired\truns_damaged\tdoc_number\turl\tchars_recovered\n",
+		    r.meta);
 	r.progress = !quiet && isatty(STDERR_FILENO);
 	r.total = files_from ? 0 : argc ? (unsigned long)argc : 1;
 	clock_gettime(CLOCK_MONOTONIC, &r.start);

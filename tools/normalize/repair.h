@@ -12,7 +12,7 @@
 enum {
 	REPAIR_FIXED = 1,       /* the line was changed: flag r */
 	REPAIR_DAMAGED = 2,     /* damage found and left as it was: flag l */
-	REPAIR_BUDGET = 4,      /* over the work budget, left unchecked */
+	REPAIR_BUDGET = 4,      /* over the work guard, left unchecked */
 };
 
 struct repair_stats {
@@ -20,6 +20,7 @@ struct repair_stats {
 	unsigned long runs_repaired;
 	unsigned long runs_damaged;
 	unsigned long lines_unchecked;  /* over the work budget: flag l */
+	unsigned long chars_recovered;  /* lost last characters read back */
 };
 
 struct repair;

@@ -15,8 +15,21 @@
 /* repair_tab.c: CP936, Unihan readings, the general bigram model. */
 void rtab_init(void);
 void rtab_init_gbk(void);        /* the CP936 part only */
-/* CP936 double-byte code -> code point, 0 when unassigned. */
-uint32_t gbk_decode(unsigned lead, unsigned trail);
+/* CP936 double-byte code -> code point, 0 when unassigned (inline: the
+ * search decodes millions of pairs). */
+extern uint16_t *rtab_gbk_dec;
+
+static inline uint32_t
+gbk_decode(unsigned lead, unsigned trail)
+{
+	if (lead < 0x81 || lead > 0xFE || trail < 0x40 || trail > 0xFE)
+		return 0;
+	return rtab_gbk_dec[(lead - 0x81) * 191 + trail - 0x40];
+}
+/* Whether cp is a Han character of the first level of GB2312 or Big5. */
+int gbk_common(uint32_t cp);
+/* 1 when cp is in GB2312, 2 when in Big5 (CP950), 3 in both. */
+int gbk_script(uint32_t cp);
 /* Code point -> CP936 double-byte code (lead << 8 | trail), 0 when none. */
 unsigned gbk_encode(uint32_t cp);
 /* Syllable (NFC UTF-8) -> its index, -1 when no character reads so. */
@@ -31,34 +44,48 @@ int bigram_index(uint32_t folded);
 int bigram_uni_at(int index);
 int bigram_pair_at(int index_a, int index_b);
 #define BIGRAM_TOTAL_LOG2 27
+#define BIGRAM_WORDS_2LOG2 52
+/* 2 log2 of the counts of words starting and ending with character i. */
+int bigram_edges_at(int i, int *start2, int *end2);
+/* The model's pairs with left index i: keys (i << 14 | right index). */
+int bigram_succ(int i, const uint32_t **keys);
+/* The CP936 codes of model character i's successors whose trail byte
+ * is in lo..hi. */
+int bigram_succ_codes(int i, unsigned lo, unsigned hi, const uint16_t **codes);
+/* The same, all of them, the strongest pairs first: (q << 16 | code). */
+int bigram_succ_strongest(int i, const uint32_t **codes);
+/* The CP936 codes of the characters that fold to model character i. */
+int bigram_codes(int i, const uint16_t **codes);
+/* Lead bytes that make a known Han character with trail, most frequent
+ * first (at most 48). */
+int gbk_leads_by_freq(unsigned trail, const unsigned char **leads);
 
 /* Per-document model: counts of folded characters and pairs so far. */
 struct docmodel {
 	uint64_t *keys;         /* (a << 32 | b), b == 0 for unigrams */
 	uint32_t *counts;
+	uint32_t *link;         /* a unigram's first pair, a pair's next (+1) */
+	uint32_t *slots;        /* the slots in use, to clear them */
 	size_t used;
 	unsigned long total;    /* Han characters counted */
 	unsigned long trad, simp;       /* of them only in one script */
 	struct buf text;        /* document text not yet counted */
 	size_t added;           /* bytes of the document taken so far */
-	unsigned long bounds;   /* mojibake boundaries solved so far */
+	size_t indexed;         /* of them counted */
 	unsigned long long bytes;       /* bytes of the document seen */
+	struct solver *solver;  /* repair_moji.c's work space */
 	struct lm_memo *memo;   /* scores since the model last changed */
 	struct lm_char *chars;  /* per-character parts of those scores */
 	uint32_t epoch;         /* bumped whenever the model changes */
 };
-/* Solving a run costs about a millisecond per observed character (each
- * boundary tries every dropped GBK pair): a document gets BOUND_FREE
- * boundaries, then one per BOUND_BYTES of its text, so that text made
- * of mojibake (or of garbage that looks like it) still streams at
- * megabytes a second.  Seed 004 uses 43 boundaries in 14 KB. */
-#define BOUND_FREE 64
-#define BOUND_BYTES 8192
-/* Whether a run of m observed pairs may still be solved; counts it. */
-int doc_may_solve(struct docmodel *dm, int m);
 void doc_reset(struct docmodel *dm);
 void doc_add_text(struct docmodel *dm, const char *s, size_t n);
 void doc_free(struct docmodel *dm);
+/* The folded characters seen after folded character fa in the document
+ * (at most cap, latest first); their count. */
+int doc_succ(struct docmodel *dm, uint32_t fa, uint32_t *out, int cap);
+/* The end of the line, as a right context. */
+#define LM_END 0xFFFFu
 /* log2 P(b | a), both unfolded, mixing document and general models. */
 double lm_score(struct docmodel *dm, uint32_t a, uint32_t b);
 int lm_known(struct docmodel *dm, uint32_t c);
@@ -67,6 +94,7 @@ int lm_known(struct docmodel *dm, uint32_t c);
  * returns REPAIR_* flags. */
 int moji_misaligned(struct docmodel *dm, struct buf *line,
     struct buf *tmp, struct repair_stats *st);
+void moji_free(struct docmodel *dm);
 int moji_split_pair(struct docmodel *dm, struct buf *line,
     struct buf *tmp, struct repair_stats *st);
 int moji_latin1(struct docmodel *dm, struct buf *line,

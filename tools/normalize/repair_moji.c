@@ -1,50 +1,161 @@
 /*
- * Misaligned-GBK mojibake.  A line's GBK bytes were decoded one byte
- * late: the first byte shows as '?', every following pair straddles two
- * characters, pairs unassigned in CP936 were dropped (two bytes gone),
- * and decoding got back in step at the first ASCII byte, usually the
- * trail byte of a character.  So the observed run fixes the original
- * bytes except the lost first byte and the dropped pairs; a Viterbi
- * search over those choices, scored by the language model, finds the
- * most probable original, kept only when it beats the text as it is by
- * a wide margin.
+ * Misaligned-GBK mojibake.  A run of a line's GBK bytes was decoded one
+ * byte late: its first byte shows as '?', every following pair straddles
+ * two characters, pairs unassigned in CP936 were dropped (two bytes
+ * gone), and decoding got back in step at the first ASCII byte: either
+ * the trail byte of a character, or a real ASCII character, before which
+ * a lead byte left alone was dropped too (the last character lost its
+ * trail byte).
+ *
+ * So the observed run fixes the original bytes except the lost first
+ * byte, the dropped pairs and a lost last trail byte.  The original is
+ * found by dynamic programming over the run's boundaries (the places
+ * between two observed pairs): each boundary is read as one character,
+ * or as two or three when one or two pairs were dropped there.  CP936
+ * itself prunes the search: a dropped pair was unassigned, so only the
+ * 23 trail bytes that start an unassigned pair can end the character
+ * before a drop.  Readings are scored by the language model (repair_lm.c)
+ * and a beam of the best is kept per boundary; forward and backward
+ * passes give, for every reading kept, the best whole path through it,
+ * so the margin of the chosen path over any path that reads some
+ * boundary otherwise is known, and a close call is left as it is.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "repair_int.h"
 #include "utf8.h"
 #include "zhfold.h"
 
-#define MAXRUN 48               /* observed characters in one run */
-#define MAXSOLVE 8              /* runs solved per line; more are flagged */
-#define MAXALT 40               /* readings kept per boundary */
-#define BEAM2 16                /* partial readings kept for two drops */
-#define TOP1 6                  /* first characters tried for two drops */
-/* A dropped pair adds a character, which the language model already
- * charges for; tried costs of ±3 only traded one error for another
- * (健全/健 against 二/二十). */
-#define DROP_COST 0.0
-#define LEAD_A1 0.0             /* the lost byte: usually an indent's A1 */
-#define LEAD_A3 (-5.0)
-#define LEAD_OTHER (-12.0)
-#define READING_BONUS 12.0      /* the resync char's pinyin agrees */
-#define ACCEPT_GAIN 16.0        /* log2 gain over the text as it is */
-#define ACCEPT_PER_CHAR 5.0
-#define HEAD_JOIN (-11.0)       /* log2 P(after | last) for a head-only run */
-#define MIN_MARGIN 0.5          /* log2: best reading over any other */
+#ifdef REPAIR_DEBUG
+#include <stdio.h>
+#define DBG(...) fprintf(stderr, __VA_ARGS__)
+#else
+#define DBG(...) ((void)0)
+#endif
 
-struct alt {
+#define MAXRUN 512              /* observed pairs in one run */
+#define MAXSOLVE 64             /* runs solved per line; more are flagged */
+#ifndef KEEP
+#define KEEP 8                  /* readings kept per boundary */
+#endif
+#ifndef ENTRY_FROM
+#define ENTRY_FROM 4            /* best readings before, tried for a drop */
+#endif
+#ifndef TOP1
+#define TOP1 6                  /* first characters tried for one drop */
+#endif
+#ifndef TOP2
+#define TOP2 3                  /* for two drops */
+#endif
+#ifndef MIDS
+#define MIDS 4                  /* partial two-drop readings kept */
+#endif
+/* After the lost first byte the first characters are punctuation that
+ * the model scores alike (、。，（): more of them are tried. */
+#ifndef TOP1_HEAD
+#define TOP1_HEAD 16
+#endif
+#ifndef NBACK
+#define NBACK 8                 /* most frequent characters tried */
+#endif
+#define MAXCAND 256             /* candidates after one character */
+#ifndef NBACK_PUNCT
+#define NBACK_PUNCT 48          /* the same after punctuation */
+#endif
+#ifndef TWO_JOINS
+#define TWO_JOINS 10.0f         /* log2: the least two joins cost */
+#endif
+#ifndef MIDSUCC
+#define MIDSUCC 24              /* successors tried as a middle character */
+#endif
+#ifndef DROP_COST
+/* log2 per dropped pair: the model pays too little for a character
+ * that an extra drop adds (二十 for 二 before ）) */
+#define DROP_COST 1.5f
+#endif
+#define LEAD_A1 0.0f            /* the lost byte: an indent's or 。's A1 */
+#define LEAD_A3 (-5.0f)         /* （ ， */
+#define LEAD_OTHER (-12.0f)
+#define READING_BONUS 12.0f     /* the resync char's pinyin agrees */
+#ifndef ACCEPT_GAIN
+#define ACCEPT_GAIN 2.0        /* log2 gain over the text as it is */
+#endif
+#ifndef ACCEPT_PER_CHAR
+#define ACCEPT_PER_CHAR 1.0
+#endif
+#ifndef WEAK_GAIN
+#define WEAK_GAIN 12.0          /* more of it without a symbol-row char */
+#endif
+#define HEAD_JOIN (-11.0)       /* log2 P(after | last) for a head-only run */
+#ifndef MIN_MARGIN
+#define MIN_MARGIN 3.0f         /* log2: best path over any other */
+#endif
+#ifndef LOW_MARGIN
+#define LOW_MARGIN 0.5f         /* below it, a run is left as it is */
+#endif
+#ifndef RECOVER_MARGIN
+#define RECOVER_MARGIN 2.0f     /* log2: a lost character's best reading */
+#endif
+#ifndef RECOVER_FLOOR
+#define RECOVER_FLOOR (-16.0f)  /* ... which must itself be plausible */
+#endif
+/* A run whose best reading is still this bad per character after a few
+ * boundaries is garbage, not mojibake: it is given up early, which keeps
+ * text built to look like runs cheap. */
+#ifndef GARBAGE_PER_CHAR
+#define GARBAGE_PER_CHAR (-22.0f)
+#endif
+#define GARBAGE_AFTER 6
+#define NONE (-1e30f)
+
+struct rd {
 	uint32_t ch[3];
-	int n;
-	double inner;
-	double best;            /* Viterbi: best path ending here */
-	double back;            /* best continuation from here to the end */
-	int from;
+	float inner;            /* prior and scores inside the reading */
+	float fwd;              /* best path from the run's start to here */
+	float bwd;              /* best continuation to the run's end */
+	short from;             /* reading of the boundary before */
+	signed char n;          /* characters (0: a lost one left out) */
+	unsigned char x;        /* trail byte of the first char (drops) */
 };
 
-static unsigned char ua_list[0x80][128];  /* per first byte, unassigned seconds */
+struct solver {
+	struct rd rd[MAXRUN + 1][KEEP];
+	float join[MAXRUN + 1][KEEP][KEEP];     /* lm between boundaries */
+	int nrd[MAXRUN + 1];
+	float worst[MAXRUN + 1];
+	int wi[MAXRUN + 1];
+	unsigned char b[2 * MAXRUN + 2];        /* L, observed bytes */
+	uint32_t seen[MAXRUN];
+	uint32_t out[3 * MAXRUN + 3];
+	int m;                  /* observed pairs */
+	int t;                  /* resync byte, -1 when the last char is lost */
+	uint32_t before, after;
+	int reading;            /* pinyin after the resync char, -1 if none */
+	int weak;               /* no symbol-row character in the run */
+	int unsure;             /* the best reading won by a small margin */
+	uint32_t stamp[126 * 191];      /* candidates already taken */
+	uint32_t gen;
+	uint32_t dsucc[512];
+};
+
+/* CP936 pairs (x, y), both bytes 0x81..0xFE, that are unassigned: the
+ * pairs a misaligned decoder drops.  Built from the decode table. */
+static unsigned char ua_list[0x80][128];
 static unsigned char ua_n[0x80];
+static unsigned char xd[0x80];          /* the x that start one */
+static unsigned char is_xd[0x100];
+static int nxd;
 static int ua_ready;
+/* Per x of xd, the most frequent Han characters (y, x2) that a dropped
+ * pair (x, y) can precede and that can end before another one (x2 in
+ * xd): the middle characters of two drops, beyond the successors. */
+#ifndef NMIDFREQ
+#define NMIDFREQ 24
+#endif
+static uint16_t midfreq[0x80][NMIDFREQ];
+static unsigned char nmidfreq[0x80];
 
 static void
 ua_init(void)
@@ -54,10 +165,148 @@ ua_init(void)
 	if (ua_ready)
 		return;
 	ua_ready = 1;
-	for (x = 0x81; x <= 0xFE; x++)
+	for (x = 0x81; x <= 0xFE; x++) {
 		for (y = 0x81; y <= 0xFE; y++)
 			if (gbk_decode(x, y) == 0)
 				ua_list[x - 0x80][ua_n[x - 0x80]++] = (unsigned char)y;
+		if (ua_n[x - 0x80]) {
+			xd[nxd++] = (unsigned char)x;
+			is_xd[x] = 1;
+		}
+	}
+	for (x = 0; x < (unsigned)nxd; x++) {
+		unsigned x1 = xd[x], k, y2, n = 0;
+		const unsigned char *leads;
+		int nl, v[NMIDFREQ], u, i, e;
+
+		for (k = 0; k < (unsigned)nxd; k++) {
+			y2 = xd[k];     /* the middle character's trail byte */
+			nl = gbk_leads_by_freq(y2, &leads);
+			for (i = 0; i < nl; i++) {
+				if (gbk_decode(x1, leads[i]) != 0)
+					continue;
+				u = bigram_uni(zh_t2s_char(gbk_decode(leads[i], y2)));
+				if (n == NMIDFREQ && u <= v[n - 1])
+					break;
+				e = n < NMIDFREQ ? (int)n++ : NMIDFREQ - 1;
+				for (; e > 0 && v[e - 1] < u; e--) {
+					v[e] = v[e - 1];
+					midfreq[x1 - 0x80][e] = midfreq[x1 - 0x80][e - 1];
+				}
+				v[e] = u;
+				midfreq[x1 - 0x80][e] = (uint16_t)(leads[i] << 8 | y2);
+			}
+		}
+		nmidfreq[x1 - 0x80] = (unsigned char)n;
+	}
+}
+
+static int
+unassigned(unsigned x, unsigned y)
+{
+	return y >= 0x81 && y <= 0xFE && gbk_decode(x, y) == 0;
+}
+
+/* What a candidate after a dropped pair (x, lead) must be: its trail
+ * byte right, or (right < 0) one that starts another dropped pair. */
+struct filt {
+	unsigned x;
+	int right;
+};
+
+/* Punctuation that can sit between two dropped pairs: 　、。—…（）！，－． */
+static const uint16_t punct_mid[] = {
+	0xA1A1, 0xA1A2, 0xA1A3, 0xA1AA, 0xA1AD, 0xA3A8, 0xA3A9, 0xA3A1, 0xA3AC,
+	0xA3AD, 0xA3AE,
+};
+
+static int
+filt_ok(const struct filt *fl, unsigned code)
+{
+	unsigned trail = code & 0xFF;
+
+	if (fl->right >= 0 ? trail != (unsigned)fl->right : !is_xd[trail])
+		return 0;
+	return unassigned(fl->x, code >> 8);
+}
+
+static void
+cand_add(struct solver *sv, unsigned code, uint32_t *out, int *n)
+{
+	unsigned k = ((code >> 8) - 0x81) * 191 + (code & 0xFF) - 0x40;
+
+	if (sv->stamp[k] == sv->gen)
+		return;
+	sv->stamp[k] = sv->gen;
+	out[(*n)++] = gbk_decode(code >> 8, code & 0xFF);
+}
+
+/* The characters that may follow f across a dropped pair: f's
+ * successors in the general model and in the document, then the most
+ * frequent characters that fit (the model's back-off, the same for all
+ * f); each once, at most cap. */
+static int
+cands(struct docmodel *dm, struct solver *sv, uint32_t f, const struct filt *fl,
+    uint32_t *out, int cap)
+{
+	const uint16_t *codes;
+	const uint32_t *strong;
+	const unsigned char *leads;
+	int n = 0, nk, nc, i, k, nd, back = 0, lim, ix;
+	unsigned code;
+	uint32_t ff = zh_t2s_char(f);
+
+	if (++sv->gen == 0) {
+		memset(sv->stamp, 0, sizeof(sv->stamp));
+		sv->gen = 1;
+	}
+	ix = bigram_index(ff);
+	if (fl->right >= 0) {
+		nc = bigram_succ_codes(ix, (unsigned)fl->right, (unsigned)fl->right, &codes);
+		for (k = 0; k < nc && n < cap; k++)
+			if (filt_ok(fl, codes[k]))
+				cand_add(sv, codes[k], out, &n);
+	} else {
+		/* a middle character: the strongest successors that fit */
+		nc = bigram_succ_strongest(ix, &strong);
+		for (k = 0; k < nc && n < MIDSUCC; k++)
+			if (filt_ok(fl, strong[k] & 0xFFFF))
+				cand_add(sv, strong[k] & 0xFFFF, out, &n);
+	}
+	nd = doc_succ(dm, ff, sv->dsucc, (int)(sizeof(sv->dsucc) / sizeof(sv->dsucc[0])));
+	for (i = 0; i < nd && n < cap; i++) {
+		nc = bigram_codes(bigram_index(sv->dsucc[i]), &codes);
+		for (k = 0; k < nc && n < cap; k++)
+			if (filt_ok(fl, codes[k]))
+				cand_add(sv, codes[k], out, &n);
+		if (nc == 0 && (code = gbk_encode(sv->dsucc[i])) != 0 && filt_ok(fl, code))
+			cand_add(sv, code, out, &n);
+	}
+	if (fl->right >= 0) {
+		/* the symbol rows: punctuation, brackets, the indent (after a
+	 * Han character, the rows of 、。 and （，only) */
+		for (i = 0xA1; i <= (utf8_is_han(f) ? 0xA3 : 0xA9) && n < cap; i++)
+			if (unassigned(fl->x, (unsigned)i) && gbk_decode((unsigned)i,
+			    (unsigned)fl->right) != 0)
+				cand_add(sv, (unsigned)i << 8 | (unsigned)fl->right, out, &n);
+		/* after punctuation, any word may start: try them all */
+		lim = utf8_is_han(f) ? NBACK : NBACK_PUNCT;
+		nk = gbk_leads_by_freq((unsigned)fl->right, &leads);
+		for (i = 0; i < nk && n < cap && back < lim; i++) {
+			code = (unsigned)leads[i] << 8 | (unsigned)fl->right;
+			if (unassigned(fl->x, leads[i])) {
+				cand_add(sv, code, out, &n);
+				back++;
+			}
+		}
+	} else {
+		for (i = 0; i < (int)sizeof(punct_mid) / 2 && n < cap; i++)
+			if (unassigned(fl->x, punct_mid[i] >> 8))
+				cand_add(sv, punct_mid[i], out, &n);
+		for (i = 0; i < nmidfreq[fl->x - 0x80] && n < cap; i++)
+			cand_add(sv, midfreq[fl->x - 0x80][i], out, &n);
+	}
+	return n;
 }
 
 /* A character of the symbol rows that real text hardly uses; seeing one
@@ -79,189 +328,244 @@ symbol_row(unsigned code, int first)
 	return first && lead == 0xA1 && trail >= 0xA2 ? 2 : 0;
 }
 
-/* An upper bound of lm_score (a log2 probability; the mix can pass 1 by
- * a hair): a candidate whose score cannot beat the worst kept reading
- * even with this is not scored at all. */
-#define LM_MAX 1e-3
+static uint32_t
+rd_last(const struct rd *r)
+{
+	return r->n ? r->ch[r->n - 1] : 0;
+}
 
-/* The readings kept for one boundary: at most MAXALT, the best by key. */
-struct keep {
-	struct alt *alts;
-	double *keys;
-	int *n;
-	int worst;              /* index of the lowest key once full */
+/* Adds reading a to boundary j when it is among the KEEP best. */
+static void
+keep(struct solver *sv, int j, const struct rd *a)
+{
+	struct rd *v = sv->rd[j];
+	int i, n = sv->nrd[j];
+
+	if (n < KEEP) {
+		v[n] = *a;
+		sv->nrd[j] = ++n;
+		if (n == KEEP) {
+			sv->wi[j] = 0;
+			for (i = 1; i < n; i++)
+				if (v[i].fwd < v[sv->wi[j]].fwd)
+					sv->wi[j] = i;
+			sv->worst[j] = v[sv->wi[j]].fwd;
+		}
+		return;
+	}
+	if (a->fwd <= sv->worst[j])
+		return;
+	v[sv->wi[j]] = *a;
+	for (i = 0; i < n; i++)
+		if (v[i].fwd < v[sv->wi[j]].fwd)
+			sv->wi[j] = i;
+	sv->worst[j] = v[sv->wi[j]].fwd;
+}
+
+/* Whether a reading whose forward score is at most s could be kept. */
+static int
+wants(const struct solver *sv, int j, float s)
+{
+	return sv->nrd[j] < KEEP || s > sv->worst[j];
+}
+
+/* The best way into first character f from the readings of boundary j
+ * - 1 (the run's context before it at j == 0); *from gets which. */
+static float
+entry(struct docmodel *dm, struct solver *sv, int j, uint32_t f, int lim, short *from)
+{
+	const struct rd *p;
+	float s, best = NONE;
+	int i, n;
+
+	*from = -1;
+	if (j == 0)
+		return (float)lm_score(dm, sv->before, f);
+	n = sv->nrd[j - 1];
+	for (i = 0; i < n && i < lim; i++) {
+		p = &sv->rd[j - 1][i];
+		s = p->fwd + (p->n ? (float)lm_score(dm, rd_last(p), f) : 0);
+		if (s > best) {
+			best = s;
+			*from = (short)i;
+		}
+	}
+	return best;
+}
+
+/* Sorts boundary j's readings best first, so that the first few are the
+ * best predecessors of the next boundary. */
+static void
+sort_rd(struct solver *sv, int j)
+{
+	struct rd *v = sv->rd[j], t;
+	int i, k, n = sv->nrd[j];
+
+	for (i = 1; i < n; i++) {
+		t = v[i];
+		for (k = i; k > 0 && v[k - 1].fwd < t.fwd; k--)
+			v[k] = v[k - 1];
+		v[k] = t;
+	}
+}
+
+struct cand {
+	float s;                /* entry, prior and what follows */
+	float in;               /* the entry alone */
+	uint32_t c;
+	short from;
+	unsigned char x;
 };
 
+/* Inserts c into the top list (best first) of at most cap. */
 static void
-keep_worst(struct keep *k)
+top_add(struct cand *top, int *n, int cap, const struct cand *c)
 {
 	int i;
 
-	k->worst = 0;
-	for (i = 1; i < *k->n; i++)
-		if (k->keys[i] < k->keys[k->worst])
-			k->worst = i;
-}
-
-/* Whether a reading with this key would be kept. */
-static int
-keep_wants(const struct keep *k, double key)
-{
-	return *k->n < MAXALT || key > k->keys[k->worst];
-}
-
-static void
-keep_alt(struct keep *k, const struct alt *a, double key)
-{
-	if (*k->n < MAXALT) {
-		k->keys[*k->n] = key;
-		k->alts[(*k->n)++] = *a;
-		if (*k->n == MAXALT)
-			keep_worst(k);
+	if (*n == cap && c->s <= top[cap - 1].s)
 		return;
-	}
-	if (key <= k->keys[k->worst])
-		return;
-	k->keys[k->worst] = key;
-	k->alts[k->worst] = *a;
-	keep_worst(k);
+	i = *n < cap ? (*n)++ : cap - 1;
+	for (; i > 0 && top[i - 1].s < c->s; i--)
+		top[i] = top[i - 1];
+	top[i] = *c;
 }
 
-struct run {
-	unsigned char b[2 * MAXRUN + 2];        /* L, observed bytes, t */
-	int m;                  /* observed pairs */
-	int t;                  /* resync byte, -1 when the last char is lost */
-	uint32_t before, after; /* context characters, 0 when none */
-	int reading;            /* pinyin after the resync char, -1 if none */
-	struct alt alt[MAXRUN + 1][MAXALT];
-	int nalt[MAXRUN + 1];
-	double keys[MAXALT];
-};
-
-/* Boundary 0 gathers the readings of several lead bytes: the list may
- * already be full. */
+/* The readings of boundary j, between byte left (0: the lost first
+ * byte, any of them) and byte right (0: the lost last trail byte). */
 static void
-keep_init(struct keep *k, struct run *r, int j)
+expand(struct docmodel *dm, struct solver *sv, int j, unsigned left, unsigned right)
 {
-	k->alts = r->alt[j];
-	k->keys = r->keys;
-	k->n = &r->nalt[j];
-	keep_worst(k);
-}
+	struct rd a;
+	struct cand top[TOP1_HEAD], mids[MIDS], c;
+	int nt = 0, nm = 0, i, k, e, nc;
+	unsigned x, lead;
+	uint32_t c1, cand[MAXCAND];
+	float s, prior;
+	short from;
 
-/* The readings of boundary j: the character straddling it, or that
- * character split by one or two dropped pairs. */
-static void
-boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned right,
-    uint32_t prevctx, uint32_t nextctx, double prior)
-{
-	struct alt a;
-	struct keep kept;
-	int i, k, nt = 0;
-	unsigned x, y, x2, y2;
-	uint32_t c1, c2, c3;
-	double s, top[TOP1];
-	uint32_t topc[TOP1];
-	unsigned topx[TOP1];
-	struct {
-		double s;
-		uint32_t c1, c2;
-		unsigned x2;
-	} beam[BEAM2];
-	int nb, e, w;
-	double s1, nscore[0x80];
-
-	keep_init(&kept, r, j);
+	sv->nrd[j] = 0;
 	memset(&a, 0, sizeof(a));
-	if (right && (c1 = gbk_decode(left, right)) != 0) {
-		a.n = 1;
-		a.ch[0] = c1;
-		a.inner = prior;
-		keep_alt(&kept, &a, 1e9);
-	}
-	if (!right)
-		return;
-	/* One dropped pair (x, y): characters (left, x) and (y, right).
-	 * Only characters the models know are tried: a dropped pair sits
-	 * between two characters of running text. */
-	for (y = 0x81; y <= 0xFE; y++) {
-		c2 = gbk_decode(y, right);
-		nscore[y - 0x80] = c2 && lm_known(dm, c2) ? lm_score(dm, c2, nextctx) : 1;
-	}
-	for (x = 0x81; x <= 0xFE; x++) {
-		if ((c1 = gbk_decode(left, x)) == 0 || !lm_known(dm, c1))
-			continue;
-		s1 = lm_score(dm, prevctx, c1);
-		if (nt < TOP1 || s1 > top[nt - 1]) {
-			i = nt < TOP1 ? nt++ : nt - 1;
-			for (; i > 0 && top[i - 1] < s1; i--) {
-				top[i] = top[i - 1];
-				topc[i] = topc[i - 1];
-				topx[i] = topx[i - 1];
-			}
-			top[i] = s1;
-			topc[i] = c1;
-			topx[i] = x;
-		}
-		for (k = 0; k < ua_n[x - 0x80]; k++) {
-			y = ua_list[x - 0x80][k];
-			if (nscore[y - 0x80] > 0 ||
-			    !keep_wants(&kept, prior - DROP_COST + LM_MAX + s1 + nscore[y - 0x80]))
+	if (right == 0) {
+		/* The last character lost its trail byte: it is one of the
+		 * characters its lead byte starts. */
+		for (x = 0x81; x <= 0xFE; x++) {
+			if ((c1 = gbk_decode(left, x)) == 0 || !lm_known(dm, c1))
 				continue;
-			c2 = gbk_decode(y, right);
-			a.n = 2;
+			s = entry(dm, sv, j, c1, ENTRY_FROM, &from);
+			a.n = 1;
 			a.ch[0] = c1;
-			a.ch[1] = c2;
-			a.inner = prior - DROP_COST + lm_score(dm, c1, c2);
-			s = a.inner + s1 + nscore[y - 0x80];
-			keep_alt(&kept, &a, s);
+			a.inner = 0;
+			a.fwd = s;
+			a.from = from;
+			if (wants(sv, j, s))
+				keep(sv, j, &a);
 		}
+		/* left out: always a way through, however bad */
+		a.n = 0;
+		a.inner = -30;
+		a.fwd = entry(dm, sv, j, 0, 1, &from) - 30;
+		a.from = from;
+		keep(sv, j, &a);
+		return;
 	}
-	/* Two dropped pairs (x, y) (x2, y2): characters (left, x), (y, x2),
-	 * (y2, right); a small beam over the first two keeps this cheap. */
-	nb = 0;
-	w = 0;                  /* the lowest of a full beam */
-	for (i = 0; i < nt; i++) {
-		x = topx[i];
-		/* top[] falls: no later first character can enter either */
-		if (nb == BEAM2 && top[i] + LM_MAX <= beam[w].s)
-			break;
-		for (k = 0; k < ua_n[x - 0x80]; k++) {
-			y = ua_list[x - 0x80][k];
-			for (x2 = 0x81; x2 <= 0xFE; x2++) {
-				if (ua_n[x2 - 0x80] == 0 || (c2 = gbk_decode(y, x2)) == 0 ||
-				    !lm_known(dm, c2))
-					continue;
-				s = top[i] + lm_score(dm, topc[i], c2);
-				if (nb == BEAM2 && s <= beam[w].s)
-					continue;
-				e = nb < BEAM2 ? nb++ : w;
-				beam[e].s = s;
-				beam[e].c1 = topc[i];
-				beam[e].c2 = c2;
-				beam[e].x2 = x2;
-				if (nb == BEAM2)
-					for (e = 0, w = 0; e < nb; e++)
-						if (beam[e].s < beam[w].s)
-							w = e;
-			}
+	for (lead = left ? left : 0x81; lead <= (left ? left : 0xFE); lead++) {
+		prior = !left ? (lead == 0xA1 ? LEAD_A1 : lead == 0xA3 ? LEAD_A3 :
+		    LEAD_OTHER) : 0;
+		if ((c1 = gbk_decode(lead, right)) != 0) {
+			a.n = 1;
+			a.ch[0] = c1;
+			a.inner = prior;
+			a.fwd = entry(dm, sv, j, c1, KEEP, &from) + prior;
+			a.from = from;
+			a.x = (unsigned char)right;
+			keep(sv, j, &a);
 		}
-	}
-	for (e = 0; e < nb; e++) {
-		x2 = beam[e].x2;
-		for (k = 0; k < ua_n[x2 - 0x80]; k++) {
-			y2 = ua_list[x2 - 0x80][k];
-			if ((c3 = gbk_decode(y2, right)) == 0)
+		/* Drops after the lost byte only behind its likely values. */
+		if (!left && prior < LEAD_A3)
+			continue;
+		/* One dropped pair (x, y): characters (lead, x) and (y, right). */
+		/* ranked by the way in from the best reading before, then
+		 * the chosen few by the way in from any of the best */
+		for (i = 0; i < nxd; i++) {
+			x = xd[i];
+			if ((c1 = gbk_decode(lead, x)) == 0 || !lm_known(dm, c1))
 				continue;
+			c.in = entry(dm, sv, j, c1, 1, &c.from);
+			c.s = c.in + prior;
+			c.c = c1;
+			c.x = (unsigned char)x;
+			top_add(top, &nt, left ? TOP1 : TOP1_HEAD, &c);
+		}
+	}
+	for (i = 0; j > 0 && i < nt; i++) {
+		top[i].in = entry(dm, sv, j, top[i].c, ENTRY_FROM, &top[i].from);
+		top[i].s = top[i].in;
+	}
+	for (i = 1; j > 0 && i < nt; i++) {     /* sorted again, best first */
+		c = top[i];
+		for (k = i; k > 0 && top[k - 1].s < c.s; k--)
+			top[k] = top[k - 1];
+		top[k] = c;
+	}
+	for (i = 0; i < nt; i++) {
+		struct filt fl = { top[i].x, (int)right };
+
+		if (!wants(sv, j, top[i].s))
+			break;
+		nc = cands(dm, sv, top[i].c, &fl, cand, MAXCAND);
+		for (k = 0; k < nc; k++) {
+			s = (float)lm_score(dm, top[i].c, cand[k]);
+			if (!wants(sv, j, top[i].s + s))
+				continue;
+			a.n = 2;
+			a.ch[0] = top[i].c;
+			a.ch[1] = cand[k];
+			a.inner = top[i].s - top[i].in + s - DROP_COST;
+			a.fwd = top[i].s + s - DROP_COST;
+			a.from = top[i].from;
+			a.x = top[i].x;
+			keep(sv, j, &a);
+		}
+	}
+	/* Two dropped pairs (x, y) (x2, y2): characters (lead, x), (y, x2),
+	 * (y2, right); a beam over the first two. */
+	for (i = 0; i < nt && i < TOP2; i++) {
+		struct filt fl = { top[i].x, -1 };
+
+		/* two more joins to pay: no room for them, no need to try */
+		if (!wants(sv, j, top[i].s - 2 * DROP_COST - TWO_JOINS))
+			continue;
+		nc = cands(dm, sv, top[i].c, &fl, cand, MAXCAND);
+		for (k = 0; k < nc; k++) {
+			c.s = top[i].s + (float)lm_score(dm, top[i].c, cand[k]);
+			c.in = top[i].in;
+			c.c = cand[k];
+			c.x = (unsigned char)gbk_encode(cand[k]);
+			c.from = (short)i;
+			top_add(mids, &nm, MIDS, &c);
+		}
+	}
+	for (i = 0; i < nm; i++) {
+		struct filt fl = { mids[i].x, (int)right };
+
+		if (!wants(sv, j, mids[i].s))
+			break;
+		nc = cands(dm, sv, mids[i].c, &fl, cand, MAXCAND);
+		for (k = 0; k < nc; k++) {
+			s = mids[i].s + (float)lm_score(dm, mids[i].c, cand[k]) - 2 * DROP_COST;
+			if (!wants(sv, j, s))
+				continue;
+			e = mids[i].from;
 			a.n = 3;
-			a.ch[0] = beam[e].c1;
-			a.ch[1] = beam[e].c2;
-			a.ch[2] = c3;
-			a.inner = prior - 2 * DROP_COST + lm_score(dm, a.ch[0], a.ch[1]) +
-			    lm_score(dm, a.ch[1], c3);
-			s = beam[e].s - 2 * DROP_COST + lm_score(dm, a.ch[1], c3) +
-			    lm_score(dm, c3, nextctx);
-			keep_alt(&kept, &a, s);
+			a.ch[0] = top[e].c;
+			a.ch[1] = mids[i].c;
+			a.ch[2] = cand[k];
+			a.inner = s - mids[i].in;
+			a.fwd = s;
+			a.from = top[e].from;
+			a.x = top[e].x;
+			keep(sv, j, &a);
 		}
 	}
 }
@@ -269,7 +573,7 @@ boundary(struct docmodel *dm, struct run *r, int j, unsigned left, unsigned righ
 /* Readings that differ only by variant forms (為/爲) are one reading to
  * the model: no margin can be asked between them. */
 static int
-same_folded(const struct alt *a, const struct alt *b)
+same_folded(const struct rd *a, const struct rd *b)
 {
 	int i;
 
@@ -292,88 +596,99 @@ path_score(struct docmodel *dm, const uint32_t *c, int n)
 	return s;
 }
 
-/* Solves run r; writes the chosen characters to out (at most cap) and
- * returns their count, or -1 when nothing beats the text as it is. */
-static int
-solve(struct docmodel *dm, struct run *r, const uint32_t *seen, int nseen,
-    uint32_t *out, int cap)
+/* The score of a reading of the last boundary against what follows. */
+static float
+end_score(struct docmodel *dm, const struct solver *sv, const struct rd *r)
 {
-	int j, i, k, best = -1, n, c;
-	unsigned left, right, lead;
-	uint32_t prevctx, nextctx;
-	double s, bs, base, prior, margin;
-	struct alt *a;
+	float s = 0;
+
+	if (!r->n)
+		return 0;
+	if (sv->after)
+		s += (float)lm_score(dm, rd_last(r), sv->after);
+	if (sv->t >= 0 && sv->reading >= 0)
+		s += pinyin_reads(rd_last(r), sv->reading) ? READING_BONUS : -READING_BONUS;
+	return s;
+}
+
+/* What a reading adds to the path: the way in and its own scores. */
+static float
+local(const struct solver *sv, int j, const struct rd *r)
+{
+	return j == 0 || r->from < 0 ? r->fwd : r->fwd - sv->rd[j - 1][r->from].fwd;
+}
+
+/* Solves the run in sv; writes the chosen characters to sv->out and
+ * returns their count, -1 when nothing beats the text as it is, -2 when
+ * the run reads as garbage and was given up.
+ * *lost_left is set when the lost last character stays unknown. */
+static int
+solve(struct docmodel *dm, struct solver *sv, int *lost_left)
+{
+	int j, i, k, best = -1, n, m = sv->m, c, lost = sv->t < 0;
+	unsigned right;
+	double s, base;
+	float bs, alt, margin, rmargin;
+	struct rd *a;
 	uint32_t tmp[2 * MAXRUN + 8];
 
-	for (j = 0; j <= r->m; j++) {
-		r->nalt[j] = 0;
-		right = j < r->m ? r->b[2 * j + 1] : (r->t >= 0 ? (unsigned)r->t : 0);
-		nextctx = j + 1 < r->m ? gbk_decode(r->b[2 * j + 2], r->b[2 * j + 3]) :
-		    r->after;
-		if (j == 0) {
-			for (lead = 0x81; lead <= 0xFE; lead++) {
-				prior = lead == 0xA1 ? LEAD_A1 : lead == 0xA3 ? LEAD_A3 :
-				    LEAD_OTHER;
-				if (lead == 0xA1)
-					boundary(dm, r, 0, lead, right, r->before, nextctx, prior);
-				else if (gbk_decode(lead, right) != 0) {
-					struct alt one;
-					struct keep kept;
-
-					keep_init(&kept, r, 0);
-					memset(&one, 0, sizeof(one));
-					one.n = 1;
-					one.ch[0] = gbk_decode(lead, right);
-					one.inner = prior;
-					/* ranked like boundary()'s readings, context
-					 * on both sides */
-					keep_alt(&kept, &one,
-					    prior + lm_score(dm, r->before, one.ch[0]) +
-					    lm_score(dm, one.ch[0], nextctx));
-				}
-			}
-		} else {
-			left = r->b[2 * j];
-			prevctx = gbk_decode(r->b[2 * j - 2], r->b[2 * j - 1]);
-			boundary(dm, r, j, left, right, prevctx, nextctx, 0);
-		}
-		if (r->nalt[j] == 0 && !(j == r->m && r->t < 0))
+	*lost_left = 0;
+	for (j = 0; j <= m; j++) {
+		right = j < m ? sv->b[2 * j + 1] : (lost ? 0 : (unsigned)sv->t);
+		expand(dm, sv, j, j ? sv->b[2 * j] : 0, right);
+		if (sv->nrd[j] == 0)
 			return -1;
+		sort_rd(sv, j);
+#ifdef REPAIR_DEBUG
+		for (i = 0; i < sv->nrd[j] && getenv("RD"); i++)
+			DBG(" b%d r%d n%d [%x %x %x] fwd %.1f inner %.1f\n", j, i, sv->rd[j][i].n,
+			    sv->rd[j][i].ch[0], sv->rd[j][i].ch[1], sv->rd[j][i].ch[2],
+			    sv->rd[j][i].fwd, sv->rd[j][i].inner);
+#endif
+		if (j >= GARBAGE_AFTER && sv->rd[j][0].fwd < GARBAGE_PER_CHAR * (float)(j + 1))
+			return -2;
 	}
-	/* Viterbi over boundaries. */
-	for (j = 0; j <= r->m; j++) {
-		for (i = 0; i < r->nalt[j]; i++) {
-			a = &r->alt[j][i];
-			a->best = -1e18;
-			a->from = -1;
-			if (j == 0) {
-				a->best = a->inner + lm_score(dm, r->before, a->ch[0]);
-				continue;
-			}
-			for (k = 0; k < r->nalt[j - 1]; k++) {
-				struct alt *p = &r->alt[j - 1][k];
+	/* Backward pass: the best continuation of every kept reading; the
+	 * joins between boundaries are kept for the forward pass below. */
+	for (i = 0; i < sv->nrd[m]; i++)
+		sv->rd[m][i].bwd = end_score(dm, sv, &sv->rd[m][i]);
+	for (j = m - 1; j >= 0; j--)
+		for (i = 0; i < sv->nrd[j]; i++) {
+			struct rd *p = &sv->rd[j][i];
 
-				s = p->best + lm_score(dm, p->ch[p->n - 1], a->ch[0]);
-				if (s > a->best) {
-					a->best = s;
-					a->from = k;
+			p->bwd = NONE;
+			for (k = 0; k < sv->nrd[j + 1]; k++) {
+				a = &sv->rd[j + 1][k];
+				sv->join[j + 1][i][k] = a->n && p->n ?
+				    (float)lm_score(dm, rd_last(p), a->ch[0]) : 0;
+				s = sv->join[j + 1][i][k] + a->inner + a->bwd;
+				if (s > p->bwd)
+					p->bwd = (float)s;
+			}
+		}
+	/* Forward again, now over every kept reading before each one (the
+	 * first pass tried only the best few for a drop's first character),
+	 * so that forward and backward scores agree. */
+	for (j = 1; j <= m; j++)
+		for (k = 0; k < sv->nrd[j]; k++) {
+			a = &sv->rd[j][k];
+			alt = NONE;
+			for (i = 0; i < sv->nrd[j - 1]; i++) {
+				struct rd *p = &sv->rd[j - 1][i];
+
+				s = p->fwd + sv->join[j][i][k];
+				if (s > alt) {
+					alt = (float)s;
+					a->from = (short)i;
 				}
 			}
-			a->best += a->inner;
+			a->fwd = alt + a->inner;
 		}
-	}
-	j = r->nalt[r->m] ? r->m : r->m - 1;
-	bs = -1e18;
-	for (i = 0; i < r->nalt[j]; i++) {
-		a = &r->alt[j][i];
-		s = a->best;
-		if (r->after)
-			s += lm_score(dm, a->ch[a->n - 1], r->after);
-		if (j == r->m && r->reading >= 0)
-			s += pinyin_reads(a->ch[a->n - 1], r->reading) ? READING_BONUS :
-			    -READING_BONUS;
-		if (s > bs) {
-			bs = s;
+	bs = NONE;
+	for (i = 0; i < sv->nrd[m]; i++) {
+		a = &sv->rd[m][i];
+		if (a->fwd + a->bwd > bs) {
+			bs = a->fwd + a->bwd;
 			best = i;
 		}
 	}
@@ -381,82 +696,109 @@ solve(struct docmodel *dm, struct run *r, const uint32_t *seen, int nseen,
 		return -1;
 	/* How sure: the best path against the best one that reads any
 	 * boundary differently.  A close second means the model cannot
-	 * tell, and a guess would be an invented text. */
-	for (i = 0; i < r->nalt[j]; i++) {
-		a = &r->alt[j][i];
-		a->back = (r->after ? lm_score(dm, a->ch[a->n - 1], r->after) : 0) +
-		    (j == r->m && r->reading >= 0 ? (pinyin_reads(a->ch[a->n - 1],
-		    r->reading) ? READING_BONUS : -READING_BONUS) : 0);
-	}
-	for (k = j - 1; k >= 0; k--)
-		for (i = 0; i < r->nalt[k]; i++) {
-			struct alt *p = &r->alt[k][i];
-			int e;
-
-			p->back = -1e18;
-			for (e = 0; e < r->nalt[k + 1]; e++) {
-				a = &r->alt[k + 1][e];
-				s = lm_score(dm, p->ch[p->n - 1], a->ch[0]) + a->inner + a->back;
-				if (s > p->back)
-					p->back = s;
-			}
+	 * tell, and a guess would be an invented text.  The lost last
+	 * character is judged apart: unsure, it is left out. */
+	margin = rmargin = 1e30f;
+	for (j = m, c = best; j >= 0 && c >= 0; j--) {
+		for (i = 0; i < sv->nrd[j]; i++) {
+			a = &sv->rd[j][i];
+			if (i == c || same_folded(a, &sv->rd[j][c]))
+				continue;
+			alt = bs - (a->fwd + a->bwd);
+			if (alt < 3.0f)
+				DBG("  close at %d: %d [%x %x %x] vs [%x %x %x] %.2f\n", j, a->n, a->ch[0],
+				    a->n > 1 ? a->ch[1] : 0, a->n > 2 ? a->ch[2] : 0, sv->rd[j][c].ch[0],
+				    sv->rd[j][c].n > 1 ? sv->rd[j][c].ch[1] : 0,
+				    sv->rd[j][c].n > 2 ? sv->rd[j][c].ch[2] : 0, alt);
+			if (j == m && lost) {
+				if (alt < rmargin)
+					rmargin = alt;
+			} else if (alt < margin)
+				margin = alt;
 		}
-	margin = 1e18;
-	for (k = j, c = best; k >= 0 && c >= 0; k--) {
-		for (i = 0; i < r->nalt[k]; i++)
-			if (i != c && !same_folded(&r->alt[k][i], &r->alt[k][c]) &&
-			    bs - (r->alt[k][i].best + r->alt[k][i].back) < margin)
-				margin = bs - (r->alt[k][i].best + r->alt[k][i].back);
-		c = r->alt[k][c].from;
+		c = sv->rd[j][c].from;
 	}
-	if (margin < MIN_MARGIN)
+	DBG("solve m=%d t=%d best=%.1f margin=%.1f rmargin=%.1f\n", m, sv->t, bs,
+	    margin, rmargin);
+	/* A close call between two readings is written all the same when
+	 * it beats the others by enough, and the line flagged l as well:
+	 * the text is far more use than the mojibake, and the flag says
+	 * to check it. */
+	sv->unsure = margin < MIN_MARGIN;
+	if (margin < LOW_MARGIN || (sv->unsure && sv->weak))
 		return -1;
+	a = &sv->rd[m][best];
+	/* A '?' after the run stands for more that was lost: nothing is
+	 * read back before it. */
+	if (lost && (a->n == 0 || rmargin < RECOVER_MARGIN ||
+	    local(sv, m, a) < RECOVER_FLOOR || sv->after == '?' || sv->after == 0xFFFD))
+		*lost_left = 1;
 	n = 0;
-	for (k = j, i = best; k >= 0 && i >= 0; k--) {
-		a = &r->alt[k][i];
-		n += a->n;
-		i = a->from;
+	/* The whole path is scored, a lost character left out or not: a
+	 * shorter text must not win by having less to pay for. */
+	for (j = m, i = best; j >= 0 && i >= 0; j--) {
+		n += sv->rd[j][i].n;
+		i = sv->rd[j][i].from;
 	}
-	if (n > cap)
-		return -1;
-	for (k = j, i = best, s = n; k >= 0 && i >= 0; k--) {
-		int e;
-
-		a = &r->alt[k][i];
-		for (e = a->n - 1; e >= 0; e--)
-			out[(int)--s] = a->ch[e];
+	for (j = m, i = best, k = n; j >= 0 && i >= 0; j--) {
+		a = &sv->rd[j][i];
+		for (c = a->n - 1; c >= 0; c--)
+			sv->out[--k] = a->ch[c];
 		i = a->from;
 	}
 	/* The text as it is: '?', the observed characters, the resync byte. */
 	k = 0;
-	if (r->before)
-		tmp[k++] = r->before;
+	if (sv->before)
+		tmp[k++] = sv->before;
 	tmp[k++] = '?';
-	for (i = 0; i < nseen && k < (int)(sizeof(tmp) / sizeof(tmp[0])) - 2; i++)
-		tmp[k++] = seen[i];
-	if (r->after)
-		tmp[k++] = r->after;
+	for (i = 0; i < m; i++)
+		tmp[k++] = sv->seen[i];
+	if (sv->t >= 0)
+		tmp[k++] = (uint32_t)sv->t;
+	if (sv->after)
+		tmp[k++] = sv->after;
 	base = path_score(dm, tmp, k);
 	k = 0;
-	if (r->before)
-		tmp[k++] = r->before;
+	if (sv->before)
+		tmp[k++] = sv->before;
 	for (i = 0; i < n; i++)
-		tmp[k++] = out[i];
-	if (r->after)
-		tmp[k++] = r->after;
+		tmp[k++] = sv->out[i];
+	if (sv->after)
+		tmp[k++] = sv->after;
 	s = path_score(dm, tmp, k);
 	/* With no observed pair ("?^司"), the text as it is reads like
 	 * ordinary ASCII; ask instead that the reading join its right
 	 * neighbour as a known pair. */
-	if (r->m == 0)
-		return n >= 2 && r->after && lm_score(dm, out[n - 1], r->after) >= HEAD_JOIN ?
+	if (m == 0)
+		return n >= 2 && sv->after && lm_score(dm, sv->out[n - 1], sv->after) >= HEAD_JOIN ?
 		    n : -1;
-	if (s - base < ACCEPT_GAIN || s - base < ACCEPT_PER_CHAR * (nseen + 1))
+	DBG("  gain %.1f n=%d\n", s - base, n);
+	if (sv->weak)
+		s -= WEAK_GAIN;
+	if (s - base < ACCEPT_GAIN || s - base < ACCEPT_PER_CHAR * (m + 1))
 		return -1;
+	if (*lost_left) {
+		if (sv->weak)
+			return -1;
+		n -= sv->rd[m][best].n;
+	}
 	return n;
 }
 
-static struct run runbuf;
+static struct solver *
+solver_of(struct docmodel *dm)
+{
+	if (dm->solver == NULL)
+		dm->solver = xmalloc(sizeof(struct solver));
+	return dm->solver;
+}
+
+void
+moji_free(struct docmodel *dm)
+{
+	free(dm->solver);
+	dm->solver = NULL;
+}
 
 int
 moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
@@ -464,13 +806,14 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 {
 	const char *s = line->s;
 	size_t n = line->len, i, pos, end, runstart;
-	uint32_t cp, seen[MAXRUN], out[3 * MAXRUN + 3];
+	uint32_t cp;
 	unsigned code;
-	int m, evidence, flags = 0, k, got, syl, nsolve = 0, head;
-	struct run *r = &runbuf;
+	int m, evidence, flags = 0, k, got, syl, nsolve = 0, head, lost_left;
+	struct solver *sv;
 	size_t plen;
 
 	ua_init();
+	sv = solver_of(dm);
 	buf_clear(tmp);
 	runstart = 0;
 	for (i = 0; i < n; i++) {
@@ -494,40 +837,43 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 				break;
 			}
 			evidence |= symbol_row(code, m == 0);
-			r->b[1 + 2 * m] = (unsigned char)(code >> 8);
-			r->b[2 + 2 * m] = (unsigned char)code;
-			seen[m++] = cp;
+			sv->b[1 + 2 * m] = (unsigned char)(code >> 8);
+			sv->b[2 + 2 * m] = (unsigned char)code;
+			sv->seen[m++] = cp;
 		}
-		if (!evidence && !head)
+		/* Without a symbol-row character (a run in the middle of a
+		 * line, after 。 or at 《), only the reading itself can tell
+		 * mojibake from a question mark: it must gain more. */
+		if (!evidence && !head && m == 0)
 			continue;
-		/* An A1-row first character alone is weak evidence: ask also
-		 * for an ASCII trail byte to end the run. */
-		if (!(evidence & 1) && (pos >= n || (unsigned char)s[pos] < 0x40 ||
-		    (unsigned char)s[pos] >= 0x7F))
-			continue;
-		r->m = m;
-		r->b[0] = 0xA1;         /* the likely lost byte, as context */
+		sv->weak = !evidence && !head;
+		sv->m = m;
 		end = pos;
-		r->t = -1;
-		r->reading = -1;
-		r->after = 0;
+		sv->t = -1;
+		sv->reading = -1;
+		sv->after = 0;
 		if (pos < n && (unsigned char)s[pos] >= 0x40 && (unsigned char)s[pos] < 0x7F) {
-			r->t = (unsigned char)s[pos];
+			sv->t = (unsigned char)s[pos];
 			end = pos + 1;
 			if ((plen = pinyin_paren(s + end, n - end, &syl)) > 0) {
-				r->reading = syl;
+				sv->reading = syl;
 				end += plen;
 			}
-		} else if (pos < n && (unsigned char)s[pos] >= 0x80) {
+		} else if (m > 0 && pos + 3 <= n && memcmp(s + pos, "\xE2\x82\xAC", 3) == 0) {
+			/* CP936 reads a lone 0x80 as the euro sign: a trail byte */
+			sv->t = 0x80;
+			end = pos + 3;
+		} else if ((pos < n && (unsigned char)s[pos] >= 0x80) || m == 0) {
 			flags |= REPAIR_DAMAGED;
 			st->runs_damaged++;
 			continue;
 		}
 		if (end < n) {
 			pos = end;
-			r->after = utf8_next(s, n, &pos);
-		}
-		r->before = 0;
+			sv->after = utf8_next(s, n, &pos);
+		} else
+			sv->after = LM_END;
+		sv->before = 0;
 		if (i > 0) {
 			size_t b = i;
 
@@ -535,46 +881,65 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 				b--;
 			if (b > 0) {
 				pos = b - 1;
-				r->before = utf8_next(s, n, &pos);
+				sv->before = utf8_next(s, n, &pos);
 			}
 		}
-		/* A solve costs milliseconds: a line full of runs (or built
-		 * to be) gets its first few solved and the rest flagged. */
+		/* A line full of runs (or built to be) gets its first ones
+		 * solved and the rest flagged. */
 		if (++nsolve > MAXSOLVE) {
-			flags |= REPAIR_DAMAGED;
+			flags |= REPAIR_DAMAGED | REPAIR_BUDGET;
 			st->runs_damaged++;
 			continue;
 		}
-		if (!doc_may_solve(dm, m)) {
-			flags |= REPAIR_DAMAGED | REPAIR_BUDGET;
-			continue;
+		got = solve(dm, sv, &lost_left);
+		/* A letter after the run may be text of its own, before which
+		 * the last character lost its trail byte (decoders that drop a
+		 * lead byte alone before any ASCII byte): tried when the letter
+		 * does not end a reading. */
+		if (got == -1 && m > 0 && sv->t >= 0 && sv->reading < 0 &&
+		    ((sv->t | 0x20) >= 'a' && (sv->t | 0x20) <= 'z')) {
+			sv->after = (uint32_t)sv->t;
+			sv->t = -1;
+			end = pos;
+			got = solve(dm, sv, &lost_left);
 		}
-		got = solve(dm, r, seen, m, out, (int)(sizeof(out) / sizeof(out[0])));
 		/* Without a symbol to go by, only the indent's own reading
 		 * (an ideographic space first) shows the line was damaged. */
-		if (m == 0 && (got < 2 || out[0] != 0x3000))
+		if (m == 0 && (got < 2 || sv->out[0] != 0x3000))
 			continue;
-		if (got < 0) {
-			flags |= REPAIR_DAMAGED;
+		if (got == -2) {
+			/* given up by the work guard */
+			flags |= REPAIR_DAMAGED | REPAIR_BUDGET;
 			st->runs_damaged++;
+			continue;
+		}
+		if (got < 0) {
+			/* without a symbol-row character, nothing shows it
+			 * was damage at all */
+			if (!sv->weak) {
+				flags |= REPAIR_DAMAGED;
+				st->runs_damaged++;
+			}
 			continue;
 		}
 		buf_add(tmp, s + runstart, i - runstart);
 		for (k = 0; k < got; k++)
-			buf_add_utf8(tmp, out[k]);
-		if (r->reading >= 0)
+			buf_add_utf8(tmp, sv->out[k]);
+		if (sv->reading >= 0)
 			st->pinyin_removed++;
 		runstart = end;
-		if (r->t < 0) {
-			/* The last character is lost: its lead byte is all that
-			 * is left, so nothing is written for it. */
+		/* The last character lost with no reading of it clearly
+		 * best (nothing is written for it), or a close call. */
+		if (sv->unsure || (sv->t < 0 && lost_left)) {
 			flags |= REPAIR_DAMAGED;
 			st->runs_damaged++;
 		}
+		if (sv->t < 0 && !lost_left)
+			st->chars_recovered++;
 		flags |= REPAIR_FIXED;
 		st->runs_repaired++;
 		/* a '?' standing for the lost character starts no new run */
-		i = r->t < 0 && end < n && s[end] == '?' ? end : end - 1;
+		i = sv->t < 0 && end < n && s[end] == '?' ? end : end - 1;
 	}
 	if (!(flags & REPAIR_FIXED))
 		return flags;

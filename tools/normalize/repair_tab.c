@@ -8,13 +8,17 @@
 #include "cli.h"
 #include "repair_int.h"
 #include "utf8.h"
+#include "zhfold.h"
 
+#define gbk_common gbk_common_bits
 #include "../../data/repair_gbk.inc"
+#undef gbk_common
 #include "../../data/repair_pinyin.inc"
 #include "../../data/repair_bigram.inc"
 
 static int ready;
-static uint16_t *gbk_dec;               /* (lead - 0x81) * 191 + trail - 0x40 */
+uint16_t *rtab_gbk_dec;                 /* (lead - 0x81) * 191 + trail - 0x40 */
+#define gbk_dec rtab_gbk_dec
 static uint16_t *gbk_enc;               /* BMP code point -> code */
 static const char *syls[PINYIN_NSYLS];
 static uint32_t *py_cp;
@@ -22,12 +26,23 @@ static uint16_t *py_syl;
 static uint32_t bg_chars[BIGRAM_NCHARS];
 static uint16_t *bg_index;              /* BMP code point -> index + 1 */
 static unsigned char bg_uni[BIGRAM_NCHARS];
+static unsigned char bg_start[BIGRAM_NCHARS], bg_end[BIGRAM_NCHARS];
 static uint32_t *bg_keys;
 static unsigned char *bg_q;
 #define BG_SLOTS (1u << 17)
 static uint32_t *bg_hkey;               /* key + 1, 0 = empty */
 static unsigned char *bg_hq;
 static signed char digit[256];          /* 0..31 continued, 32..63 last */
+static uint32_t bg_row[BIGRAM_NCHARS + 1];      /* pairs of a left index */
+static uint32_t var_row[BIGRAM_NCHARS + 1];     /* GBK codes of an index */
+static uint16_t *var_code;
+static uint32_t succ_row[BIGRAM_NCHARS + 1];    /* successors' GBK codes */
+static uint16_t *succ_code;                     /* by trail, then lead */
+static uint32_t *succ_byq;              /* the same, strongest pair first:
+                                         * q << 16 | code */
+#define BYFREQ 48
+static unsigned char byfreq[0x100][BYFREQ];     /* leads by frequency, per trail */
+static unsigned char nbyfreq[0x100];
 
 /* Reads one packed number; see data/gen-repair-tables.py. */
 static uint32_t
@@ -118,6 +133,11 @@ init_bigram(void)
 		bg_chars[i] = utf8_next(bigram_chars, len, &pos);
 		bg_uni[i] = (unsigned char)(digit[(unsigned char)p[i]] - 32);
 	}
+	p = bigram_edges;
+	for (i = 0; i < BIGRAM_NCHARS; i++) {
+		bg_start[i] = (unsigned char)unpack(&p);
+		bg_end[i] = (unsigned char)unpack(&p);
+	}
 	bg_index = xcalloc(0x10000, sizeof(*bg_index));
 	for (i = 0; i < BIGRAM_NCHARS; i++)
 		if (bg_chars[i] < 0x10000)
@@ -131,6 +151,10 @@ init_bigram(void)
 		bg_keys[i] = key;
 		bg_q[i] = (unsigned char)(v & 63);
 	}
+	for (i = 0; i < BIGRAM_NPAIRS; i++)
+		bg_row[(bg_keys[i] >> 14) + 1]++;
+	for (i = 0; i < BIGRAM_NCHARS; i++)
+		bg_row[i + 1] += bg_row[i];
 	/* Scoring looks pairs up millions of times per damaged run. */
 	bg_hkey = xcalloc(BG_SLOTS, sizeof(*bg_hkey));
 	bg_hq = xcalloc(BG_SLOTS, 1);
@@ -142,6 +166,166 @@ init_bigram(void)
 		bg_hkey[h] = bg_keys[i] + 1;
 		bg_hq[h] = bg_q[i];
 	}
+}
+
+static int char_index(uint32_t cp);
+
+static int
+by_q(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+
+	return a < b ? 1 : a > b ? -1 : 0;
+}
+
+static int
+by_trail(const void *pa, const void *pb)
+{
+	unsigned a = *(const uint16_t *)pa, b = *(const uint16_t *)pb;
+
+	return (int)((a & 0xFF) << 8 | a >> 8) - (int)((b & 0xFF) << 8 | b >> 8);
+}
+
+/* Which GBK characters fold to each model character, and for each trail
+ * byte the leads that make the most frequent characters with it: the
+ * candidates of a damaged run's search. */
+static void
+init_codes(void)
+{
+	unsigned lead, trail, code, i, k;
+	int ix;
+	uint32_t *fill;
+	unsigned char tmp[126];
+	int u[126];
+
+	var_code = xmalloc(126 * 191 * sizeof(*var_code));
+	fill = xcalloc(BIGRAM_NCHARS + 1, sizeof(*fill));
+	for (k = 0; k < 2; k++) {
+		for (lead = 0x81; lead <= 0xFE; lead++)
+			for (trail = 0x40; trail <= 0xFE; trail++) {
+				uint32_t cp = gbk_decode(lead, trail);
+
+				if (cp == 0 || (ix = char_index(zh_t2s_char(cp))) < 0)
+					continue;
+				if (k == 0)
+					var_row[ix + 1]++;
+				else
+					var_code[var_row[ix] + fill[ix]++] = (uint16_t)(lead << 8 | trail);
+			}
+		if (k == 0)
+			for (i = 0; i < BIGRAM_NCHARS; i++)
+				var_row[i + 1] += var_row[i];
+	}
+	free(fill);
+	/* The successors of each character as GBK codes, ordered by trail
+	 * byte: a damaged run asks for those that end in a given byte. */
+	for (k = 0; k < 2; k++) {
+		size_t used = 0;
+
+		for (i = 0; i < BIGRAM_NCHARS; i++) {
+			size_t start = used;
+			uint32_t p;
+
+			for (p = bg_row[i]; p < bg_row[i + 1]; p++) {
+				int j = (int)(bg_keys[p] & 0x3FFF);
+				uint32_t v;
+
+				for (v = var_row[j]; v < var_row[j + 1]; v++, used++)
+					if (k == 1) {
+						succ_code[used] = var_code[v];
+						succ_byq[used] = (uint32_t)bg_q[p] << 16 | var_code[v];
+					}
+			}
+			if (k == 1) {
+				qsort(succ_code + start, used - start, sizeof(*succ_code),
+				    by_trail);
+				qsort(succ_byq + start, used - start, sizeof(*succ_byq), by_q);
+			} else
+				succ_row[i + 1] = (uint32_t)used;
+		}
+		if (k == 0) {
+			succ_code = xmalloc((used + 1) * sizeof(*succ_code));
+			succ_byq = xmalloc((used + 1) * sizeof(*succ_byq));
+		}
+	}
+	for (trail = 0x40; trail <= 0xFE; trail++) {
+		int n = 0, j;
+
+		for (lead = 0x81; lead <= 0xFE; lead++) {
+			uint32_t cp = gbk_decode(lead, trail);
+			int v;
+
+			if (cp == 0 || !utf8_is_han(cp) || (v = bigram_uni(zh_t2s_char(cp))) < 0)
+				continue;
+			for (j = n++; j > 0 && u[j - 1] < v; j--) {
+				u[j] = u[j - 1];
+				tmp[j] = tmp[j - 1];
+			}
+			u[j] = v;
+			tmp[j] = (unsigned char)lead;
+		}
+		if (n > BYFREQ)
+			n = BYFREQ;
+		memcpy(byfreq[trail], tmp, (size_t)n);
+		nbyfreq[trail] = (unsigned char)n;
+	}
+	(void)code;
+}
+
+int
+bigram_succ(int i, const uint32_t **keys)
+{
+	if (i < 0)
+		return 0;
+	*keys = bg_keys + bg_row[i];
+	return (int)(bg_row[i + 1] - bg_row[i]);
+}
+
+int
+bigram_succ_codes(int i, unsigned lo, unsigned hi, const uint16_t **codes)
+{
+	uint32_t a, b, mid;
+
+	if (i < 0)
+		return 0;
+	a = succ_row[i];
+	b = succ_row[i + 1];
+	while (a < b) {         /* the first with trail >= lo */
+		mid = (a + b) / 2;
+		if ((succ_code[mid] & 0xFFu) < lo)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*codes = succ_code + a;
+	for (b = a; b < succ_row[i + 1] && (succ_code[b] & 0xFFu) <= hi; b++)
+		;
+	return (int)(b - a);
+}
+
+int
+bigram_succ_strongest(int i, const uint32_t **codes)
+{
+	if (i < 0)
+		return 0;
+	*codes = succ_byq + succ_row[i];
+	return (int)(succ_row[i + 1] - succ_row[i]);
+}
+
+int
+bigram_codes(int i, const uint16_t **codes)
+{
+	if (i < 0)
+		return 0;
+	*codes = var_code + var_row[i];
+	return (int)(var_row[i + 1] - var_row[i]);
+}
+
+int
+gbk_leads_by_freq(unsigned trail, const unsigned char **leads)
+{
+	*leads = byfreq[trail & 0xFF];
+	return nbyfreq[trail & 0xFF];
 }
 
 void
@@ -161,14 +345,32 @@ rtab_init(void)
 	rtab_init_gbk();
 	init_pinyin();
 	init_bigram();
+	init_codes();
 }
 
-uint32_t
-gbk_decode(unsigned lead, unsigned trail)
+
+
+static int
+gbk_bit(const uint32_t *bits, uint32_t cp)
 {
-	if (lead < 0x81 || lead > 0xFE || trail < 0x40 || trail > 0xFE)
+	unsigned code = gbk_encode(cp), k;
+
+	if (code == 0)
 		return 0;
-	return gbk_dec[(lead - 0x81) * 191 + trail - 0x40];
+	k = ((code >> 8) - 0x81) * 191 + (code & 0xFF) - 0x40;
+	return bits[k >> 5] >> (k & 31) & 1;
+}
+
+int
+gbk_common(uint32_t cp)
+{
+	return gbk_bit(gbk_common_bits, cp);
+}
+
+int
+gbk_script(uint32_t cp)
+{
+	return gbk_bit(gbk_in_gb2312, cp) | gbk_bit(gbk_in_big5, cp) << 1;
 }
 
 unsigned
@@ -249,6 +451,16 @@ int
 bigram_uni_at(int i)
 {
 	return i < 0 ? -1 : bg_uni[i];
+}
+
+int
+bigram_edges_at(int i, int *start2, int *end2)
+{
+	if (i < 0)
+		return 0;
+	*start2 = bg_start[i];
+	*end2 = bg_end[i];
+	return 1;
 }
 
 int

@@ -197,7 +197,7 @@ doc_succ(struct docmodel *dm, uint32_t fa, uint32_t *out, int cap)
 	return n;
 }
 
-enum { C_HAN, C_NUM, C_SP, C_OPEN, C_CLOSE, C_PUNCT, C_ASCII, C_SYM, C_END, C_START };
+enum { C_HAN, C_NUM, C_SP, C_OPEN, C_CLOSE, C_PUNCT, C_ASCII, C_SYM, C_END, C_FW, C_START };
 
 static int
 cls(uint32_t c)
@@ -222,8 +222,12 @@ cls(uint32_t c)
 	}
 	if (utf8_is_han(c))
 		return C_HAN;
-	if (c < 0x80 || (c >= 0xFF10 && c <= 0xFF19))
+	if (c < 0x80)
 		return C_ASCII;
+	/* full-width letters and digits: in running text, rare */
+	if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+	    (c >= 0xFF41 && c <= 0xFF5A))
+		return C_FW;
 	return C_SYM;
 }
 
@@ -286,19 +290,20 @@ doc_index(struct docmodel *dm)
 /* log2 P(class b | class a) where at least one is not a Han character;
  * HUGE marks "score the Han character by its own frequency". */
 #define HUGE 1000
-static const short cls_score[10][9] = {
-	/* to:    HAN   NUM    SP   OPEN CLOSE PUNCT ASCII   SYM   END */
-	[C_HAN] = { 0,    0,  -9,   -8,   -8,   -7,   -9,  -22,   -9 },
-	[C_NUM] = { 0,    0,  -9,   -8,   -2,   -7,   -9,  -22,   -9 },
-	[C_SP] = { HUGE, HUGE, -2,   -2,   -9,   -9,   -6,  -22,  -12 },
-	[C_OPEN] = { HUGE, -2, -12,  -12,  -12,  -12,   -6,  -22,  -16 },
-	[C_CLOSE] = { HUGE, HUGE, -9, -8,   -8,   -5,   -6,  -22,   -3 },
-	[C_PUNCT] = { HUGE, HUGE, -9, -4,   -6,   -9,   -8,  -22,   -1 },
-	[C_ASCII] = { HUGE, HUGE, -6, -6,   -6,   -6,   -1,  -22,   -4 },
-	[C_SYM] = { -22, -22, -22,  -22,  -22,  -22,  -22,  -14,  -14 },
+static const short cls_score[11][10] = {
+	/* to:    HAN   NUM    SP   OPEN CLOSE PUNCT ASCII   SYM   END    FW */
+	[C_HAN] = { 0,    0,  -9,   -8,   -8,   -7,   -9,  -22,   -9,  -14 },
+	[C_NUM] = { 0,    0,  -9,   -8,   -2,   -7,   -9,  -22,   -9,  -14 },
+	[C_SP] = { HUGE, HUGE, -2,   -2,   -9,   -9,   -6,  -22,  -12,   -8 },
+	[C_OPEN] = { HUGE, -2, -12,  -12,  -12,  -12,   -6,  -22,  -16,   -8 },
+	[C_CLOSE] = { HUGE, HUGE, -9, -8,   -8,   -5,   -6,  -22,   -3,  -14 },
+	[C_PUNCT] = { HUGE, HUGE, -9, -4,   -6,   -9,   -8,  -22,   -1,  -12 },
+	[C_ASCII] = { HUGE, HUGE, -6, -6,   -6,   -6,   -1,  -22,   -4,  -10 },
+	[C_SYM] = { -22, -22, -22,  -22,  -22,  -22,  -22,  -14,  -14,  -22 },
 	[C_END] = { 0 },        /* never a left context */
+	[C_FW] = { HUGE, HUGE, -6,  -6,   -6,   -5,   -8,  -22,   -4,   -2 },
 	/* a line opens with an indent, a bracket or text, not punctuation */
-	[C_START] = { HUGE, HUGE, -2,  -4,   -18,  -20,   -6,  -22,  -16 },
+	[C_START] = { HUGE, HUGE, -2,  -4,   -18,  -20,   -6,  -22,  -16,   -8 },
 };
 
 /* 2^(k/2) for k in -128..127, the model's counts being 2 log2. */

@@ -90,7 +90,7 @@
 #endif
 #define HEAD_JOIN (-11.0)       /* log2 P(after | last) for a head-only run */
 #ifndef MIN_MARGIN
-#define MIN_MARGIN 3.0f         /* log2: best path over any other */
+#define MIN_MARGIN 3.5f         /* log2: best path over any other */
 #endif
 #ifndef LOW_MARGIN
 #define LOW_MARGIN 0.5f         /* below it, a run is left as it is */

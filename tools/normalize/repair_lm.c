@@ -435,12 +435,15 @@ static double
 lm_raw(struct docmodel *dm, uint32_t a, uint32_t b)
 {
 	const struct lm_char *ea, *eb;
+	struct lm_char ebc;
 	int ca, cb, q;
 	double pb = 0, pd = 0, cost;
 
 	if (b == 0)             /* no right context: nothing to score */
 		return 0;
-	eb = lm_char(dm, b);
+	/* a copy: a and b may share a slot of the cache */
+	ebc = *lm_char(dm, b);
+	eb = &ebc;
 	ea = lm_char(dm, a);
 	cost = eb->cost;
 	if (dm->trad > 4 * dm->simp + 8 && eb->script == 1)

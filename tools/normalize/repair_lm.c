@@ -95,6 +95,7 @@ doc_reset(struct docmodel *dm)
 	dm->added = 0;
 	dm->bytes = 0;
 	dm->indexed = 0;
+	dm->runs_fixed = 0;
 }
 
 void

@@ -16,6 +16,7 @@
 struct key {
 	char s[4 * TITLE_MAX_CPS + 8];
 	size_t len;
+	size_t end;             /* before a last bracket: …办法(试行) */
 	size_t cps;
 	bool han;
 };
@@ -40,6 +41,13 @@ fold(struct key *k, const char *s, size_t n)
 		k->len += (size_t)utf8_encode(cp, k->s + k->len);
 	}
 	k->s[k->len] = '\0';
+	k->end = k->len;
+	if (k->len > 2 && k->s[k->len - 1] == ')') {
+		const char *o = strrchr(k->s, '(');
+
+		if (o && o > k->s)
+			k->end = (size_t)(o - k->s);
+	}
 	return true;
 }
 
@@ -49,17 +57,18 @@ has(const struct key *k, const char *w)
 	return strstr(k->s, w) != NULL;
 }
 
+/* Whether the title ends with w, a bracket after it aside. */
 static bool
 ends(const struct key *k, const char *w)
 {
 	size_t l = strlen(w);
 
-	return k->len >= l && memcmp(k->s + k->len - l, w, l) == 0;
+	return k->end >= l && memcmp(k->s + k->end - l, w, l) == 0;
 }
 
 /* The kinds of document a title names at its end. */
 static const char *const kinds[] = {
-	"通知", "通报", "意见", "批复", "复函", "函", "决定", "方案", "办法",
+	"通知", "通报", "意见", "批复", "批覆", "复函", "函", "决定", "方案", "办法",
 	"规定", "细则", "规划", "计划", "纲要", "要点", "条例", "规则", "公告",
 	"通告", "决议", "请示", "纪要", "指南", "指引", "清单", "名单", "目录",
 	"措施", "报告", "总结", NULL

@@ -31,7 +31,7 @@ M64 = 0xFFFFFFFFFFFFFFFF
 
 # Tags of the head list (org.c reads them by these names).
 HEAD_TAGS = {"generic": 1, "level": 2, "needknown": 4, "event": 8, "conf": 16,
-             "central": 32, "named": 64}
+             "central": 32, "named": 64, "site": 128}
 
 # Character classes (tools/tag-entities/text.h).
 C_BRACKET, C_PLACE, C_FINAL, C_HEAD = 1, 2, 4, 8

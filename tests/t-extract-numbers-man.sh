@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every approx qualifier and every value form zh-extract-numbers prints
 # for a sample of its forms must be documented in its man page: a user
-# reads the column table to know what to match in value and approx.
+# reads the column table to know what to match in value and approx; and
+# the man page's sample output must be what the programs print.
 set -u
 : "${ZH_BIN:?}" "${ZH_TOP:?}" "${ZH_TMP:?}"
 X=$ZH_BIN/zh-extract-numbers
@@ -45,4 +46,22 @@ elif [ -z "$miss" ]; then
 	echo "PASS: extract-numbers man values ($(wc -l <"$T/vout") forms)"
 else
 	echo "FAIL: extract-numbers man values (not in the man page: $miss)"
+fi
+# The sample of EXAMPLES is what the programs print: its command (the
+# lines from "$ " up to the first that does not end in a backslash or a
+# pipe) runs with the built programs, and its output must be the rest of
+# the block.
+sed -n '/^\.\\" BEGIN sample$/,/^\.\\" END sample$/p' "$M" |
+    sed '1d;$d' | sed '/^\.Bd/d;/^\.Ed/d' |
+    sed 's/\\e/\\/g; s/\\-/-/g; s/\\&//g' >"$T/sample"
+awk 'NR == 1 && !/^\$ / { exit 1 }
+	c == 0 { sub(/^\$ /, ""); print > cmd; if (!/[\\|]$/) c = 1; next }
+	{ print > want }' cmd="$T/sample.sh" want="$T/sample.want" "$T/sample"
+if [ ! -s "$T/sample.sh" ] || [ ! -s "$T/sample.want" ]; then
+	echo "FAIL: extract-numbers man sample (no sample block with a command and its output)"
+elif (cd "$T" && PATH="$ZH_BIN:$PATH" sh sample.sh >sample.have 2>sample.err) &&
+    [ ! -s "$T/sample.err" ] && cmp -s "$T/sample.want" "$T/sample.have"; then
+	echo "PASS: extract-numbers man sample ($(wc -l <"$T/sample.want") rows as shown)"
+else
+	echo "FAIL: extract-numbers man sample ($(diff "$T/sample.want" "$T/sample.have" | head -4 | tr '\n' '|') $(head -c 200 "$T/sample.err"))"
 fi

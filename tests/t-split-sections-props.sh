@@ -28,6 +28,8 @@ set -- "$ZH_TOP"/tests/split-sections/basic.in "$ZH_TOP"/tests/split-sections/en
     "$ZH_TOP"/tests/split-sections/two-part.in "$ZH_TOP"/tests/split-sections/enum-docs.in
 # the quality-pass reports (bare markers, closing lines, unnumbered parts)
 set -- "$@" "$ZH_TOP"/tests/split-sections/qa-*.in
+# official documents: frame, annexes, lists
+set -- "$@" "$ZH_TOP"/tests/split-sections/official-*.in
 if [ -d "$ZH_SEEDS" ]; then
 	for s in "$ZH_SEEDS"/*.txt; do
 		[ -f "$s" ] || continue
@@ -39,9 +41,12 @@ fi
 for f in "$@"; do
 	b=$(basename "$f" .in)
 	inputs "$f" >"$t/want"
+	# a fixture with a header line is read with -H
+	h=
+	[ "$(head -n 1 "$f" | cut -f1)" = doc ] && h=-H
 	for opt in -k "-k -s"; do
 		# shellcheck disable=SC2086
-		"$ss" $opt "$f" >"$t/out" 2>"$t/err"
+		"$ss" $h $opt "$f" >"$t/out" 2>"$t/err"
 		rejoin "$t/out" >"$t/got"
 		if cmp -s "$t/want" "$t/got" && [ ! -s "$t/err" ]; then
 			echo "PASS: split-sections nothing dropped $b ($opt)"

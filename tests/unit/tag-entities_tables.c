@@ -42,7 +42,7 @@ parse_tag(const char *s)
 	static const struct { const char *name; int v; } syms[] = {
 		{ "generic", H_GENERIC }, { "level", H_LEVEL }, { "needknown", H_NEEDKNOWN },
 		{ "event", H_EVENT }, { "conf", H_CONF }, { "central", H_CENTRAL },
-		{ "named", H_NAMED },
+		{ "named", H_NAMED }, { "site", H_SITE },
 	};
 	int v = 0;
 

@@ -62,8 +62,11 @@ bare_ok(struct xn *x, struct xn_q *q, size_t numstart)
 	    (numstart >= 2 && ((p == U'打' && x->f[numstart - 2] == U'拨') ||
 	    (p == U'电' && x->f[numstart - 2] == U'致'))))
 		return false;
-	/* 表1 2024年, 图2: captions; 1 2: table cells. */
-	if (p == U'表' || p == U'图' || (nx == ' ' && xn_is_digit(xn_at(x, q->end + 1))))
+	/* 表1 2024年, 图2, 附件1: captions and labels; 1 2: table cells;
+	 * 480—560米左右 that read no range. */
+	if (p == U'表' || p == U'图' || (p == U'件' && numstart >= 2 &&
+	    x->f[numstart - 2] == U'附') || p == U'录' ||
+	    (nx == ' ' && xn_is_digit(xn_at(x, q->end + 1))) || xn_is_dash(nx))
 		return false;
 	/* A number alone at the start of a clause is an enumerator. */
 	if (numstart == 0 || xn_clause_punct(p) || p == ' ')
@@ -121,6 +124,11 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 				break;
 		}
 	}
+	/* 四次会议第7240号建议: the session of a congress whose name the
+	 * line before holds. */
+	if (strcmp(q->unit, "次") == 0 && after == U'会' &&
+	    xn_at(x, q->end + 1) == U'议' && xn_at(x, q->end + 2) == U'第')
+		return true;
 	/* 十四届人大二次会议, 十三届六次全会: sessions, not counts. */
 	if (strcmp(q->unit, "次") == 0 && (after == U'会' || after == U'全') &&
 	    x->f[numstart] != U'两') {
@@ -132,6 +140,29 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 		}
 	}
 	return false;
+}
+
+/* 7.2本预案由…: the number of a section at the start of a row, not
+ * 7.2 of something. */
+static bool
+section_number(struct xn *x, const struct xn_q *q, size_t numstart)
+{
+	size_t k = numstart, run = 0;
+
+	if (!q->arabic || q->plain_int || q->mult || q->kind != XN_K_COUNT ||
+	    x->f[numstart] == '0')
+		return false;
+	for (size_t b = 0; b < numstart; b++)
+		if (x->f[b] != ' ' && x->f[b] != '\t')
+			return false;
+	for (; k < q->nend; k++) {
+		if (xn_is_digit(x->f[k]) && ++run <= 2)
+			continue;
+		if (x->f[k] != '.' || run == 0)
+			return false;
+		run = 0;
+	}
+	return run > 0;
 }
 
 bool
@@ -165,10 +196,10 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	if (!q->arabic && strcmp(q->unit, "级") == 0 && !levels_listed(x, numstart))
 		return false;
 	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会: a session,
-	 * not a count of terms; nor, without 第, is 十一届 of an event
+	 * not a count of terms; nor, without 第, is 十届 of an event
 	 * (terms counted run 两届, 三届 ...). */
 	if (strcmp(q->unit, "届") == 0 && (zhnum_is_numeral(after) ||
-	    (!ordctx && (!q->ival_ok || q->ival > 10)) ||
+	    (!ordctx && (!q->ival_ok || q->ival >= 10)) ||
 	    xn_list_at(XN_L_SESSION, x->f, q->end, x->n) ||
 	    xn_list_before(XN_L_SESSION, x->f, ordctx ? numstart - 1 : numstart)))
 		return false;
@@ -177,13 +208,25 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	    xn_at(x, q->end + 1) == U'年') || (strcmp(q->unit, "年") == 0 &&
 	    p == U'个' && x->f[numstart] == U'五' && q->end == numstart + 2)))
 		return false;
-	/* 于15日, 每月5日: a day of the month, not a number of days. */
+	/* 于15日, 每月5日, 19日晚: a day of the month, not a number of
+	 * days. */
 	if (strcmp(q->unit, "日") == 0 && (p == U'月' || p == U'每' ||
+	    utf8_contains("晚早晨夜凌", after) ||
 	    (p == U'于' && numstart >= 2 && x->f[numstart - 2] != U'少' &&
 	    x->f[numstart - 2] != U'多' && x->f[numstart - 2] != U'低' &&
 	    x->f[numstart - 2] != U'高')))
 		return false;
+	/* 二次污染, 二次开发: 二次 as an adjective (a count says 两次). */
+	if (!q->arabic && strcmp(q->unit, "次") == 0 && x->f[numstart] == U'二' &&
+	    q->nend == numstart + 1 && !ordctx && xn_is_han(after) &&
+	    !utf8_contains("以的会全", after))
+		return false;
+	if (section_number(x, q, numstart))
+		return false;
 	if (ordctx) {
+		/* 第三人 of a law is a party, not the third person. */
+		if (strcmp(q->unit, "人") == 0)
+			return false;
 		/* 第二十次全国代表大会 is the congress 二十大. */
 		if (strcmp(q->unit, "次") == 0 && ((after == U'全' &&
 		    xn_at(x, q->end + 1) == U'国') || after == U'党' ||
@@ -197,6 +240,11 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 			return false;
 		if (numstart < 2 || xn_clause_punct(x->f[numstart - 2]) ||
 		    x->f[numstart - 2] == ' ')
+			return false;
+		/* 全市第一, 排名第一, 位居第一; 质量第一 and 安全第一 are
+		 * slogans. */
+		if (q->ival == 1 && !utf8_contains("市省国区县镇州名居列在分",
+		    x->f[numstart - 2]))
 			return false;
 		/* “产业第一” is a slogan. */
 		return after == 0 || after == 0x3002 || after == ';' ||

@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include "date.h"
 #include "range.h"
 #include "zhnum.h"
@@ -100,6 +102,9 @@ xn_date_chain(struct xn *x, size_t j, struct xn_q *q)
 		q->unit = "年度";
 		return j + 1;
 	}
+	/* 2020年初步建成: 初步, not 年初. */
+	if (c == U'初' && utf8_contains("步期心衷级中始", xn_at(x, j + 1)))
+		return j;
 	if (c == U'底' || c == U'末' || c == U'初') {
 		q->m = c == U'初' ? 1 : 12;
 		q->kind = XN_K_DATE;
@@ -235,6 +240,37 @@ year_follows(struct xn *x, size_t i)
 		if (xn_at(x, i + 4) != 0x3001)
 			return false;
 	}
+}
+
+/* Whether N日 at [start, end) is a day, not a number of days: a time of
+ * the day follows (19日晚8时), or it is listed after a date (12月18日、
+ * 19日). */
+static bool
+day_not_days(const struct xn *x, size_t start, size_t end)
+{
+	uint32_t c = xn_at(x, end), p = start ? x->f[start - 1] : 0;
+
+	if (utf8_contains("晚早晨夜凌午时", c) || ((c == U'上' || c == U'下' ||
+	    c == U'中') && xn_at(x, end + 1) == U'午'))
+		return true;
+	return x->last_date_end && x->last_date_end + 1 == start &&
+	    (p == 0x3001 || p == U'和' || p == U'及' || p == U'与' || p == U'或');
+}
+
+void
+xn_listed_day(struct xn *x, struct xn_q *q)
+{
+	if (strcmp(q->unit, "日") != 0 || q->mult || *q->approx || !q->ival_ok ||
+	    q->ival < 1 || q->ival > 31 || !x->last_date_end ||
+	    x->last_date_end > q->start || !day_not_days(x, q->start, q->end))
+		return;
+	q->date = true;
+	q->kind = XN_K_DATE;
+	q->unit = "";
+	q->y = x->last_y;
+	q->m = x->last_m;
+	q->d = (int)q->ival;
+	xn_date_value(q);
 }
 
 /* Named days “3·15”, “12·4”. */

@@ -29,6 +29,10 @@ size_t xn_date_chain(struct xn *x, size_t j, struct xn_q *q);
  * range form. */
 void xn_date_finish(struct xn_q *q);
 
+/* 12月18日、19日, 18日晚8时和19日晚: a day after a date of the same text
+ * is a date of its month, not a number of days; turns q into it. */
+void xn_listed_day(struct xn *x, struct xn_q *q);
+
 /* Readers of the date forms (see quantity.h). */
 enum xn_rd xn_read_named_day(struct xn *x, struct xn_read *r, struct xn_q *q);
 enum xn_rd xn_read_sep_date(struct xn *x, struct xn_read *r, struct xn_q *q);

@@ -232,6 +232,11 @@ read_half(struct xn *x, struct xn_read *r, struct xn_q *q)
 	buf_adds(&q->v, "0.5");
 	q->end = i + 1 + u->key.len;
 	q->nend = i + 1;
+	/* 半年多 */
+	if (xn_at(x, q->end) == U'多' || xn_at(x, q->end) == U'余') {
+		q->approx = xn_at(x, q->end) == U'余' ? "余" : "多";
+		q->end++;
+	}
 	return XN_RD_DONE;
 }
 

@@ -94,6 +94,11 @@ emit(struct xn *x, struct xn_q *q)
 	x->emit(x->ctx, &m);
 	x->last_end = q->end;
 	x->last_count = !q->date && q->kind != XN_K_YEAR && q->kind != XN_K_DATE;
+	if (q->kind == XN_K_DATE && q->m && q->d) {
+		x->last_y = q->y;
+		x->last_m = q->m;
+		x->last_date_end = q->end;
+	}
 	x->count++;
 }
 
@@ -177,6 +182,8 @@ scan_number(struct xn *x, size_t i)
 		ordctx = false; /* 第1月 is no ordinal */
 	if (!ordctx || !*q->unit)
 		xn_try_range(x, q);     /* 第一至三批 too */
+	if (!ordctx)
+		xn_listed_day(x, q);
 	if (!xn_accept(x, q, i, ordctx))
 		return skip_token(x, i);
 	if (ordctx && xn_heading(x, q, i - 1))
@@ -212,6 +219,7 @@ xn_scan(struct xn *x, const char *text, size_t len, xn_emit_fn fn, void *ctx)
 	x->last_end = 0;
 	x->last_count = false;
 	x->year_list_end = 0;
+	x->last_date_end = 0;
 	xn_decode(x, text, len);
 	if (x->relative && !x->anchor)
 		xn_find_title_year(x);

@@ -57,6 +57,8 @@ struct xn {
 	bool last_count;         /* the quantity ending there is no date */
 	size_t year_list_end;    /* 年 closing a list 2023、2024年 seen */
 	struct xn_places places; /* of the document */
+	int last_y, last_m;      /* the last date with a day in this text */
+	size_t last_date_end;    /* where it ends; 0 when there is none */
 	xn_emit_fn emit;
 	void *ctx;
 	size_t count;

@@ -114,11 +114,12 @@ static struct xn_unit units[] = {
 	U("队", "队", XN_K_COUNT, A, "伍员"),
 	U("株", "株", XN_K_COUNT, A | C, NULL),
 	U("棵", "棵", XN_K_COUNT, A | C, NULL),
-	U("只", "只", XN_K_COUNT, A, "要有是能"),
+	U("只", "只", XN_K_COUNT, A | C, "要有是能需"),
 	U("头", "头", XN_K_COUNT, A, NULL),
 	U("匹", "匹", XN_K_COUNT, A, NULL),
 	U("宗次", "宗次", XN_K_COUNT, ALL, NULL),
 	U("通", "通", XN_K_COUNT, A | C, "过知报讯道用信告报畅达关"),
+	U("方面", "方面", XN_K_COUNT, A | C, NULL),
 	U("倍", "倍", XN_K_RATIO, ALL, "增"),
 	U("成", "成", XN_K_RATIO, ALL, "员立为功效果本绩交熟型都"),
 	U("分", "分", XN_K_SCORE, A | C, NULL),
@@ -128,6 +129,11 @@ static struct xn_unit units[] = {
 	U("平方千米", "平方千米", XN_K_OTHER, A | C, NULL),
 	U("立方米", "立方米", XN_K_OTHER, A | C, NULL),
 	U("公里", "公里", XN_K_OTHER, A | C, NULL),
+	U("毫米", "毫米", XN_K_OTHER, A | C, NULL),
+	U("厘米", "厘米", XN_K_OTHER, A | C, NULL),
+	U("毫升", "毫升", XN_K_OTHER, A, NULL),
+	U("千瓦时", "千瓦时", XN_K_OTHER, A, NULL),
+	U("兆瓦", "兆瓦", XN_K_OTHER, A, NULL),
 	U("千米", "千米", XN_K_OTHER, A, NULL),
 	U("公顷", "公顷", XN_K_OTHER, A | C, NULL),
 	U("亩", "亩", XN_K_OTHER, A | C, NULL),
@@ -187,7 +193,8 @@ static const char *const setphrase[] = {
 static const char *const one_before[] = {
 	"统", "唯", "同", "万", "之", "逐", "单", "专", "划", "合", "归",
 	"初", "无", "择", "扫", "进", "跑", "不", "其", "任", "每", "另",
-	"这", "那", "某", "哪", "是", "此", "有", "么", "看", "想", "试", NULL
+	"这", "那", "某", "哪", "是", "此", "有", "么", "看", "想", "试",
+	"上", "下", NULL
 };
 
 static const char *const money[] = {
@@ -222,7 +229,8 @@ static const char *const nounit_next[] = {
 static const char *const session[] = {
 	"中央", "中共", "全国人", "全国政协", "全国委员会", "全会", "人大",
 	"人民代表大会", "政协", "党代会", "党委", "代表大会", "委员会", "常委",
-	"纪委", "省委", "市委", "县委", "区委", "团委", "党的", NULL
+	"纪委", "省委", "市委", "县委", "区委", "团委", "党的", "省人大",
+	"市人大", "县人大", "区人大", NULL
 };
 
 static const char *const limit[] = {
@@ -384,7 +392,9 @@ xn_unit_at(const uint32_t *f, size_t i, size_t n, unsigned src)
 				if (f[e] == u->bad[b])
 					bad = true;
 			if ((u->flags & XN_UF_STRICT) && utf8_is_han(f[e]) &&
-			    f[e] != 0x4EE5 /* 以 */ && f[e] != 0x7684 /* 的 */)
+			    f[e] != 0x4EE5 /* 以 */ && f[e] != 0x7684 /* 的 */ &&
+			    !(f[e] == 0x5DE6 /* 左 */ && e + 1 < n &&
+			    f[e + 1] == 0x53F3 /* 右 */))
 				bad = true;
 		}
 		if (!bad)

@@ -26,8 +26,8 @@ enum {
 	XN_UF_ONE = 4,           /* a lone 一 or 两, where set phrases abound */
 	XN_UF_ORD = 8,           /* only after 第 */
 	XN_UF_STRICT = 16,       /* must not be followed by a Han character,
-	                          * except 以 (以上, 以下) and 的: 十分重要 is
-	                          * not a score */
+	                          * except 以 (以上, 以下), 左右 and 的:
+	                          * 十分重要 is not a score */
 };
 
 #define XN_KEYMAX 8

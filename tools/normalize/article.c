@@ -436,6 +436,9 @@ edge_scrap(struct hpage *pg, size_t i, bool head)
 		return false;
 	if (credit_line(s, l->len))
 		return true;
+	/* 2019-12-10 07:57 来源：… under a news title. */
+	if (head && hmeta_iso_date(s, l->len, iso))
+		hmeta_set(&pg->meta, HM_DATE, HM_RANK_LINE + 8, iso, 10);
 	memset(&scratch, 0, sizeof scratch);
 	hmeta_clear(&scratch);
 	labels = hmeta_labels(&scratch, HM_RANK_LINE, s, l->len);

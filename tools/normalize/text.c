@@ -3,9 +3,13 @@
 
 #include "text.h"
 #include "utf8.h"
+#include "zhnum.h"
 
 /* Character classes for the space rule. */
 enum { C_NONE, C_CJK, C_DIGIT, C_OTHER };
+/* A pending space: one ASCII space, or a wide one (U+3000, a tab, more
+ * than one). */
+enum { PEND_NONE, PEND_ONE, PEND_WIDE };
 
 static int
 is_space_cp(uint32_t cp)
@@ -112,20 +116,41 @@ drop_space(int prev, int cls, unsigned run, const char *s, size_t after, size_t 
 static inline int
 marker_space(const char *start, const char *w)
 {
-	static const char numerals[] = "一二三四五六七八九十";
 	uint32_t cp;
 
 	if (w - start != 3)
 		return 0;
 	utf8_decode((const unsigned char *)start, 3, &cp);
-	for (size_t k = 0; k + 3 <= sizeof numerals - 1; k += 3) {
-		uint32_t d;
+	/* 两 and 兩 count things; they number nothing. */
+	if (cp == 0x4E24 || cp == 0x5169)
+		return 0;
+	return zhnum_digit(cp) > 0 || zhnum_unit(cp) == 10;
+}
 
-		utf8_decode((const unsigned char *)numerals + k, 3, &d);
-		if (cp == d)
-			return 1;
+/*
+ * "1　总则", "5.1.2 省级人民政府…": the decimal outline numbering of a
+ * plan opens the line, and its space is the marker's end.  A dotted
+ * number keeps any space; a plain one only a wide space (U+3000, a tab,
+ * two spaces), since "2023 年…" opening a line is letter spacing.
+ */
+static inline int
+outline_space(const char *start, const char *w, int pend)
+{
+	const char *p = start;
+	int dots = 0, digits = 0;
+
+	for (; p < w; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (++digits > 3)
+				return 0;
+		} else if (*p == '.' && digits > 0 && p + 1 < w) {
+			dots++;
+			digits = 0;
+		} else {
+			return 0;
+		}
 	}
-	return 0;
+	return digits > 0 && (dots > 0 || pend == PEND_WIDE);
 }
 
 void
@@ -152,7 +177,8 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 	if (pend) { \
 		if (prev != C_NONE && !(o->cjk_space && \
 		    drop_space(prev, (cls_), run, s, (after_), n) && \
-		    !(run == 1 && marker_space(out->s, w)))) \
+		    !(run == 1 && marker_space(out->s, w)) && \
+		    !(prev == C_DIGIT && outline_space(out->s, w, pend)))) \
 			*w++ = ' '; \
 		run = 0; \
 		pend = 0; \
@@ -188,7 +214,7 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 				if (c != ' ')
 					(*controls)++;
 				if (o->space) {
-					pend = 1;
+					pend = pend || c != ' ' ? PEND_WIDE : PEND_ONE;
 				} else {
 					FLUSH(C_OTHER);
 					*w++ = ' ';
@@ -233,12 +259,12 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 			continue;
 		}
 		if (is_space_cp(cp) && o->space) {
-			pend = 1;
+			pend = pend || cp == 0x3000 ? PEND_WIDE : PEND_ONE;
 		} else if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
 			if (o->control) {
 				(*controls)++;
 				if (o->space) {
-					pend = 1;
+					pend = PEND_ONE;
 				} else {
 					FLUSH(C_OTHER);
 					*w++ = ' ';

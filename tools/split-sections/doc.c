@@ -25,7 +25,7 @@ ss_doc_restart(struct ss_doc *d, unsigned annex)
 	d->title_done = d->title_open = false;
 	d->title_lines = 0;
 	d->heading_seen = d->prose = d->closed = d->bare_marker = false;
-	d->label = false;
+	d->label = d->after_title = d->articles = false;
 	d->en_style = -1;
 	d->en_last = 0;
 	d->alist_type = -1;

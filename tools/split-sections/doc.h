@@ -39,6 +39,8 @@ struct ss_doc {
 	bool closed;                    /* past the date, 附件 or 特此…: no part */
 	bool bare_marker;               /* the last heading had no words */
 	bool label;                     /* an annex label: its title follows */
+	bool after_title;               /* the last row was a title */
+	bool articles;                  /* a title named rules (办法, 规定) */
 
 	int en_style;                   /* open enumeration, -1 none */
 	unsigned en_last;

@@ -309,8 +309,9 @@ static bool
 title_goes_on(const struct ss_key *k, const char *text, size_t n)
 {
 	if (n > 4 * TITLE_LINE_CPS || ss_cp_count(text, n) > TITLE_LINE_CPS ||
-	    strpbrk(k->s, ",;:!?()[]") || strstr(k->s, "。") ||
-	    ss_frame_docnum(k) || ss_frame_end(k) != SIG_NONE)
+	    strpbrk(k->s, ",;:!?") || strstr(k->s, "。") ||
+	    ss_frame_docnum(k) || ss_frame_end(k) > SIG_NAME ||
+	    ss_frame_head_date(k))
 		return false;
 	for (size_t i = 0; i < k->len; i++)
 		if ((unsigned char)k->s[i] >= 0xE4 && (unsigned char)k->s[i] <= 0xE9)
@@ -331,11 +332,41 @@ title_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 		if (g != G_UNKNOWN)
 			d->genre = g;
 	}
+	d->articles = d->articles || ss_genre_articles(s->key.s);
+	d->after_title = true;
 	d->title_done = true;
 	d->title_open = open && !zh_title_ends(text, n);
 	d->title_lines++;
 	d->label = false;
 	ss_emit(&s->em, r, K_TITLE, d->tree.root, frame_part(d), text, n);
+}
+
+/* A short line in brackets, not a sentence: (试行), (2021—2025年). */
+static bool
+title_bracket(const struct ss_key *k)
+{
+	size_t n = k->len;
+
+	while (n > 0 && k->s[n - 1] == ' ')
+		n--;
+	return n > 2 && k->s[0] == '(' && k->s[n - 1] == ')' &&
+	    ss_cp_count(k->s, n) <= 20 && !strstr(k->s, "。") &&
+	    !strpbrk(k->s, ",;:");
+}
+
+/* A line that goes on with the words before it: it opens with a
+ * bracket or a joining word. */
+static bool
+title_joint(const struct ss_key *k)
+{
+	static const char *const joints[] = { "的", "和", "及", "与", "暨", NULL };
+
+	if (k->s[0] == '(')
+		return true;
+	for (const char *const *j = joints; *j; j++)
+		if (strncmp(k->s, *j, strlen(*j)) == 0)
+			return true;
+	return false;
 }
 
 /* The issuing body on the line before a title 关于…: both are the title. */
@@ -385,7 +416,7 @@ label_resolve(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
  * addressee, a date under the title.  Returns whether the row was one. */
 static bool
 head_frame(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
-    const char *text, size_t n)
+    const char *text, size_t n, bool prev_title)
 {
 	int t;
 
@@ -399,6 +430,15 @@ head_frame(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 			return true;
 		}
 		d->title_open = false;
+	}
+	/* (2021—2025年), (试行) under a title, or a line that cannot open
+	 * a sentence (…规划 / (2025—2027年)的通知, …办法 / 和…细则): part
+	 * of it */
+	if (prev_title && d->title_lines < TITLE_LINES &&
+	    !ss_frame_head_date(&s->key) && (title_bracket(&s->key) ||
+	    (title_goes_on(&s->key, text, n) && title_joint(&s->key)))) {
+		title_row(s, d, r, text, n, true);
+		return true;
 	}
 	if (!d->title_done && d->rows <= TITLE_ROWS) {
 		if (d->label)
@@ -598,7 +638,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	struct ss_rowref r = { file, lineno, prefix, prefix_len, ncols > 0 };
 	struct ss_doc *d;
 	struct ss_marker m;
-	bool mk, head_like = false, acc = false, list = false;
+	bool mk, head_like = false, acc = false, list = false, prev_title;
 	size_t hend = n, proper = n, htext = 0, hproper = 0, hcps;
 	unsigned item = 0;
 
@@ -632,6 +672,12 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, hend == n);
 	}
 	d->tree.fresh = false;
+	prev_title = d->after_title;
+	d->after_title = false;
+	if (mk && m.tight && m.type == MT_ART && d->articles) {
+		m.tight = false;
+		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, hend == n);
+	}
 	if (s->held == H_ISSUER)
 		issuer_resolve(s, d, mk, text, n);
 	if (s->held == H_LABEL) {
@@ -672,7 +718,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 			body(s, d, &r, text + htext, n - htext, -1);
 		return;
 	}
-	if (!mk && !d->heading_seen && head_frame(s, d, &r, text, n))
+	if (!mk && !d->heading_seen && head_frame(s, d, &r, text, n, prev_title))
 		return;
 	/* a marker that opens no heading but starts or goes on with a list */
 	if (item && !list) {

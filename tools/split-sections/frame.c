@@ -159,8 +159,8 @@ ss_frame_addressee(const struct ss_key *k)
 {
 	static const char *const ends_of[] = {
 		"政府", "院", "部", "委", "局", "厅", "办", "室", "署", "会", "处",
-		"所", "司", "中心", "机构", "单位", "兵团", "党组", "公司", "集团",
-		"街道", "乡", "镇", NULL
+		"所", "司", "中心", "机构", "单位", "部门", "机关", "兵团", "党组",
+		"公司", "集团", "银行", "街道", "乡", "镇", NULL
 	};
 	struct span t = trimmed(k), name;
 
@@ -183,6 +183,13 @@ ss_frame_addressee(const struct ss_key *k)
 			name.s = t.s + i + l;
 			name.n = t.n - i - l;
 		}
+	/* 财政厅(局): the other name of the body in brackets */
+	if (name.n > 2 && name.s[name.n - 1] == ')') {
+		const char *o = memchr(name.s, '(', name.n);
+
+		if (o)
+			name.n = (size_t)(o - name.s);
+	}
 	return name.n >= 3 && utf8_count(name.s, name.n) <= SIG_MAX_CPS &&
 	    ends_any(name, ends_of);
 }

@@ -28,6 +28,7 @@ bool ss_frame_docnum(const struct ss_key *k);
 /* 国家经贸委、冶金部： — a list of bodies ending in a colon. */
 bool ss_frame_addressee(const struct ss_key *k);
 
+/* In this order: a value above SIG_NAME ends a body. */
 enum ss_sig {
 	SIG_NONE,
 	SIG_NAME,               /* the issuing body alone on its line */

@@ -17,6 +17,38 @@ ends_with(const char *k, size_t kl, const char *w)
 	return kl >= l && memcmp(k + kl - l, w, l) == 0;
 }
 
+/* The end of a title's words: spaces and a last bracket ((试行),
+ * (2021—2025年)) aside. */
+static size_t
+title_end(const char *k)
+{
+	size_t kl = strlen(k);
+
+	while (kl > 0 && k[kl - 1] == ' ')
+		kl--;
+	if (kl > 2 && k[kl - 1] == ')') {
+		const char *o = strrchr(k, '(');
+
+		if (o && o > k)
+			kl = (size_t)(o - k);
+	}
+	return kl;
+}
+
+bool
+ss_genre_articles(const char *k)
+{
+	static const char *const rules[] = {
+		"办法", "规定", "条例", "细则", "规则", "章程", "准则", NULL
+	};
+	size_t kl = title_end(k);
+
+	for (const char *const *w = rules; *w; w++)
+		if (ends_with(k, kl, *w))
+			return true;
+	return false;
+}
+
 int
 ss_genre_of_title(const char *k)
 {
@@ -25,14 +57,12 @@ ss_genre_of_title(const char *k)
 		"决定", "措施", NULL
 	};
 	static const char *const other[] = {
-		"批复", "复函", "函", "办法", "规定", "细则", "条例", "规则",
+		"批复", "批覆", "复函", "函", "办法", "规定", "细则", "条例", "规则",
 		"公告", "通告", "决议", "请示", "纪要", "指南", "指引", "清单",
 		"名单", "目录", NULL
 	};
-	size_t kl = strlen(k);
+	size_t kl = title_end(k);
 
-	while (kl > 0 && k[kl - 1] == ' ')
-		kl--;
 	/* …意见的报告, …工作情况报告: the last word decides */
 	if (ends_with(k, kl, "报告") || ends_with(k, kl, "总结") ||
 	    ends_with(k, kl, "情况"))

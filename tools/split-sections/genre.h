@@ -5,11 +5,14 @@
  * A yearly report (…年度报告, …工作情况, …总结) has the parts of part.h;
  * a plan, opinion or notice (方案 规划 计划 纲要 要点 意见 通知 通报
  * 决定 措施) has aims, tasks and safeguards; a reply, a letter and any
- * other kind (批复 复函 函 办法 规定 条例 公告 …) has no parts: other.
+ * other kind (批复 复函 函 办法 规定 条例 公告 …, and 批覆 as traditional
+ * text often writes it) has no parts: other.
  * A document whose title is not known is read as a report.
  */
 #ifndef SS_GENRE_H
 #define SS_GENRE_H
+
+#include <stdbool.h>
 
 enum ss_genre {
 	G_UNKNOWN,      /* no title seen: read as a report */
@@ -21,6 +24,10 @@ enum ss_genre {
 /* The genre a title line names at its end (or by its report words), or
  * G_UNKNOWN when this line does not say. */
 int ss_genre_of_title(const char *key);
+
+/* Whether a title names rules written in articles (办法, 规定, 条例,
+ * 细则 …): their 第一条 may run into its text with no space. */
+bool ss_genre_articles(const char *key);
 
 /* The part a heading of a plan, opinion or notice names: P_AIMS
  * (总体要求, 指导思想, 基本原则, 主要目标 …), P_TASKS (主要任务, 重点任务

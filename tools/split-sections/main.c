@@ -3,8 +3,8 @@
 #include <stdbool.h>
 
 #include "cli.h"
-#include "out.h"
 #include "engine.h"
+#include "out.h"
 #include "stats.h"
 #include "tsv.h"
 
@@ -20,9 +20,12 @@ static const char usage[] =
 "  --stats             one line of counts on standard error at the end\n"
 "  -h, --help          this help\n"
 "  -V, --version       version\n"
-"sect: 3.2.1 for 三、>(二)>1., 0 for the title and preamble; items of\n"
-"一是…二是… get one more number.  kind: title heading para item sentence.\n"
-"part: measures shortfalls rectification plans duty other.\n"
+"sect: 3.2.1 for 三、>(二)>1., 0 for the title and preamble, A1.2 in annex 1;\n"
+"items (一是…二是…, (1)…(2)…) get one more number.\n"
+"kind: title heading para item sentence, and the frame of an official\n"
+"document: docnum addressee signature date note annexlist annex.\n"
+"part: reports measures shortfalls rectification plans duty; plans,\n"
+"opinions, notices aims tasks safeguards; annex; other.\n"
 "The first prefix column is the document id; see zh-split-sections(1).\n";
 
 static const char *const cols[] = { "sect", "kind", "part", "text", NULL };

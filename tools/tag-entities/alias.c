@@ -11,11 +11,13 @@
 static void
 add_alias(struct te_aliases *a, const uint32_t *k, size_t n, int type)
 {
-	if (n < 2 || n > TE_ALIAS_MAX || a->n == TE_ALIASES)
+	/* 城关镇 gives no 城关: a short form that is an everyday word. */
+	if (n < 2 || n > TE_ALIAS_MAX || a->n == TE_ALIASES || te_wl_has(&te_wl_stop_short, k, n))
 		return;
 	for (size_t i = 0; i < a->n; i++)
 		if (a->a[i].n == n && memcmp(a->a[i].k, k, n * sizeof(*k)) == 0)
 			return;
+	a->first[(k[0] >> 6) & 3] |= 1ull << (k[0] & 63);
 	memcpy(a->a[a->n].k, k, n * sizeof(*k));
 	a->a[a->n].n = (uint8_t)n;
 	a->a[a->n].type = (uint8_t)type;
@@ -99,6 +101,9 @@ te_detect_aliases(struct tagger *tg)
 	if (a->n)
 		for (size_t i = 0; i < t->n; i++) {
 			size_t best = 0;
+			/* Most characters start no alias: one bit test. */
+			if (!(a->first[(t->k[i] >> 6) & 3] & (1ull << (t->k[i] & 63))))
+				continue;
 			int type = 0;
 			for (size_t j = 0; j < a->n; j++)
 				if (a->a[j].n > best && t->k[i] == a->a[j].k[0] && i + a->a[j].n <= t->n &&

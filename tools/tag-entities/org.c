@@ -139,7 +139,7 @@ branch_head(const struct text *t, size_t hs, size_t hl)
 		"分会", "分行", "分公司", "分庭", "办事处", "派出所", "司法所", NULL };
 
 	for (int i = 0; branch[i]; i++)
-		if (hl * 3 == strlen(branch[i]) && te_key_is(t, hs, branch[i]))
+		if (hl * 3 == strlen(branch[i]) && te_key_n(t, hs, branch[i], strlen(branch[i])))
 			return true;
 	return false;
 }
@@ -161,6 +161,8 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 			w->place++;
 			w->first_kind = K_PLACE;
 			w->s = p;
+			if (cls & H_SITE)
+				break;  /* a site's name opens with its place */
 			continue;
 		}
 		if ((x = ending_at(tg, T_ORG, p)) >= 0) {
@@ -286,17 +288,11 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 static bool
 generic_start(const struct text *t, size_t s)
 {
-	static const char *const det[] = { "有关", "相关", "其他", "其它", "各类", "所属",
-		"上述", "上级", "下级", "这些", "那些", NULL };
+	long x;
 
-	if (te_key_in(t, s, "各该本某此"))
+	if (s > 0 && (t->k[s - 1] == 0x7EA7 || t->k[s - 1] == 0x4E9B))        /* 级 些 */
 		return true;
-	if (s > 0 && te_key_in(t, s - 1, "级些"))
-		return true;
-	for (int i = 0; det[i]; i++)
-		if (te_key_is(t, s, det[i]))
-			return true;
-	return false;
+	return te_wl_at(&te_wl_determiners, t->k, s, t->n, &x) > 0;
 }
 
 /* Whether the name ending at e names a website (湖南省政府门户网站):
@@ -304,8 +300,11 @@ generic_start(const struct text *t, size_t s)
 static bool
 website_after(const struct text *t, size_t e)
 {
+	if (e >= t->n || (t->k[e] != 0x95E8 && t->k[e] != 0x7F51 && t->k[e] != 0x5B98 &&
+	    t->k[e] != 0x653F))                                 /* 门 网 官 政 */
+		return false;
 	return te_key_is(t, e, "门户网站") || te_key_is(t, e, "网站") || te_key_is(t, e, "官网") ||
-		te_key_is(t, e, "政务网") || te_key_is(t, e, "网");
+		te_key_is(t, e, "政务网");
 }
 
 /* A meeting of the body ending at hs, with the meeting's head at
@@ -358,6 +357,15 @@ add_keys(struct buf *b, const struct text *t, size_t s, size_t e)
 		buf_add(b, u, (size_t)utf8_encode(t->k[i], u));
 }
 
+static bool
+ends_with_char(const char *name, uint32_t c)
+{
+	char u[4];
+	size_t n = strlen(name), l = (size_t)utf8_encode(c, u);
+
+	return n >= l && memcmp(name + n - l, u, l) == 0;
+}
+
 static void
 org_norm(struct tagger *tg, struct mention *m, const struct walk *w)
 {
@@ -375,6 +383,10 @@ org_norm(struct tagger *tg, struct mention *m, const struct walk *w)
 			name = tg->doc.name[L_CITY];
 		else if (c == 0x533A || c == 0x53BF)    /* 区 县 */
 			name = tg->doc.name[L_COUNTY];
+		/* 县委 in a 城口县 report, not 区委: a county's level word
+		 * names it only when its name ends so. */
+		if (name && (c == 0x533A || c == 0x53BF) && !ends_with_char(name, c))
+			name = NULL;
 		else if (c == 0x9547 || c == 0x4E61)    /* 镇 乡 */
 			name = tg->doc.name[L_STREET];
 	}
@@ -415,7 +427,8 @@ cnum(const struct text *t, size_t i)
 {
 	struct zhnum z;
 
-	if (i >= t->n || !zhnum_read(t->k, i, t->n, &z) || z.nchars > 3)
+	if (i >= t->n || !zhnum_is_numeral(t->k[i]) || !zhnum_read(t->k, i, t->n, &z) ||
+	    z.nchars > 3)
 		return 0;
 	return z.nchars;
 }
@@ -426,9 +439,9 @@ congress(const struct text *t, size_t i, size_t *start)
 	size_t j = i, l;
 
 	*start = i;
-	if (te_key_is(t, j, "党的"))
+	if (t->k[j] == 0x515A && te_key_is(t, j, "党的"))       /* 党 */
 		j += 2;
-	if (te_key_is(t, j, "中国共产党第"))
+	if (j < t->n && t->k[j] == 0x4E2D && te_key_is(t, j, "中国共产党第"))    /* 中 */
 		j += 6;
 	if ((l = cnum(t, j)) == 0)
 		return 0;
@@ -595,7 +608,7 @@ te_detect_orgs_events(struct tagger *tg)
 			/* A conference needs a scope, a place or a name, or
 			 * the verb that holds it: 召开法治政府建设推进会. */
 			if ((cls & H_CONF) && !w.term && !w.scope && !w.place &&
-			    !(w.held && w.generic >= 4))
+			    !(w.held && w.generic >= 4 && !(hl == 2 && te_key_is(t, hs, "会议"))))
 				continue;
 			/* 第二届…论坛: the edition is part of the name. */
 			size_t es = w.s;
@@ -607,6 +620,24 @@ te_detect_orgs_events(struct tagger *tg)
 					es = j - 1;
 			}
 			te_mention_add(&tg->ms, es, e, T_EVENT);
+			continue;
+		}
+		if (cls & H_SITE) {
+			/* 首都国际机场, 爱国主义教育基地: a named site is a
+			 * place, its name found like a body's. */
+			walk_left(tg, hs, hl, H_EVENT | H_SITE, 1, &w);
+			/* Its own name is hard to delimit: a place or a quoted
+			 * name before it, or two characters after a stop
+			 * (在首都国际机场). */
+			if (w.generic > 4 || (!w.place && !w.term &&
+			    (w.generic != 2 || (w.s > 0 && is_han(t->k[w.s - 1]) &&
+			    !te_wl_end(&ev_stops, t->k, 0, w.s, &x)))))
+				continue;
+			if (generic_start(t, w.s) || (w.first_kind == K_GENERIC && generic_only(t, w.s, hs)))
+				continue;
+			m = te_mention_add(&tg->ms, w.s, e, T_PLACE);
+			m->flag = 'N';
+			set_endidx(T_PLACE, e, (long)(m - tg->ms.m), tg);
 			continue;
 		}
 		walk_left(tg, hs, hl, cls, 0, &w);

@@ -104,7 +104,7 @@ roster(struct tagger *tg)
 	size_t b = e;
 	while (b < n && t->k[b] == ' ')
 		b++;
-	if (n - b < 3)
+	if (n - b < 2)
 		return;
 	/* The name's places go; a body read with the name loses it. */
 	for (size_t i = 0; i < tg->ms.n; i++) {

@@ -141,7 +141,8 @@ join_levels(struct tagger *tg, struct te_places *ps)
 	for (size_t j = 0; j < ps->n; j++)
 		if (!ps->p[j].dead)
 			ps->at[ps->nat++] = (struct te_place_at){ ps->p[j].s, j };
-	qsort(ps->at, ps->nat, sizeof(*ps->at), cmp_start);
+	if (ps->nat > 1)
+		qsort(ps->at, ps->nat, sizeof(*ps->at), cmp_start);
 	for (size_t k = 0; k < ps->nat; k++) {
 		const struct te_place *a = &ps->p[ps->at[k].j], *last = a, *next;
 		while ((next = inside_at(ps, last)) != NULL)
@@ -163,6 +164,21 @@ join_levels(struct tagger *tg, struct te_places *ps)
 		if (last->code[0])
 			te_mention_set_norm(&tg->ms, m, last->code, strlen(last->code));
 	}
+}
+
+/* Whether a word that holds a place name across its edge covers the
+ * name at s..e (入海口 holds 海口). */
+static bool
+blocked(const struct text *t, size_t s, size_t e)
+{
+	long x;
+
+	for (size_t b = s >= 2 ? s - 2 : 0; b < e; b++) {
+		size_t l = te_wl_at(&te_wl_blocks, t->k, b, t->n, &x);
+		if (l && (b < s ? b + l > s : b + l > e))
+			return true;
+	}
+	return false;
 }
 
 /* A province..county ending at s, while towns are looked up. */
@@ -212,8 +228,10 @@ te_detect_places(struct tagger *tg)
 			ps->kind_s = i;
 			ps->kind_e = i + kl;
 		}
+		if (gl && blocked(t, i, i + gl))
+			gl = 0;
 		if (zl > gl) {
-			push(ps, i, i + zl, 'Z', "");
+			push(ps, i, i + zl, zones.ent[ent].tag, "");
 			i += zl;
 		} else if (gl) {
 			/* 临夏州, 湘西州: a 自治州 named short with 州. */
@@ -306,7 +324,7 @@ te_detect_places(struct tagger *tg)
 		 * list, the places stay places. */
 		if (ps->p[j].s > 0 && t->k[ps->p[j].s - 1] == 0x3001 && zone_suffix.ent[ent].tag == 'G')
 			continue;
-		push(ps, ps->p[j].s, ps->p[j].e + zl, 'Z', "");
+		push(ps, ps->p[j].s, ps->p[j].e + zl, zone_suffix.ent[ent].tag == 'N' ? 'N' : 'Z', "");
 		/* A kind of zone is no zone of its own there (珠海高新区
 		 * holds 珠海, not 高新区; 湖南湘江新区 holds both). */
 		for (size_t k = 0; k < n0 && zone_suffix.ent[ent].tag == 'G'; k++)

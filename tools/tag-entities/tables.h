@@ -14,7 +14,8 @@
 #define TE_LISTS(X) \
 	X(stop_short) X(weak_full) X(zones) X(zone_suffix) X(heads) X(selfs) \
 	X(bodies) X(levels) X(verbs) X(generic_bodies) X(scopes) X(keeps) \
-	X(ev_stops) X(leaders) X(titles) X(surnames) X(acts) X(gaz_small)
+	X(ev_stops) X(leaders) X(titles) X(surnames) X(acts) X(blocks) X(determiners) \
+	X(gaz_small)
 #define TE_DECLARE_LIST(name) extern const struct te_wl te_wl_##name;
 TE_LISTS(TE_DECLARE_LIST)
 
@@ -27,6 +28,7 @@ enum {
 	H_CONF = 16,            /* a conference: needs scope or a term */
 	H_CENTRAL = 32,         /* closed class, the whole name */
 	H_NAMED = 64,           /* only right after a quoted name: “铁拳”行动 */
+	H_SITE = 128,           /* a PLACE, a named site: 首都国际机场, …教育基地 */
 };
 
 /* Gazetteer records (provinces, prefectures, counties, their short

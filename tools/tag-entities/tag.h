@@ -53,6 +53,7 @@ struct te_aliases {
 		uint8_t n, type;
 	} a[TE_ALIASES];
 	size_t n;
+	uint64_t first[4];      /* first characters' low 8 bits, as bits */
 	int street;             /* the issuer's street was looked at */
 };
 

@@ -48,23 +48,27 @@ te_text_decode(struct text *t, const char *s, size_t len)
 		t->off = xrealloc(t->off, t->cap * sizeof(*t->off));
 		t->cls = xrealloc(t->cls, t->cap + 8);
 	}
-	unsigned rowcls = 0;
-	/* Local pointers: stores through cls (a char type) may alias *t, so
-	 * the compiler would reload every field after each of them. */
-	uint32_t *cpa = t->cp, *ka = t->k;
+	/* Two plain loops, decoding then folding: each keeps its few
+	 * pointers in registers. */
+	uint32_t *cpa = t->cp;
 	size_t *offa = t->off;
-	uint8_t *clsa = t->cls;
-	const uint8_t *clsmap = t->clsmap;
 	while (pos < len) {
 		offa[n] = pos;
-		uint32_t c = utf8_next_fast(s, len, &pos), k = zh_fold(c);
+		cpa[n++] = utf8_next_fast(s, len, &pos);
+	}
+	unsigned rowcls = 0;
+	uint32_t *ka = t->k;
+	/* Local pointers: stores through cls (a char type) may alias *t, so
+	 * the compiler would reload every field after each of them. */
+	uint8_t *clsa = t->cls;
+	const uint8_t *clsmap = t->clsmap;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t k = zh_fold(cpa[i]);
 		/* A key beyond the BMP may be anything. */
 		uint8_t cl = k < 65536 ? clsmap[k] : 0xFF;
-		cpa[n] = c;
-		ka[n] = k;
-		clsa[n] = cl;
+		ka[i] = k;
+		clsa[i] = cl;
 		rowcls |= cl;
-		n++;
 	}
 	memset(t->cls + n, 0, 8);
 	t->rowcls = rowcls;

@@ -77,17 +77,22 @@ static inline bool is_han(uint32_t c)
 		(c >= 0x20000 && c <= 0x3134F) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
-/* Whether the folded keys at i spell the (simplified) UTF-8 literal w.
- * Inline, so that strlen(w) of a literal is a constant. */
-static inline bool te_key_is(const struct text *t, size_t i, const char *w)
+/* Whether the folded keys at i spell the (simplified) UTF-8 string w
+ * of len bytes.  The first character is tested before any other work:
+ * most calls fail there. */
+static inline bool te_key_n(const struct text *t, size_t i, const char *w, size_t len)
 {
-	size_t len = strlen(w), pos = 0;
+	size_t pos = 0;
 
-	while (pos < len)
-		if (i >= t->n || t->k[i++] != utf8_next_fast(w, len, &pos))
+	if (i >= t->n || t->k[i] != utf8_next_fast(w, len, &pos))
+		return false;
+	for (i++; pos < len; i++)
+		if (i >= t->n || t->k[i] != utf8_next_fast(w, len, &pos))
 			return false;
 	return true;
 }
+/* The same for a string literal w, its length known at compile time. */
+#define te_key_is(t, i, w) te_key_n((t), (i), "" w, sizeof(w) - 1)
 /* Whether key i is one of the characters of chars. */
 bool te_key_in(const struct text *t, size_t i, const char *chars);
 

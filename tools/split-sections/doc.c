@@ -26,6 +26,7 @@ ss_doc_restart(struct ss_doc *d, unsigned annex)
 	d->title_lines = 0;
 	d->heading_seen = d->prose = d->closed = d->bare_marker = false;
 	d->label = d->after_title = d->articles = d->title_issue = false;
+	d->title_about = false;
 	d->toc.on = false;
 	d->heads = d->heads_only = 0;
 	d->head_level = 0;

@@ -43,6 +43,7 @@ struct ss_doc {
 	bool after_title;               /* the last row was a title */
 	bool articles;                  /* a title named rules (办法, 规定) */
 	bool title_issue;               /* the title issues a document: 印发… */
+	bool title_about;               /* the title has 关于 */
 
 	/* tables of contents: the one being read, and the first heading of
 	 * the document, whose words come again where the body begins */

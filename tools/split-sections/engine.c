@@ -143,6 +143,7 @@ static void annex_label(struct ss *s, struct ss_doc *d,
     size_t rest);
 static void annex_list(struct ss *s, struct ss_doc *d,
     const struct ss_rowref *r, const char *text, size_t n, size_t rest);
+static void start_annex(struct ss *s, struct ss_doc *d, unsigned num);
 
 /* Releases the held row; confirm: whether the row after it goes on with
  * its enumeration. */
@@ -380,21 +381,26 @@ title_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 	if (!d->rep.year)
 		d->rep.year = ss_part_year(s->key.s);
 	if (!d->tree.annex) {
-		int g = ss_genre_of_title(s->key.s);
+		int g = ss_genre_of_title(s->key.s, d->title_about);
 
 		if (g != G_UNKNOWN)
 			d->genre = g;
 	}
+	d->title_about = d->title_about || strstr(s->key.s, "关于") != NULL;
 	d->articles = d->articles || ss_genre_articles(s->key.s);
 	d->after_title = true;
 	d->title_done = true;
 	d->title_open = open && !zh_title_ends(text, n);
 	d->title_lines++;
 	d->label = false;
+	/* 关于印发某某规划 / 实施方案的通知: open until the notice's word */
+	d->title_issue = d->title_issue || ss_genre_issues(s->key.s);
+	if (d->title_issue && !d->tree.annex) {
+		bool done = ss_genre_wrapper_end(s->key.s);
+
+		d->title_open = !done;
+	}
 	ss_emit(&s->em, r, K_TITLE, d->tree.root, frame_part(d), text, n);
-	/* 某某应急预案目录: its table of contents follows */
-	if (ss_toc_title(&s->key))
-		ss_toc_start(&d->toc);
 }
 
 /* A short line in brackets, not a sentence: (试行), (2021—2025年). */
@@ -744,6 +750,11 @@ toc_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r, bool mk,
 		frame_row(s, d, r, K_PARA, text, n);
 		return true;
 	case TOC_AGAIN:
+		/* after the date of a notice: the document it issues */
+		if (d->closed) {
+			start_annex(s, d, 0);
+			break;
+		}
 		ss_tree_reset(&d->tree, d->tree.annex);
 		d->heads = d->heads_only = 0;
 		d->head_level = 0;
@@ -812,7 +823,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	}
 	/* 目录 alone, or an entry with its page number (1.1 编制目的……3):
 	 * a table of contents */
-	if ((!mk && n <= 40 && ss_toc_label(text, n)) || (mk && n > 0 &&
+	if ((!mk && ss_toc_label(&s->key, text, n)) || (mk && n > 0 &&
 	    text[n - 1] >= '0' && text[n - 1] <= '9' && ss_toc_paged(text, n))) {
 		flush(s, 0);
 		ss_toc_start(&d->toc);

@@ -28,41 +28,50 @@ is_space(const char *t, size_t n, size_t i, size_t *l)
 	return false;
 }
 
-bool
-ss_toc_label(const char *t, size_t n)
+/* A line ending in 目录 (目錄): its length without trailing spaces. */
+static size_t
+ends_label(const char *t, size_t n)
 {
-	char w[8];
-	size_t o = 0, l;
-
-	for (size_t i = 0; i < n; i += l) {
-		if (is_space(t, n, i, &l))
-			continue;
-		l = 1;
-		if (o == sizeof w)
-			return false;
-		w[o++] = t[i];
-	}
-	/* 目录, 目錄 */
-	return o == 6 && memcmp(w, "\xe7\x9b\xae", 3) == 0 &&
-	    (memcmp(w + 3, "\xe5\xbd\x95", 3) == 0 ||
-	    memcmp(w + 3, "\xe9\x8c\x84", 3) == 0);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (n < 6 || memcmp(t + n - 6, "\xe7\x9b\xae", 3) != 0 ||
+	    (memcmp(t + n - 3, "\xe5\xbd\x95", 3) != 0 &&
+	    memcmp(t + n - 3, "\xe9\x8c\x84", 3) != 0))
+		return 0;
+	return n;
 }
 
 bool
-ss_toc_title(const struct ss_key *k)
+ss_toc_label(struct ss_key *k, const char *t, size_t n)
 {
 	static const char *const kinds[] = {
 		"预案", "规划", "方案", "办法", "规定", "条例", "细则", "规则",
 		"纲要", "计划", NULL
 	};
-	size_t n = k->len;
+	size_t e = ends_label(t, n), o = 0, l;
+	char w[6];
 
-	while (n > 0 && k->s[n - 1] == ' ')
-		n--;
-	if (n < 12 || memcmp(k->s + n - 6, "目录", 6) != 0)
+	if (e == 0)
 		return false;
-	for (const char *const *w = kinds; *w; w++)
-		if (memcmp(k->s + n - 12, *w, 6) == 0)
+	/* 目录, 目 录 alone */
+	for (size_t i = 0; i < e && o <= sizeof w; i += l) {
+		if (is_space(t, e, i, &l))
+			continue;
+		l = 1;
+		if (o < sizeof w)
+			w[o] = t[i];
+		o++;
+	}
+	if (o == 6)
+		return true;
+	/* 某某应急预案目录 */
+	if (e > 240)
+		return false;
+	ss_key_fold(k, t, e, e);
+	while (k->len > 0 && k->s[k->len - 1] == ' ')
+		k->len--;
+	for (const char *const *p = kinds; *p; p++)
+		if (k->len >= 12 && memcmp(k->s + k->len - 12, *p, 6) == 0)
 			return true;
 	return false;
 }

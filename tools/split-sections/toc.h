@@ -23,11 +23,9 @@ struct ss_toc {
 	char key[SS_TOC_KEY];
 };
 
-/* 目录 (目 录, 目　录) alone on its line. */
-bool ss_toc_label(const char *t, size_t n);
-
-/* A title that ends with the label: 某某应急预案目录. */
-bool ss_toc_title(const struct ss_key *k);
+/* 目录 (目 录, 目　录, 目錄) alone on its line, or after the name of a
+ * plan or of rules: 某某应急预案目录.  k: room to fold the line. */
+bool ss_toc_label(struct ss_key *k, const char *t, size_t n);
 
 /* An entry with its page number: 1.1 编制目的……3, 第二章 总则 ..... 12 */
 bool ss_toc_paged(const char *t, size_t n);

@@ -713,6 +713,24 @@ after_close(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 	return AFTER_DONE;
 }
 
+/* A title of a plan, notice or rules alone on its line. */
+static bool
+next_document(struct ss *s, const char *text, size_t n)
+{
+	int g;
+
+	if (n > 4 * TITLE_LINE_CPS || zh_title_like(text, n) != ZH_TITLE_FULL)
+		return false;
+	ss_key_fold(&s->key, text, n, SS_KEY_MAX);
+	/* 图1 汽车号牌编码规则, 表2 …: a caption */
+	if ((strncmp(s->key.s, "图", 3) == 0 || strncmp(s->key.s, "表", 3) == 0) &&
+	    ((s->key.s[3] >= '0' && s->key.s[3] <= '9') ||
+	    ss_cn_number(s->key.s + 3, s->key.len - 3, &(size_t){ 0 }) > 0))
+		return false;
+	g = ss_genre_of_title(s->key.s, false);
+	return g == G_PLAN || g == G_OTHER;
+}
+
 /* 1总则 held: the first level of an outline when its first child
  * follows (1.1编制目的). */
 static void
@@ -891,6 +909,13 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	d->bare_marker = false;
 	if (htext) {
 		name_level(s, d, text, hproper);
+		/* the marker's own row is no heading of its own: the words
+		 * are the heading */
+		if (s->held == H_MARKER) {
+			s->held = H_NONE;
+			ss_emit(&s->em, &s->href, K_PARA, d->tree.path, part_now(d),
+			    s->htext.s, s->htext.len);
+		}
 		flush(s, 0);
 		ss_emit(&s->em, &r, K_HEADING, d->tree.path, part_now(d), text,
 		    htext);
@@ -924,6 +949,14 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	}
 	if (!mk && (d->heading_seen || d->prose) && end_frame(s, d, &r, text, n))
 		return;
+	/* the title of the next document a notice issues, after the body of
+	 * the one before (…转制为企业的规定 …, 进一步支持文化企业发展的规定) */
+	if (!mk && d->tree.annex && d->heading_seen && next_document(s, text, n)) {
+		start_annex(s, d, 0);
+		d->rows = 1;
+		title_row(s, d, &r, text, n, false);
+		return;
+	}
 	/* the next annex's label right after an annex's title */
 	if (!mk && d->tree.annex && !d->heading_seen && !d->prose &&
 	    next_label(s, d, &r, text, n))

@@ -223,6 +223,20 @@ continues(struct ss *s, const char *t, size_t n)
 
 /* ---- headings ---- */
 
+/* A table of contents whose first entry was the document's first
+ * heading. */
+static bool
+toc_resume(struct ss *s, struct ss_doc *d)
+{
+	char key[SS_TOC_KEY];
+	size_t kl = ss_toc_key(&s->key, d->first, d->first_len, key);
+
+	if (kl == 0)
+		return false;
+	ss_toc_resume(&d->toc, key, kl, d->first_parts);
+	return true;
+}
+
 /* The numbering of tables of contents: outlines, chapters, sections. */
 static bool
 toc_type(int type)
@@ -239,20 +253,20 @@ heading(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 {
 	const char *h = t + m->len;
 	size_t hn = hend - m->len;
-	int level = ss_tree_level(&d->tree, m);
+	/* before any text: the level, to see a table of contents */
+	bool toc = d->heads_only == d->heads && toc_type(m->type);
+	int level = toc ? ss_tree_level(&d->tree, m) : 0;
 
 	/* 1.2 right after 1.1, and nothing but headings since the first
 	 * one: a table of contents, whose first entry comes again where
 	 * the body begins */
-	if (d->heads > 0 && d->heads_only == d->heads && level == d->head_level &&
-	    d->first_keylen > 0 && toc_type(m->type)) {
-		ss_toc_resume(&d->toc, d->first_key, d->first_keylen,
-		    d->first_parts);
+	if (toc && d->heads > 0 && level == d->head_level && toc_resume(s, d)) {
 		frame_row(s, d, r, K_PARA, t, n);
 		return;
 	}
 	if (d->heads == 0) {
-		d->first_keylen = ss_toc_key(&s->key, t, n, d->first_key);
+		d->first_len = n < sizeof d->first ? n : sizeof d->first;
+		memcpy(d->first, t, d->first_len);
 		d->first_parts = m->type == MT_DEC ? m->nparts : 0;
 	}
 	d->heads++;
@@ -776,7 +790,7 @@ toc_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r, bool mk,
 		ss_tree_reset(&d->tree, d->tree.annex);
 		d->heads = d->heads_only = 0;
 		d->head_level = 0;
-		d->first_keylen = 0;
+		d->first_len = 0;
 		d->bare_marker = false;
 		d->en_style = -1;
 		break;
@@ -826,13 +840,11 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	if (s->held == H_HEAD) {
 		if (mk && toc_type(m.type) &&
 		    ss_tree_level(&d->tree, &m) == d->head_level &&
-		    ss_tree_accepts(&d->tree, &m, true, true)) {
+		    ss_tree_accepts(&d->tree, &m, true, true) && toc_resume(s, d)) {
 			struct ss_rowref hr = s->href;
 
 			s->held = H_NONE;
 			frame_row(s, d, &hr, K_PARA, s->htext.s, s->htext.len);
-			ss_toc_resume(&d->toc, d->first_key, d->first_keylen,
-			    d->first_parts);
 			d->rows++;
 			frame_row(s, d, &r, K_PARA, text, n);
 			return;

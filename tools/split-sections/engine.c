@@ -807,6 +807,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	struct ss_doc *d;
 	struct ss_marker m;
 	bool mk, head_like = false, acc = false, list = false, prev_title;
+	bool alone = false;
 	size_t hend = n, proper = n, htext = 0, hproper = 0, hcps;
 	unsigned item = 0;
 
@@ -867,15 +868,19 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 
 		hend = ss_runin_end(text, n, m.len, &proper, &cps);
 		head_like = cps <= SS_HEAD_LIKE_CPS;
+		/* the first number of an outline is a bare heading: 1.1 编制目的,
+		 * not 5.1假期期间，… */
+		alone = hend == n && (m.type != MT_DEC || d->tree.dec_at ||
+		    ss_runin_plain(text + m.len, n - m.len));
 		list = ss_runin_list(text, n, &m);
-		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, hend == n);
+		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, alone);
 	}
 	d->tree.fresh = false;
 	prev_title = d->after_title;
 	d->after_title = false;
 	if (mk && m.tight && m.type == MT_ART && d->articles) {
 		m.tight = false;
-		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, hend == n);
+		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, alone);
 	}
 	if (s->held == H_ISSUER)
 		issuer_resolve(s, d, mk, text, n);
@@ -884,12 +889,12 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 			return;
 		/* in the annex now: the marker is read again in its tree */
 		acc = mk && !list && ss_tree_accepts(&d->tree, &m, head_like,
-		    hend == n);
+		    alone);
 	}
 	if (s->held == H_GLUED) {
 		glued_resolve(s, d, mk, &m);
 		acc = mk && !list && ss_tree_accepts(&d->tree, &m, head_like,
-		    hend == n);
+		    alone);
 	}
 	if (d->closed && after_close(s, d, &r, &m, mk, &acc, head_like, text, n) ==
 	    AFTER_DONE)

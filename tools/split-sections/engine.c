@@ -365,7 +365,8 @@ static bool
 is_prose(const char *text, size_t n)
 {
 	return ss_sentence_end(text, n, 0, false) < n || ss_cp_count(text, n) > 30 ||
-	    (n >= 3 && memcmp(text + n - 3, "。", 3) == 0);
+	    (n >= 3 && memcmp(text + n - 3, "。", 3) == 0) ||
+	    (n >= 2 && text[n - 1] == '.' && ss_boundary_before(text, n));
 }
 
 /* ---- titles ---- */

@@ -101,7 +101,7 @@ ss_genre_of_title(const char *k, bool about)
 	static const char *const other[] = {
 		"批复", "批覆", "复函", "函", "办法", "规定", "细则", "条例", "规则",
 		"公告", "通告", "决议", "请示", "纪要", "指南", "指引", "清单",
-		"名单", "目录", "答复", NULL
+		"名单", "目录", "答复", "答覆", "覆函", NULL
 	};
 	size_t kl = title_end(k);
 

@@ -51,6 +51,7 @@ struct ss {
 
 	int held;
 	struct buf hprefix, htext;
+	struct buf gprefix, gtext;      /* a held 1总则 while it is placed */
 	struct ss_rowref href;
 	int hstyle;
 
@@ -80,6 +81,8 @@ ss_free(struct ss *s)
 	ss_docs_free(&s->docs);
 	buf_free(&s->hprefix);
 	buf_free(&s->htext);
+	buf_free(&s->gprefix);
+	buf_free(&s->gtext);
 	buf_free(&s->line);
 	ss_items_free(&s->items);
 	free(s);
@@ -119,10 +122,15 @@ name_level(struct ss *s, struct ss_doc *d, const char *h, size_t hn)
 
 /* ---- the held-back row ---- */
 
+static void flush(struct ss *s, int confirm);
+
 static void
 hold(struct ss *s, const struct ss_rowref *r, const char *t, size_t n,
     int what, int style)
 {
+	/* one row at most: a row held before goes out first */
+	if (s->held != H_NONE)
+		flush(s, 0);
 	buf_clear(&s->hprefix);
 	buf_add(&s->hprefix, r->prefix, r->prefix_len);
 	buf_clear(&s->htext);
@@ -754,15 +762,20 @@ glued_resolve(struct ss *s, struct ss_doc *d, bool mk,
 {
 	struct ss_marker g;
 	struct ss_rowref hr = s->href;
+	struct buf tmp;
 
 	if (mk && m->type == MT_DEC && m->nparts == 2 && m->num == 1 &&
 	    ss_marker_heading(s->htext.s, s->htext.len, &g) &&
 	    g.type == MT_DEC && g.nparts == 1 && g.num == m->parts[0]) {
+		/* its text moves aside, as placing it may hold a row */
+		tmp = s->gprefix, s->gprefix = s->hprefix, s->hprefix = tmp;
+		tmp = s->gtext, s->gtext = s->htext, s->htext = tmp;
+		hr.prefix = s->gprefix.s;
 		s->held = H_NONE;
-		heading(s, d, &hr, &g, s->htext.s, s->htext.len, s->htext.len,
-		    s->htext.len);
-		return;
+		heading(s, d, &hr, &g, s->gtext.s, s->gtext.len, s->gtext.len,
+		    s->gtext.len);
 	}
+	/* this row may be held in its turn */
 	flush(s, 0);
 }
 
@@ -859,10 +872,11 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	    text[n - 1] >= '0' && text[n - 1] <= '9' && ss_toc_paged(text, n))) {
 		flush(s, 0);
 		ss_toc_start(&d->toc);
-		(void)toc_row(s, d, &r, mk, &m, text, n);
-		if (!mk)
-			d->toc.keylen = 0;      /* the label is no entry */
-		return;
+		if (toc_row(s, d, &r, mk, &m, text, n)) {
+			if (!mk)
+				d->toc.keylen = 0;      /* the label is no entry */
+			return;
+		}
 	}
 	if (mk) {
 		size_t cps;

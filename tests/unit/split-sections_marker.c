@@ -6,6 +6,7 @@
 #include "part.h"
 #include "sentence.h"
 #include "test.h"
+#include "tree.h"
 
 int main(void);
 
@@ -25,6 +26,44 @@ head(const char *s, int type, unsigned n, const char *rest)
 	if (!ss_marker_heading(s, strlen(s), &m))
 		return type < 0;
 	return (int)m.type == type && m.num == n && strcmp(s + m.len, rest) == 0;
+}
+
+/* A decimal outline number: its parts, whether glued, the text after. */
+static int
+dec(const char *s, int nparts, unsigned n, bool glued, const char *rest)
+{
+	struct ss_marker m;
+
+	if (!ss_marker_heading(s, strlen(s), &m))
+		return nparts < 0;
+	return m.type == MT_DEC && m.nparts == nparts && m.num == n &&
+	    m.glued == glued && strcmp(s + m.len, rest) == 0;
+}
+
+/* The levels a sequence of heading lines opens, as digits ("0" for a
+ * line that opens none): the tree alone, each line short and alone. */
+static int
+levels(const char *const *lines, const char *want)
+{
+	struct ss_tree t;
+	char got[32];
+	size_t k = 0;
+
+	ss_tree_reset(&t, 0);
+	for (; *lines && k + 1 < sizeof got; lines++) {
+		struct ss_marker m;
+		int lv = 0;
+
+		if (ss_marker_heading(*lines, strlen(*lines), &m)) {
+			ss_tree_reread(&t, &m);
+			if (ss_tree_accepts(&t, &m, true, true))
+				lv = ss_tree_open(&t, &m);
+		}
+		t.fresh = false;
+		got[k++] = (char)('0' + lv);
+	}
+	got[k] = '\0';
+	return strcmp(got, want) == 0;
 }
 
 static int
@@ -181,5 +220,46 @@ main(void)
 	CHECK(head("貳、存在的不足", MT_PART, 2, "存在的不足"),
 	    "financial numeral ranks above 一、");
 	CHECK(head("第二部份 存在問題", MT_PART, 2, "存在問題"), "第二部份");
+
+	CHECK(dec("1.1 编制目的", 2, 1, false, "编制目的") &&
+	    dec("2.3.1 省级人民政府", 3, 1, false, "省级人民政府") &&
+	    dec("1.2编制依据", 2, 2, false, "编制依据") &&
+	    dec("4.10 新闻报道", 2, 10, false, "新闻报道") &&
+	    dec("1.1", 2, 1, false, ""), "decimal outline numbers");
+	CHECK(dec("1 总则", 1, 1, false, "总则") && dec("1总则", 1, 1, true, "总则") &&
+	    dec("2.1人员保障", 2, 1, false, "人员保障") &&
+	    dec("1.3分级分类", 2, 3, false, "分级分类"), "plain and glued numbers");
+	CHECK(dec("1.5亿元专项资金", -1, 0, false, "") &&
+	    dec("2.5倍", -1, 0, false, "") && dec("3.2公里道路", -1, 0, false, "") &&
+	    dec("12.5%的办件", -1, 0, false, "") && dec("3家企业", -1, 0, false, "") &&
+	    dec("2019年工作", -1, 0, false, "") && dec("1 2 3", -1, 0, false, ""),
+	    "quantities are no outline numbers");
+	CHECK(head("1.总则", MT_AR, 1, "总则") && head("1.2024年完成", MT_AR, 1,
+	    "2024年完成"), "1. stays the arabic marker");
+	{
+		static const char *const plan[] = {
+			"1 总则", "1.1 编制目的", "（1）统一领导", "（2）分级负责",
+			"1.2 编制依据", "2 组织体系", "2.1 指挥部", "2.1.1 总指挥部",
+			"2.1.2 办公室", "2.2 成员", "3.1 预警", "3.1.1 监测",
+			"1.5 工作原则", NULL
+		};
+		static const char *const dotted[] = {
+			"1.总则", "1.1 编制目的", "1.2 编制依据", "1.《森林法》",
+			"2.《预案》", "2.应急响应", "2.1 分级", NULL
+		};
+		static const char *const mixed[] = {
+			"一、总则", "1.1 编制目的", "1.2 工作原则", "二、应急处置",
+			"2.1 先期处置", "（一）现场警戒", "2.2 后期处置", NULL
+		};
+		static const char *const chapters[] = {
+			"第一章 总则", "第一条 为了规范", "第二章 管理", "第一节 一般规定",
+			"第二条 本办法", "（一）依法", "第三章 附则", "第三条 施行", NULL
+		};
+
+		CHECK(levels(plan, "1233212332230"), "outline levels");
+		CHECK(levels(dotted, "1223312"), "1.总则 outline, 1.《…》 list");
+		CHECK(levels(mixed, "1221232"), "一、总则 > 1.1");
+		CHECK(levels(chapters, "12123412"), "章 > 节 > 条 > （一）");
+	}
 	return test_failed;
 }

@@ -142,15 +142,15 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 	return false;
 }
 
-/* 7.2本预案由…: the number of a section at the start of a row, not
- * 7.2 of something. */
+/* 7.2本预案由…: the number of a section at the start of a row, before
+ * its text, not 7.2 of something (a measure word counts whole things). */
 static bool
 section_number(struct xn *x, const struct xn_q *q, size_t numstart)
 {
 	size_t k = numstart, run = 0;
 
 	if (!q->arabic || q->plain_int || q->mult || q->kind != XN_K_COUNT ||
-	    x->f[numstart] == '0')
+	    x->f[numstart] == '0' || !xn_is_han(xn_at(x, q->end)))
 		return false;
 	for (size_t b = 0; b < numstart; b++)
 		if (x->f[b] != ' ' && x->f[b] != '\t')
@@ -199,7 +199,7 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	 * not a count of terms; nor, without 第, is 十届 of an event
 	 * (terms counted run 两届, 三届 ...). */
 	if (strcmp(q->unit, "届") == 0 && (zhnum_is_numeral(after) ||
-	    (!ordctx && (!q->ival_ok || q->ival >= 10)) ||
+	    (!ordctx && (!q->ival_ok || q->ival >= 10 || q->mult)) ||
 	    xn_list_at(XN_L_SESSION, x->f, q->end, x->n) ||
 	    xn_list_before(XN_L_SESSION, x->f, ordctx ? numstart - 1 : numstart)))
 		return false;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "artline.h"
 #include "cli.h"
 #include "htmlmeta.h"
 #include "utf8.h"
@@ -12,6 +13,12 @@
 #define TITLE_REACH 40
 /* Frame lines kept after the article's element, at most. */
 #define FRAME_AFTER 10
+/* An element with a form control and less prose than this (characters)
+ * is a widget. */
+#define WIDGET_PROSE 100
+/* Link lines between two lines of prose, at most, kept as the text's own
+ * (a digest's "▶ 典型案例丨…" items); longer runs are link lists. */
+#define LINK_RUN 8
 
 static const char *
 ltext(const struct hpage *pg, size_t i)
@@ -35,22 +42,6 @@ prose(const struct hline *l, int cls)
 	    l->link_chars * 4 < l->chars && (l->punct >= 1 || own >= 40);
 }
 
-static bool
-ends_with(const char *s, size_t n, const char *t)
-{
-	size_t l = strlen(t);
-
-	return n >= l && memcmp(s + n - l, t, l) == 0;
-}
-
-static bool
-starts_with(const char *s, size_t n, const char *t)
-{
-	size_t l = strlen(t);
-
-	return n >= l && memcmp(s, t, l) == 0;
-}
-
 /* A short line of a document's frame after its body: signature, date,
  * （此件公开发布）, attachments. */
 static bool
@@ -59,20 +50,21 @@ frame_line(const struct hpage *pg, size_t i)
 	static const char *const org[] = { "政府", "办公室", "办公厅", "委员会", "局",
 		"厅", "委", "部", "中心", "院", "会", "处", "署", "所", "站", "队", NULL };
 	const struct hline *l = &pg->lines[i];
-	const char *s = ltext(pg, i);
+	size_t n = l->len;
+	const char *s = aline_lead(ltext(pg, i), &n);
 	char iso[11];
 
 	if (l->flags & HL_ATTACH)
 		return true;
 	if (l->chars > 60 || link_dense(l))
 		return false;
-	if (starts_with(s, l->len, "附件") || starts_with(s, l->len, "（此件") ||
-	    starts_with(s, l->len, "(此件"))
+	if (aline_starts(s, n, "附件") || aline_starts(s, n, "（此件") ||
+	    aline_starts(s, n, "(此件"))
 		return true;
-	if (l->chars <= 16 && hmeta_iso_date(s, l->len, iso))
+	if (l->chars <= 16 && hmeta_iso_date(s, n, iso))
 		return true;
 	for (int k = 0; org[k]; k++)
-		if (l->chars <= 30 && ends_with(s, l->len, org[k]))
+		if (l->chars <= 30 && aline_ends(s, n, org[k]))
 			return true;
 	return false;
 }
@@ -84,18 +76,12 @@ squeeze(const char *s, size_t n, char *out, size_t cap)
 	size_t o = 0;
 
 	for (size_t i = 0; i < n && o + 4 < cap; ) {
-		unsigned char c = (unsigned char)s[i];
+		size_t k = hmeta_space_at(s, n, i);
 
-		if (c == ' ' || c == '\t') {
-			i++;
-		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
-			i += 2;
-		} else if (c == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0x80) {
-			i += 3;
-		} else {
+		if (k)
+			i += k;
+		else
 			out[o++] = s[i++];
-		}
 	}
 	out[o] = '\0';
 	return o;
@@ -191,61 +177,105 @@ titled(const struct hpage *pg, int el, unsigned flag)
 	return false;
 }
 
-/* Picks the title near the article's start: one line, or up to four
- * lines of one element joined (a title set over lines with <br>);
- * *endp gets the end of its lines.  NONE if nothing reads as one. */
+/* The first line of prose in [start, end), or end. */
+static size_t
+first_prose(const struct hpage *pg, size_t start, size_t end)
+{
+	for (size_t i = start; i < end; i++)
+		if (prose(&pg->lines[i], 0))
+			return i;
+	return end;
+}
+
+/* How a run of lines [i, j) reads as the title; 0 if it does not.  rs
+ * is the head's title squeezed. */
+static long
+title_score(struct article *a, const struct hpage *pg, size_t i, size_t j,
+    size_t start, const char *rs, size_t rn)
+{
+	const struct hline *l = &pg->lines[i];
+	size_t te = title_end(pg, i), cn;
+	char cs[1024];
+	long s = 0;
+
+	join_lines(pg, i, j, &a->title_text);
+	cn = squeeze(a->title_text.s, a->title_text.len, cs, sizeof cs);
+	if (cn < 8 || cn > 400)
+		return 0;
+	if (rn >= 6 && cn == rn && memcmp(cs, rs, cn) == 0)
+		s += 100;
+	else if (rn >= 6 && cn * 2 >= rn && hmeta_find(rs, rn, cs, cn))
+		s += 60;
+	else if (rn >= 9 && hmeta_find(cs, cn, rs, rn) && cn < rn * 2)
+		s += 60;
+	else if (link_dense(l) || j != te)
+		return 0;
+	/* Lines of several elements are a title only as the head names it. */
+	if (pg->lines[j - 1].el != l->el && s < 100)
+		return 0;
+	if (j == te && titled(pg, l->el, HE_HEADING))
+		s += 25;
+	if (j == te && titled(pg, l->el, HE_TITLE))
+		s += 25;
+	/* A centred first line of the article: a CMS export. */
+	if (j == te && i == start && titled(pg, l->el, HE_CENTER))
+		s += 25;
+	if (l->punct > 2 || aline_ends(ltext(pg, j - 1), pg->lines[j - 1].len, "。"))
+		s -= 40;
+	s -= (long)(i < start ? start - i : i - start) / 8;
+	return s;
+}
+
+/* Picks the title: near the article's start and before its first
+ * prose, one line or up to four lines of one element joined (a title
+ * set over lines with <br>); further back, only a line that is the
+ * head's title.  *endp gets the end of its lines.  NONE if nothing
+ * reads as one. */
 static size_t
 find_title(struct article *a, const struct hpage *pg, size_t start, size_t end,
     const struct buf *ref, size_t *endp)
 {
 	char rs[1024], cs[1024];
 	size_t rn = squeeze(ref->s ? ref->s : "", ref->len, rs, sizeof rs);
-	size_t from = start > TITLE_REACH ? start - TITLE_REACH : 0;
-	size_t to = start + 6 < end ? start + 6 : end, best = NONE;
+	size_t near = start > TITLE_REACH ? start - TITLE_REACH : 0;
+	size_t to = first_prose(pg, start, end) + 1, best = NONE;
 	long bscore = 24;
 
-	for (size_t i = from; i < to; i++) {
+	if (to < start + 6)
+		to = start + 6 < end ? start + 6 : end;
+	if (to > end)
+		to = end;
+	/* A title shown far above the article (a banner row, a layout
+	 * table's first cell) is the one the head gives, written alone. */
+	for (size_t i = 0; rn >= 12 && i < near; i++) {
 		const struct hline *l = &pg->lines[i];
-		size_t te = title_end(pg, i);
+
+		if ((l->flags & HL_HIDDEN) || a->role[i] == AR_DROP || l->len < rn ||
+		    l->len > 2 * rn || squeeze(ltext(pg, i), l->len, cs, sizeof cs) != rn ||
+		    memcmp(cs, rs, rn) != 0)
+			continue;
+		{
+			long s = title_score(a, pg, i, i + 1, start, rs, rn);
+
+			if (s > bscore) {
+				bscore = s;
+				best = i;
+				*endp = i + 1;
+			}
+		}
+	}
+	for (size_t i = near; i < to; i++) {
+		const struct hline *l = &pg->lines[i];
 
 		if ((l->flags & HL_HIDDEN) || l->chars > 120 || a->role[i] == AR_DROP)
 			continue;
 		for (size_t j = i + 1; j <= i + 4 && j <= pg->nlines; j++) {
-			size_t cn;
-			long s = 0;
-
-			bool one_el;
+			long s;
 
 			if (j > i + 1 && (a->role[j - 1] == AR_DROP ||
 			    pg->lines[j - 1].chars > 60))
 				break;
-			one_el = pg->lines[j - 1].el == l->el;
-			join_lines(pg, i, j, &a->title_text);
-			cn = squeeze(a->title_text.s, a->title_text.len, cs, sizeof cs);
-			if (cn < 8 || cn > 400)
-				continue;
-			if (rn >= 6 && cn == rn && memcmp(cs, rs, cn) == 0)
-				s += 100;
-			else if (rn >= 6 && cn * 2 >= rn && hmeta_find(rs, rn, cs, cn))
-				s += 60;
-			else if (rn >= 9 && hmeta_find(cs, cn, rs, rn) && cn < rn * 2)
-				s += 60;
-			else if (link_dense(l) || j != te)
-				continue;
-			/* Lines of several elements are a title only as the
-			 * head names it. */
-			if (!one_el && s < 100)
-				continue;
-			if (j == te && titled(pg, l->el, HE_HEADING))
-				s += 25;
-			if (j == te && titled(pg, l->el, HE_TITLE))
-				s += 25;
-			/* A centred first line of the article: a CMS export. */
-			if (j == te && i == start && titled(pg, l->el, HE_CENTER))
-				s += 25;
-			if (l->punct > 2 || ends_with(ltext(pg, j - 1), pg->lines[j - 1].len, "。"))
-				s -= 40;
-			s -= (long)(i < start ? start - i : i - start) / 8;
+			s = title_score(a, pg, i, j, start, rs, rn);
 			if (s > bscore) {
 				bscore = s;
 				best = i;
@@ -285,19 +315,15 @@ meta_blocks(struct article *a, struct hpage *pg)
 		/* Rows of the same table in another element (a nested table
 		 * for the title): lines near it that open with a label. */
 		for (size_t j = i > 12 ? i - 12 : 0; j < i + 12 && j < pg->nlines; j++) {
-			struct hmeta scratch;
 			size_t len0 = pg->lines[j].len;
 
 			if (len0 > 600 || a->role[j] == AR_DROP)
 				continue;
-			memset(&scratch, 0, sizeof scratch);
-			hmeta_clear(&scratch);
-			if (hmeta_labels(&scratch, HM_RANK_LINE, ltext(pg, j), len0) > 0 &&
+			if (hmeta_count_labels(ltext(pg, j), len0, true) > 0 &&
 			    hmeta_label_first(ltext(pg, j), len0)) {
 				hmeta_labels(&pg->meta, HM_RANK_TABLE, ltext(pg, j), len0);
 				a->role[j] = AR_DROP;
 			}
-			hmeta_free(&scratch);
 		}
 		if (best < 0)
 			continue;
@@ -309,14 +335,21 @@ meta_blocks(struct article *a, struct hpage *pg)
 	}
 }
 
-/* Furniture inside the article: an element with a furniture name
- * between the line and the article's element. */
+/* Furniture inside the article: an element with a furniture name, or
+ * a widget (it holds a form control and hardly any prose: feedback,
+ * comment and search boxes), between the line and the article's
+ * element.  An element that holds half the article's prose is the text
+ * whatever its name (id="font_area": the text the font buttons size). */
 static bool
-under_furniture(const struct hpage *pg, int el, int top)
+under_furniture(const struct article *a, const struct hpage *pg, int el, int top)
 {
-	for (int d = 0; el >= 0 && el != top && d < 64; d++, el = pg->els[el].parent)
-		if (pg->els[el].hint < 0)
+	for (int d = 0; el >= 0 && el != top && d < 64; d++, el = pg->els[el].parent) {
+		if (top >= 0 && a->good[el] * 2 >= a->good[top])
+			continue;
+		if (pg->els[el].hint < 0 ||
+		    ((pg->els[el].flags & HE_FORM) && a->good[el] < WIDGET_PROSE))
 			return true;
+	}
 	return false;
 }
 
@@ -374,89 +407,115 @@ best_element(struct article *a, const struct hpage *pg, struct chrome *ch)
 
 /* Widget labels and credit lines at the article's edges, before its
  * first and after its last line of prose: short lines of metadata
- * (日期 来源 作者 责编), and scraps of a few characters (微博, +1) that
- * are no heading. */
-/* A line that starts the page's related-links part: 推荐阅读, 相关新闻,
- * 延伸阅读, 猜你喜欢 … alone on its line. */
-static bool
-related_heading(const struct hpage *pg, size_t i)
-{
-	static const char *const head[] = { "推荐", "延伸", "相关", "热门", "精彩",
-		"扩展", "拓展", "热点", "更多", "今日", "编辑", "往期", NULL };
-	static const char *const tail[] = { "阅读", "新闻", "文章", "推荐", "链接",
-		"资讯", "专题", "视频", "图片", "图集", "回顾", "稿件", "报道", NULL };
-	const struct hline *l = &pg->lines[i];
-	const char *s = ltext(pg, i);
-	size_t n = l->len;
-
-	if (l->chars > 10)
-		return false;
-	if (ends_with(s, n, "：") || ends_with(s, n, ":"))
-		n -= s[n - 1] == ':' ? 1 : 3;
-	if (starts_with(s, n, "猜你喜欢") || starts_with(s, n, "为你推荐") ||
-	    starts_with(s, n, "大家都在看"))
-		return true;
-	for (int h = 0; head[h]; h++) {
-		if (!starts_with(s, n, head[h]))
-			continue;
-		for (int t = 0; tail[t]; t++)
-			if (ends_with(s, n, tail[t]) && n <= strlen(head[h]) + strlen(tail[t]) + 6)
-				return true;
-	}
-	return false;
-}
-
-/* Credit and copyright lines: 本文来自…, 未经授权不得转载 … */
-static bool
-credit_line(const char *s, size_t n)
-{
-	static const char *const cue[] = { "本文来自", "本文来源", "未经授权", "不得转载",
-		"转载请注明", "版权声明", "原文链接", "责任编辑", NULL };
-
-	for (int k = 0; cue[k]; k++)
-		if (hmeta_find(s, n, cue[k], strlen(cue[k])))
-			return true;
-	return false;
-}
-
-/* Widget labels and credit lines at the article's edges, before its
- * first and after its last line of prose: short lines of metadata
  * (日期 来源 作者 责编), a date alone under the title, and scraps of a
- * few characters (微博, +1) that are no heading. */
+ * few characters (微博, +1) that are no heading.  inside: the line is
+ * in the article's element. */
 static bool
-edge_scrap(struct hpage *pg, size_t i, bool head)
+edge_scrap(struct hpage *pg, size_t i, bool head, bool inside)
 {
 	struct hline *l = &pg->lines[i];
-	const char *s = ltext(pg, i);
-	struct hmeta scratch;
+	size_t n = l->len;
+	const char *s = aline_lead(ltext(pg, i), &n);
 	char iso[11];
-	int labels;
 
-	if (l->chars > 80 || (l->flags & HL_ATTACH) || hmeta_is_docno(s, l->len))
+	if ((l->flags & HL_ATTACH) || n == 0)
 		return false;
-	if (credit_line(s, l->len))
+	/* At the end of a Chinese text, a line with no Chinese in it: a
+	 * notice's translation, a widget's English. */
+	if (!head && aline_han_count(s, n, 1) == 0)
 		return true;
-	/* 2019-12-10 07:57 来源：… under a news title. */
-	if (head && hmeta_iso_date(s, l->len, iso))
-		hmeta_set(&pg->meta, HM_DATE, HM_RANK_LINE + 8, iso, 10);
-	memset(&scratch, 0, sizeof scratch);
-	hmeta_clear(&scratch);
-	labels = hmeta_labels(&scratch, HM_RANK_LINE, s, l->len);
-	hmeta_free(&scratch);
-	if (labels > 0)
+	/* A platform's long notice at the end: 特别声明：以上内容… */
+	if (l->chars > 80)
+		return !head && l->chars <= 300 && aline_statement(s, n);
+	if (aline_credit(l, s, n) || aline_related_heading(l, ltext(pg, i)))
 		return true;
-	if (head && l->chars <= 25 && !starts_with(s, l->len, "（") && s[0] != '(' &&
-	    hmeta_iso_date(s, l->len, iso)) {
-		hmeta_set(&pg->meta, HM_DATE, HM_RANK_LINE + 8, iso, 10);
+	/* 【文号】 晋医保发〔2021〕14号: a field, not the document's own line. */
+	if (hmeta_count_labels(s, n, false) > 0)
 		return true;
-	}
-	if (l->chars <= 5 && !ends_with(s, l->len, "：") && !frame_line(pg, i))
+	if (hmeta_is_docno(s, n))
+		return false;
+	if (head && l->chars <= 25 && !aline_starts(s, n, "（") && s[0] != '(' &&
+	    hmeta_iso_date(s, n, iso) && !(inside && aline_bare_doc_date(s, n)))
+		return true;
+	/* A scrap, unless it is a line of a heading (绥德县举行 / 庆…). */
+	if (l->chars <= 5 && !aline_ends(s, n, "：") && !frame_line(pg, i) &&
+	    !titled(pg, l->el, HE_HEADING))
 		return true;
 	return false;
+}
+
+/* The line a is the title b again, squeezed, perhaps with a note's
+ * mark after it (…统计公报[1]). */
+static bool
+title_again(const char *a, size_t an, const char *b, size_t bn)
+{
+	char x[1024], y[1024];
+	size_t xn, yn, i;
+
+	if (an > 900 || bn > 900 || (xn = squeeze(a, an, x, sizeof x)) == 0)
+		return false;
+	yn = squeeze(b, bn, y, sizeof y);
+	if (xn < yn || memcmp(x, y, yn) != 0)
+		return false;
+	if (xn == yn)
+		return true;
+	i = yn;
+	if (x[i] == '[' || x[i] == '(')
+		i++;
+	else if (xn - i >= 3 && (memcmp(x + i, "［", 3) == 0 || memcmp(x + i, "（", 3) == 0))
+		i += 3;
+	else
+		return false;
+	if (i == xn || x[i] < '0' || x[i] > '9')
+		return false;
+	while (i < xn && x[i] >= '0' && x[i] <= '9')
+		i++;
+	return (i + 1 == xn && (x[i] == ']' || x[i] == ')')) || (i + 3 == xn &&
+	    (memcmp(x + i, "］", 3) == 0 || memcmp(x + i, "）", 3) == 0));
+}
+
+/* An unlabelled source on a line under the title: what is left of the
+ * line without its date [b, e) and time is one name of an agency. */
+static void
+source_token(struct hpage *pg, const char *s, size_t n, size_t b, size_t e)
+{
+	char rest[128];
+	size_t r = 0, i;
+
+	for (i = 0; i < n && r + 4 < sizeof rest; i++) {
+		if (i == b && e > b) {
+			i = e;
+			/* and the time after it: 19:55, 08:49:02 */
+			while (i < n && (s[i] == ' ' || s[i] == ':' || (s[i] >= '0' &&
+			    s[i] <= '9')))
+				i++;
+			if (i >= n)
+				break;
+		}
+		rest[r++] = s[i];
+	}
+	while (r > 0 && rest[r - 1] == ' ')
+		r--;
+	for (i = 0; i < r && rest[i] == ' '; i++)
+		;
+	/* 新京报作者：新京报: the name after a label */
+	for (size_t k = r; k >= i + 3 && k > 3; k--)
+		if (memcmp(rest + k - 3, "：", 3) == 0 || rest[k - 1] == ':') {
+			i = k;
+			break;
+		}
+	if (r > i && !memchr(rest + i, ' ', r - i) && aline_org_name(rest + i, r - i))
+		hmeta_set(&pg->meta, HM_SOURCE, HM_RANK_LINE + 9, rest + i, r - i);
+}
+
+static bool
+in_element(const struct hpage *pg, size_t i, int el)
+{
+	return el >= 0 && i >= pg->els[el].first && i < pg->els[el].last;
 }
 
 static void
-clean_edges(struct article *a, struct hpage *pg, size_t start, size_t end)
+clean_edges(struct article *a, struct hpage *pg, size_t start, size_t end, int best)
 {
 	size_t i, prose_seen = 0;
 
@@ -466,7 +525,7 @@ clean_edges(struct article *a, struct hpage *pg, size_t start, size_t end)
 			continue;
 		if (prose(&pg->lines[i], 0))
 			prose_seen++;
-		if (prose_seen && related_heading(pg, i)) {
+		if (prose_seen && aline_related_heading(&pg->lines[i], ltext(pg, i))) {
 			for (; i < end; i++)
 				if (a->role[i] == AR_BODY)
 					a->role[i] = AR_DROP;
@@ -476,25 +535,138 @@ clean_edges(struct article *a, struct hpage *pg, size_t start, size_t end)
 	for (i = start; i < end; i++) {
 		if (a->role[i] != AR_BODY)
 			continue;
-		if (edge_scrap(pg, i, true))
+		/* The title again (a mobile header, the text's own first
+		 * line): the title row has it. */
+		if (a->title != NONE && title_again(ltext(pg, i), pg->lines[i].len,
+		    a->title_text.s, a->title_text.len))
+			a->role[i] = AR_DROP;
+		else if (edge_scrap(pg, i, true, in_element(pg, i, best)))
 			a->role[i] = AR_DROP;
 		else if (prose(&pg->lines[i], 0))
 			break;
 	}
+	/* A short credit just under the first prose (a lead's box, then
+	 * 本文首发于某某公众号). */
+	for (size_t k = 0; i < end && k < 3; i++) {
+		const struct hline *l = &pg->lines[i];
+
+		if (a->role[i] != AR_BODY)
+			continue;
+		k++;
+		if (l->chars <= 40 && aline_credit(l, ltext(pg, i), l->len))
+			a->role[i] = AR_DROP;
+	}
+	/* From the end, up to the last prose; lines that are neither a
+	 * scrap nor prose (a contact line, an annex's item) stay. */
 	for (i = end; i-- > start; ) {
 		if (a->role[i] != AR_BODY)
 			continue;
-		if (prose(&pg->lines[i], 0) && !edge_scrap(pg, i, false))
-			break;
-		if (edge_scrap(pg, i, false))
+		if (edge_scrap(pg, i, false, in_element(pg, i, best)))
 			a->role[i] = AR_DROP;
+		else if (prose(&pg->lines[i], 0))
+			break;
+	}
+}
+
+/* The date and the source as the lines under the title give them,
+ * whatever those lines' role: 2018年12月28日 19:55 新京报, or 新华社
+ * alone on its line. */
+static void
+info_lines(struct article *a, struct hpage *pg, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < from + 8 && i < pg->nlines; i++) {
+		const struct hline *l = &pg->lines[i];
+		size_t n = l->len;
+		const char *s = aline_lead(ltext(pg, i), &n);
+		char iso[11];
+		size_t b = 0, e = 0;
+
+		if ((l->flags & HL_HIDDEN) || l->chars > 40 || prose(l, 0) || n == 0 ||
+		    a->role[i] == AR_TITLE || a->role[i] == AR_JOINED)
+			continue;
+		if (aline_starts(s, n, "（") || s[0] == '(')
+			continue;
+		if (hmeta_date_span(s, n, iso, &b, &e))
+			hmeta_set(&pg->meta, HM_DATE, HM_RANK_LINE + 8, iso, 10);
+		else
+			b = e = 0;
+		if (hmeta_count_labels(s, n, true) == 0)
+			source_token(pg, s, n, b, e);
+	}
+}
+
+/* Link lines inside the article, in short runs with prose before and
+ * after them, are the text's own (the items of a digest: ▶ 典型案例丨…);
+ * the rest of them were dropped as link lists, and pagers (【1】【2】)
+ * are no text. */
+static size_t
+first_body_prose(const struct article *a, const struct hpage *pg, size_t from,
+    size_t end)
+{
+	for (size_t i = from; i < end; i++)
+		if (a->role[i] == AR_BODY && prose(&pg->lines[i], 0))
+			return i;
+	return end;
+}
+
+/* A short heading (关联稿件：, 相关链接：) whose lines were all dropped as
+ * links or furniture goes with them. */
+static void
+drop_orphan_headings(struct article *a, const struct hpage *pg, size_t start,
+    size_t end)
+{
+	for (size_t i = start; i < end; i++) {
+		const struct hline *l = &pg->lines[i];
+		const char *s = ltext(pg, i);
+		size_t j;
+
+		if (a->role[i] != AR_BODY || l->chars > 10 || !(aline_ends(s, l->len, "：") ||
+		    aline_ends(s, l->len, ":")))
+			continue;
+		for (j = i + 1; j < end && a->role[j] == AR_OUT; j++)
+			;
+		if (j < end && a->role[j] == AR_DROP)
+			a->role[i] = AR_DROP;
+	}
+}
+
+static void
+keep_inline_links(struct article *a, const struct hpage *pg, size_t start, size_t end,
+    int best)
+{
+	size_t i = start, last_prose = NONE;
+
+	while (i < end) {
+		size_t j;
+
+		if (a->role[i] == AR_BODY && prose(&pg->lines[i], 0)) {
+			last_prose = i;
+			i++;
+			continue;
+		}
+		if (last_prose == NONE || a->role[i] != AR_DROP || !link_dense(&pg->lines[i])) {
+			i++;
+			continue;
+		}
+		/* A run of link lines, each dropped only for its links. */
+		for (j = i; j < end && j < i + LINK_RUN + 1 && a->role[j] == AR_DROP &&
+		    link_dense(&pg->lines[j]) && !(pg->lines[j].flags & HL_HIDDEN) &&
+		    aline_han_count(ltext(pg, j), pg->lines[j].len, 6) >= 6 &&
+		    !aline_related_label(ltext(pg, j), pg->lines[j].len) &&
+		    !aline_ad(&pg->lines[j], ltext(pg, j), pg->lines[j].len) &&
+		    !under_furniture(a, pg, pg->lines[j].el, best); j++)
+			;
+		if (j > i && j - i <= LINK_RUN && first_body_prose(a, pg, j, end) < end)
+			for (size_t k = i; k < j; k++)
+				a->role[k] = AR_BODY;
+		i = j > i ? j : i + 1;
 	}
 }
 
 void
 article_select(struct article *a, struct hpage *pg, struct chrome *ch)
 {
-	size_t n = pg->nlines, start, end, t, te = 0;
+	size_t n = pg->nlines, start, el_start, end, t, te = 0;
 	struct buf ref = { 0 };
 	int best;
 
@@ -520,7 +692,7 @@ article_select(struct article *a, struct hpage *pg, struct chrome *ch)
 		return;
 	}
 	a->found = true;
-	start = pg->els[best].first;
+	start = el_start = pg->els[best].first;
 	end = pg->els[best].last;
 	for (size_t i = start; i < end; i++) {
 		const struct hline *l = &pg->lines[i];
@@ -528,7 +700,8 @@ article_select(struct article *a, struct hpage *pg, struct chrome *ch)
 		if (a->role[i] == AR_DROP)
 			continue;
 		a->role[i] = (l->flags & HL_HIDDEN) || link_dense(l) ||
-		    under_furniture(pg, l->el, best) ? AR_DROP : AR_BODY;
+		    under_furniture(a, pg, l->el, best) ||
+		    aline_ad(l, ltext(pg, i), l->len) ? AR_DROP : AR_BODY;
 	}
 	/* Frame lines right after the element. */
 	for (size_t i = end, k = 0; i < n && k < FRAME_AFTER; i++, k++) {
@@ -547,7 +720,7 @@ article_select(struct article *a, struct hpage *pg, struct chrome *ch)
 
 			if (a->role[i] != AR_DROP)
 				a->role[i] = (l->flags & HL_HIDDEN) || link_dense(l) ||
-				    l->chars > 60 || under_furniture(pg, l->el, -1) ?
+				    l->chars > 60 || under_furniture(a, pg, l->el, -1) ?
 				    AR_DROP : AR_BODY;
 		}
 		/* Before the title, only a document number stays. */
@@ -560,20 +733,37 @@ article_select(struct article *a, struct hpage *pg, struct chrome *ch)
 			a->role[i] = AR_JOINED;
 		a->title = t;
 		hmeta_set(&pg->meta, HM_TITLE, 0, a->title_text.s, a->title_text.len);
+		{
+			/* Up to the first prose that is not the title again
+			 * nor a widget's (语音播报文章，释放双眼). */
+			size_t fp = te;
+
+			while (fp < end && (!prose(&pg->lines[fp], 0) ||
+			    title_again(ltext(pg, fp), pg->lines[fp].len, a->title_text.s,
+			    a->title_text.len) || aline_credit(&pg->lines[fp], ltext(pg, fp),
+			    pg->lines[fp].len)))
+				fp++;
+			info_lines(a, pg, te, fp);
+		}
 		if (t < start)
 			start = t;
 	} else {
 		buf_clear(&a->title_text);
 		buf_add(&a->title_text, ref.s ? ref.s : "", ref.len);
 	}
-	clean_edges(a, pg, start, end);
+	clean_edges(a, pg, start, end, best);
+	keep_inline_links(a, pg, start, end, best);
+	drop_orphan_headings(a, pg, start, end);
 	/* Labelled fields near the head and the tail; a document number
 	 * alone on a line of the head. */
-	for (size_t i = start > 15 ? start - 15 : 0, k = 0; i < end && k < 40; i++, k++) {
-		hmeta_labels(&pg->meta, HM_RANK_LINE, ltext(pg, i), pg->lines[i].len);
-		if (a->role[i] == AR_BODY && hmeta_is_docno(ltext(pg, i), pg->lines[i].len))
-			hmeta_set(&pg->meta, HM_DOCNO, HM_RANK_LINE, ltext(pg, i),
-			    pg->lines[i].len);
+	for (size_t i = el_start > 15 ? el_start - 15 : 0, k = 0; i < end && k < 40; i++, k++) {
+		const char *s = ltext(pg, i);
+		size_t len = pg->lines[i].len;
+
+		hmeta_labels(&pg->meta, HM_RANK_LINE, s, len);
+		if (a->role[i] == AR_BODY && hmeta_is_docno(s, len) &&
+		    hmeta_count_labels(s, len, true) == 0)
+			hmeta_set(&pg->meta, HM_DOCNO, HM_RANK_LINE, s, len);
 	}
 	for (size_t i = end > 10 ? end - 10 : 0; i < end + 10 && i < n; i++)
 		hmeta_labels(&pg->meta, HM_RANK_LINE + 5, ltext(pg, i), pg->lines[i].len);

@@ -9,11 +9,17 @@
  * or id names of the CMS containers (TRS_Editor, zoom, UCAP-CONTENT,
  * content, article …) or of page furniture (nav, footer, share …)
  * weigh in.  The best element is the article; its title is looked for
- * before it (an h1, a title class, the text of ArticleTitle or <title>),
- * the lines between the two are its head, and short frame lines after it
- * (signature, date, attachments) are kept.  Inside the article, hidden
- * text, link lists and furniture are dropped; the 索引号 table anywhere
- * is read for its fields and dropped.
+ * before its first prose (an h1, a title class, the text of
+ * ArticleTitle or <title>; further up, only a line that is the head's
+ * title), the lines between the two are its head, and short frame
+ * lines after it (signature, date, attachments) are kept.  Inside the
+ * article, hidden text, link lists, furniture and widgets (a form
+ * control with little prose around it) are dropped; short runs of link
+ * lines between prose (a digest's items) stay.  At its edges, credits,
+ * bylines, counters, notices and the title again go (artline.c reads
+ * the lines).  The 索引号 table anywhere is read for its fields and
+ * dropped; the lines under the title give the date and an unlabelled
+ * source (2018年12月28日 19:55 新京报).
  */
 #ifndef ZN_ARTICLE_H
 #define ZN_ARTICLE_H

@@ -16,6 +16,7 @@ struct frame {
 	int saved_el;
 	unsigned undo;          /* W_* it added */
 	const char *saved_href;
+	size_t link_off;        /* where its link text starts in the line */
 };
 
 enum { W_LINK = 1, W_PRE = 2, W_HIDDEN = 4, W_ROW = 8, W_CELL = 16, W_HEAD = 32 };
@@ -97,7 +98,7 @@ static const char *const hint_neg[] = { "nav", "navbar", "menu", "submenu",
 	"copyright", "banner", "ad", "ads", "advert", "pager", "pagination",
 	"prev", "next", "toolbar", "tools", "login", "search", "hot", "rank",
 	"qrcode", "ewm", "erweima", "weixin", "wx", "bottom", "btm", "sxp",
-	"fenxiang", "dayin", NULL };
+	"fenxiang", "dayin", "player", NULL };
 static const char *const hint_title[] = { "title", "tit", "biaoti", "bt",
 	"headline", "arttitle", "toptitle", "h1", NULL };
 
@@ -170,27 +171,63 @@ is_hidden(GumboElement *e)
 	return false;
 }
 
-/* A link to a document file: the attachments of a notice. */
+/* Document files, and (named so in a link's text) images: the
+ * attachments of a notice. */
+static const char *const doc_ext[] = { ".pdf", ".doc", ".docx", ".xls", ".xlsx",
+	".wps", ".et", ".ofd", ".zip", ".rar", ".7z", ".ppt", ".pptx", ".txt",
+	".csv", ".ceb", NULL };
+static const char *const image_ext[] = { ".jpg", ".jpeg", ".png", ".gif",
+	".bmp", ".tif", ".tiff", NULL };
+
+static bool
+ends_with_ext(const char *s, size_t n, const char *const *ext)
+{
+	for (int i = 0; ext[i]; i++) {
+		size_t l = strlen(ext[i]);
+
+		if (n >= l && strncasecmp(s + n - l, ext[i], l) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A link to a document file. */
 static bool
 is_attachment(const char *href)
 {
-	static const char *const ext[] = { ".pdf", ".doc", ".docx", ".xls", ".xlsx",
-		".wps", ".et", ".ofd", ".zip", ".rar", ".7z", ".ppt", ".pptx",
-		".txt", ".csv", ".ceb", NULL };
 	const char *q;
-	size_t n;
 
 	if (!href)
 		return false;
 	q = strpbrk(href, "?#");
-	n = q ? (size_t)(q - href) : strlen(href);
-	for (int i = 0; ext[i]; i++) {
-		size_t l = strlen(ext[i]);
+	return ends_with_ext(href, q ? (size_t)(q - href) : strlen(href), doc_ext);
+}
 
-		if (n >= l && strncasecmp(href + n - l, ext[i], l) == 0)
-			return true;
+/* A link whose text is a file's name (附件：名单.xls, 标的信息.JPG),
+ * wherever it points. */
+static bool
+names_a_file(const char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return ends_with_ext(s, n, doc_ext) || ends_with_ext(s, n, image_ext);
+}
+
+/* A form control a reader sees: a widget (feedback, search, comments). */
+static bool
+is_control(GumboElement *e)
+{
+	const char *type;
+
+	switch (e->tag) {
+	case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON:
+		return true;
+	case GUMBO_TAG_INPUT:
+		type = attr(e, "type");
+		return !type || strcasecmp(type, "hidden") != 0;
+	default:
+		return false;
 	}
-	return false;
 }
 
 static void
@@ -444,7 +481,11 @@ enter(struct walk *w, struct frame *f)
 		hmeta_element(&w->pg->meta, e, w->base);
 		return false;
 	}
-	if (w->head || is_drop(t))
+	if (w->head)
+		return false;
+	if (is_control(e) && w->el >= 0)
+		w->pg->els[w->el].flags |= HE_FORM;
+	if (is_drop(t))
 		return false;
 	if (t == GUMBO_TAG_BR || t == GUMBO_TAG_WBR) {
 		if (t == GUMBO_TAG_BR && !w->row)
@@ -463,6 +504,7 @@ enter(struct walk *w, struct frame *f)
 		f->undo |= W_LINK;
 		w->link++;
 		w->href = attr(e, "href");
+		f->link_off = w->line.len;
 	}
 	if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING || t == GUMBO_TAG_PLAINTEXT) {
 		f->undo |= W_PRE;
@@ -488,9 +530,16 @@ enter(struct walk *w, struct frame *f)
 static void
 leave(struct walk *w, struct frame *f)
 {
+	if ((f->undo & W_LINK) && w->line.len > f->link_off &&
+	    names_a_file(w->line.s + f->link_off, w->line.len - f->link_off))
+		w->flags |= HL_ATTACH;
 	if (f->el >= 0) {
 		flush(w);
 		w->pg->els[f->el].last = w->pg->nlines;
+		/* A widget's control makes its enclosing blocks widgets too;
+		 * article.c weighs how much else they hold. */
+		if ((w->pg->els[f->el].flags & HE_FORM) && f->saved_el >= 0)
+			w->pg->els[f->saved_el].flags |= HE_FORM;
 		w->el = f->saved_el;
 	}
 	if (f->undo & W_ROW) {

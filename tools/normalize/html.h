@@ -47,6 +47,7 @@ enum {
 	HE_TABLE = 2,
 	HE_HEADING = 4,         /* h1-h6 */
 	HE_CENTER = 8,          /* centred (align, text-align, <center>) */
+	HE_FORM = 16,           /* holds a visible form control (a widget) */
 };
 
 struct hel {

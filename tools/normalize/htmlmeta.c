@@ -83,7 +83,7 @@ date_sep(const char *s, size_t n, size_t *i)
 }
 
 bool
-hmeta_iso_date(const char *s, size_t n, char out[11])
+hmeta_date_span(const char *s, size_t n, char out[11], size_t *from, size_t *to)
 {
 	for (size_t i = 0; i + 8 <= n; i++) {
 		size_t j = i;
@@ -98,40 +98,68 @@ hmeta_iso_date(const char *s, size_t n, char out[11])
 			/* 20230105 */
 			mo = (unsigned)(s[j] - '0') * 10 + (unsigned)(s[j + 1] - '0');
 			d = (unsigned)(s[j + 2] - '0') * 10 + (unsigned)(s[j + 3] - '0');
+			j += 4;
 		} else {
 			if (!date_sep(s, n, &j) || number(s, n, &j, 2, &mo) == 0 ||
 			    !date_sep(s, n, &j) || number(s, n, &j, 2, &d) == 0)
 				continue;
-			if (j < n && digit(s[j]))
-				continue;
+			/* More digits: a time glued to the day once spaces are
+			 * gone (2025-03-0810:00), or no date. */
+			if (j < n && digit(s[j])) {
+				size_t q = j;
+
+				while (q < n && q - j < 2 && digit(s[q]))
+					q++;
+				if (!(q < n && (s[q] == ':' || (n - q >= 3 &&
+				    memcmp(s + q, "：", 3) == 0))))
+					continue;
+			}
+			if (n - j >= 3 && (memcmp(s + j, "日", 3) == 0 ||
+			    memcmp(s + j, "号", 3) == 0))
+				j += 3;
 		}
 		if (mo < 1 || mo > 12 || d < 1 || d > 31)
 			continue;
 		snprintf(out, 11, "%04u-%02u-%02u", y, mo, d);
+		*from = i;
+		*to = j;
 		return true;
 	}
 	return false;
 }
 
+bool
+hmeta_iso_date(const char *s, size_t n, char out[11])
+{
+	size_t from, to;
+
+	return hmeta_date_span(s, n, out, &from, &to);
+}
+
+size_t
+hmeta_space_at(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t left = n - i;
+
+	if (left >= 1 && (u[0] == ' ' || u[0] == '\t'))
+		return 1;
+	if (left >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (left >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	/* U+2000..U+200A (&ensp; &emsp; &thinsp; …), U+202F, U+205F */
+	if (left >= 3 && u[0] == 0xE2 && ((u[1] == 0x80 && (u[2] <= 0x8A ||
+	    u[2] == 0xAF)) || (u[1] == 0x81 && u[2] == 0x9F)))
+		return 3;
+	return 0;
+}
+
 static bool
 is_space_at(const char *s, size_t n, size_t i, size_t *k)
 {
-	unsigned char c = (unsigned char)s[i];
-
-	if (c == ' ' || c == '\t') {
-		*k = 1;
-		return true;
-	}
-	if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
-		*k = 2;
-		return true;
-	}
-	if (c == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-	    (unsigned char)s[i + 2] == 0x80) {
-		*k = 3;
-		return true;
-	}
-	return false;
+	*k = hmeta_space_at(s, n, i);
+	return *k > 0;
 }
 
 /* Trims spaces (ASCII, NBSP, U+3000) and stray punctuation of a field. */
@@ -150,10 +178,9 @@ trim(const char **sp, size_t *np)
 	for (;;) {
 		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '|' || s[n - 1] == '\t')) {
 			n--;
-		} else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 &&
-		    (unsigned char)s[n - 1] == 0xA0) {
+		} else if (n >= 2 && hmeta_space_at(s, n, n - 2) == 2) {
 			n -= 2;
-		} else if (n >= 3 && (memcmp(s + n - 3, "\u3000", 3) == 0 ||
+		} else if (n >= 3 && (hmeta_space_at(s, n, n - 3) == 3 ||
 		    memcmp(s + n - 3, "】", 3) == 0 || memcmp(s + n - 3, "，", 3) == 0)) {
 			n -= 3;
 		} else {
@@ -165,6 +192,24 @@ trim(const char **sp, size_t *np)
 }
 
 static int label_at(const char *s, size_t n, size_t *len);
+
+/* Where a year starts a date (2024-, 2024/, 2024.): a source's value
+ * ends there even when the date's spaces are gone. */
+static bool
+year_at(const char *s, size_t n, size_t *at)
+{
+	for (size_t i = 0; i + 5 <= n; i++) {
+		if (!digit(s[i]) || (i > 0 && digit(s[i - 1])) || !(s[i] == '1' ||
+		    s[i] == '2') || !digit(s[i + 1]) || !digit(s[i + 2]) || !digit(s[i + 3]))
+			continue;
+		if (s[i + 4] == '-' || s[i + 4] == '/' || s[i + 4] == '.' ||
+		    (n - i >= 7 && memcmp(s + i + 4, "年", 3) == 0)) {
+			*at = i;
+			return true;
+		}
+	}
+	return false;
+}
 
 void
 hmeta_set(struct hmeta *m, int k, int r, const char *s, size_t n)
@@ -183,11 +228,16 @@ hmeta_set(struct hmeta *m, int k, int r, const char *s, size_t n)
 		n = 10;
 	}
 	if (k == HM_SOURCE) {
-		size_t len;
+		size_t len, from, to;
 
 		if (label_at(s, n, &len) >= 0) {
 			s += len;
 			n -= len;
+			trim(&s, &n);
+		}
+		/* 来源：人民日报 2024-05-13 08:49, its spaces gone */
+		if (hmeta_date_span(s, n, iso, &from, &to) || year_at(s, n, &from)) {
+			n = from;
 			trim(&s, &n);
 		}
 	}
@@ -213,7 +263,9 @@ static const struct { const char *name; int field, rank; } meta_names[] = {
 	{ "article:published_time", HM_DATE, 1 }, { "datePublished", HM_DATE, 1 },
 	{ "publish_date", HM_DATE, 1 }, { "pubdate", HM_DATE, 1 },
 	{ "firstpublishedtime", HM_DATE, 2 }, { "og:release_date", HM_DATE, 2 },
-	{ "ContentSource", HM_SOURCE, 0 }, { "source", HM_SOURCE, 1 },
+	/* A bare "source" is often the site's, or the line with more
+	 * words: the visible 来源 line goes first. */
+	{ "ContentSource", HM_SOURCE, 0 }, { "source", HM_SOURCE, HM_RANK_LINE + 10 - HM_RANK_TAG },
 	{ "og:url", HM_URL, 1 }, { "url", HM_URL, 2 },
 };
 
@@ -271,7 +323,9 @@ static const struct { const char *label; int field, rank; } labels[] = {
 	{ "发布机构", HM_SOURCE, 0 }, { "发文机关", HM_SOURCE, 0 },
 	{ "发文单位", HM_SOURCE, 1 }, { "文章来源", HM_SOURCE, 1 },
 	{ "信息来源", HM_SOURCE, 1 }, { "稿件来源", HM_SOURCE, 1 },
-	{ "来源", HM_SOURCE, 2 }, { "名称", HM_TITLE, 0 }, { "标题", HM_TITLE, 0 },
+	{ "本文来源于", HM_SOURCE, 1 }, { "来源于", HM_SOURCE, 2 },
+	{ "来源", HM_SOURCE, 2 }, { "原创", HM_SOURCE, 3 },
+	{ "名称", HM_TITLE, 0 }, { "标题", HM_TITLE, 0 },
 	{ "文件名称", HM_TITLE, 0 },
 	{ "索引号", -1, 0 }, { "主题分类", -1, 0 }, { "分类", -1, 0 },
 	{ "主题词", -1, 0 }, { "有效性", -1, 0 }, { "体裁分类", -1, 0 },
@@ -283,34 +337,48 @@ static const struct { const char *label; int field, rank; } labels[] = {
 	{ "服务对象", -1, 0 }, { "失效日期", -1, 0 }, { "实施日期", -1, 0 },
 	{ "关键词", -1, 0 }, { "主办单位", -1, 0 }, { "信息分类", -1, 0 },
 	{ "所属主题", -1, 0 }, { "内容分类", -1, 0 }, { "统一编号", -1, 0 },
+	{ "是否有效", -1, 0 }, { "关键字", -1, 0 }, { "发布于", -1, 0 },
+	{ "IP属地", -1, 0 },
 };
 
-/* The label that starts at s[0..n), followed by ：, : or a cell border;
- * *len is the label with what follows it. */
+/* The label that starts at s[0..n), followed by ：, : or a cell border,
+ * or set in 【】 (【文号】 …); a label ending in 于 (来源于) needs
+ * nothing after it.  *len is the label with what follows it. */
 static int
 label_at(const char *s, size_t n, size_t *len)
 {
-	/* Every label starts with a Han character: three bytes to match
-	 * before anything else. */
-	if (n < 6 || (unsigned char)s[0] < 0xE0)
+	size_t o = 0;
+
+	if (n >= 3 && (memcmp(s, "【", 3) == 0 || memcmp(s, "〔", 3) == 0))
+		o = 3;
+	else if (n >= 1 && s[0] == '[')
+		o = 1;
+	if (n < o + 6)
 		return -1;
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
 		const char *lb = labels[i].label;
 		size_t l, j;
 
-		if (s[0] != lb[0] || s[1] != lb[1] || s[2] != lb[2])
+		if (s[o] != lb[0] || s[o + 1] != lb[1])
 			continue;
 		l = strlen(lb);
-		if (n < l || memcmp(s, lb, l) != 0)
+		if (n < o + l || memcmp(s + o, lb, l) != 0)
 			continue;
-		j = l;
+		j = o + l;
+		if (o == 3 && n - j >= 3 && (memcmp(s + j, "】", 3) == 0 ||
+		    memcmp(s + j, "〕", 3) == 0))
+			j += 3;
+		else if (o == 1 && j < n && s[j] == ']')
+			j++;
+		else if (o > 0)
+			continue;
 		if (n - j >= 3 && memcmp(s + j, "：", 3) == 0)
 			j += 3;
 		else if (j < n && s[j] == ':')
 			j++;
 		else if (j < n && s[j] == '|')
 			j++;
-		else
+		else if (o == 0 && !(l >= 3 && memcmp(lb + l - 3, "于", 3) == 0))
 			continue;
 		*len = j;
 		return (int)i;
@@ -318,34 +386,79 @@ label_at(const char *s, size_t n, size_t *len)
 	return -1;
 }
 
-int
-hmeta_labels(struct hmeta *m, int r, const char *s, size_t n)
+/* A Han character ends at tmp[i - 1]: a label right after one is part
+ * of a word (原标题：, 联系电话：). */
+static bool
+after_han(const char *tmp, size_t i)
+{
+	size_t b = i;
+	uint32_t cp;
+
+	if (i == 0 || (unsigned char)tmp[i - 1] < 0x80)
+		return false;
+	while (b > 0 && ((unsigned char)tmp[b - 1] & 0xC0) == 0x80)
+		b--;
+	if (b == 0)
+		return false;
+	b--;
+	cp = utf8_next(tmp, i, &b);
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* A 来源 (原创) names one source, up to a space (来源：中国新闻网 王帆);
+ * the issuers of 发布机构 may be several. */
+static size_t
+value_end(const char *label, const bool *cut, size_t from, size_t to)
+{
+	if (!strstr(label, "来源") && !strstr(label, "原创"))
+		return to;
+	for (size_t i = from + 1; i < to; i++)
+		if (cut[i])
+			return i;
+	return to;
+}
+
+/* Reads the labelled fields of s[0..n) into m (NULL: only counts);
+ * title labels (名称：, 标题：) count only when titles is set. */
+static int
+scan_labels(struct hmeta *m, int r, const char *s, size_t n, bool titles)
 {
 	char tmp[1024];
+	bool cut[1024];
 	size_t t = 0, i = 0, k;
 	int count = 0, cur = -1;
 	size_t vstart = 0;
+	bool space = true;
 
-	/* A label is followed by a colon or a cell border. */
+	/* A label is followed by a colon, a cell border or 】 (or is 来源于). */
 	if (n > 900 || (!memchr(s, ':', n) && !memchr(s, '|', n) &&
-	    !hmeta_find(s, n, "：", 3)))
+	    !hmeta_find(s, n, "：", 3) && !hmeta_find(s, n, "】", 3) &&
+	    !hmeta_find(s, n, "于", 3)))
 		return 0;
-	/* Spaces out (名　　称：), cell borders kept as '|'. */
+	/* Spaces out (名　　称：), cell borders kept as '|'; where a space
+	 * was is remembered, as a word boundary. */
 	while (i < n) {
 		if (is_space_at(s, n, i, &k)) {
 			i += k;
+			space = true;
 			continue;
 		}
+		cut[t] = space;
+		space = false;
 		tmp[t++] = s[i++];
 	}
 	for (i = 0; i <= t; ) {
 		size_t len = 0;
-		int lb = i < t ? label_at(tmp + i, t - i, &len) : -1;
+		int lb = i < t && (cut[i] || !after_han(tmp, i)) ?
+		    label_at(tmp + i, t - i, &len) : -1;
 
+		if (lb >= 0 && labels[lb].field == HM_TITLE && !titles)
+			lb = -1;
 		if (i == t || lb >= 0 || (tmp[i] == '|' && cur >= 0 && i > vstart)) {
-			if (cur >= 0 && labels[cur].field >= 0 && i > vstart)
+			if (m && cur >= 0 && labels[cur].field >= 0 && i > vstart)
 				hmeta_set(m, labels[cur].field, r + labels[cur].rank,
-				    tmp + vstart, i - vstart);
+				    tmp + vstart, value_end(labels[cur].label, cut,
+				    vstart, i) - vstart);
 			if (i == t)
 				break;
 			if (lb >= 0) {
@@ -360,6 +473,18 @@ hmeta_labels(struct hmeta *m, int r, const char *s, size_t n)
 		i++;
 	}
 	return count;
+}
+
+int
+hmeta_labels(struct hmeta *m, int r, const char *s, size_t n)
+{
+	return scan_labels(m, r, s, n, true);
+}
+
+int
+hmeta_count_labels(const char *s, size_t n, bool titles)
+{
+	return scan_labels(NULL, 0, s, n, titles);
 }
 
 /* 〔2023〕 [2023] 【2023】 （2023） 第 … 号, on a short line. */

@@ -38,14 +38,21 @@ void hmeta_set(struct hmeta *m, int k, int r, const char *s, size_t n);
  * date labels rank apart: 发布日期 before 成文日期).  Returns how many
  * labels the line has (metadata labels such as 索引号 included). */
 int hmeta_labels(struct hmeta *m, int r, const char *s, size_t n);
+/* How many labels s[0..n) has, title labels (名称：) only if titles. */
+int hmeta_count_labels(const char *s, size_t n, bool titles);
 /* The line opens with a field label (名称：, 发文字号 |). */
 bool hmeta_label_first(const char *s, size_t n);
 /* The first date in s as YYYY-MM-DD (2023-1-5, 2023/01/05, 2023年1月5日,
  * 2023-01-05T10:00+08:00); false if there is none. */
 bool hmeta_iso_date(const char *s, size_t n, char out[11]);
+/* The same, with where the date is written: s[*from, *to). */
+bool hmeta_date_span(const char *s, size_t n, char out[11], size_t *from, size_t *to);
 /* The first n2 bytes of needle in hay[0..n), like memmem (which C11
  * and POSIX lack). */
 const void *hmeta_find(const void *hay, size_t n, const void *needle, size_t n2);
+/* The width in bytes of a space at s[i] (ASCII, U+00A0, U+2000..U+200A,
+ * U+202F, U+205F, U+3000), or 0. */
+size_t hmeta_space_at(const char *s, size_t n, size_t i);
 /* A document number alone on a line: 某府办发〔2023〕12号. */
 bool hmeta_is_docno(const char *s, size_t n);
 

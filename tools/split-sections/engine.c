@@ -311,7 +311,8 @@ title_goes_on(const struct ss_key *k, const char *text, size_t n)
 	if (n > 4 * TITLE_LINE_CPS || ss_cp_count(text, n) > TITLE_LINE_CPS ||
 	    strpbrk(k->s, ",;:!?") || strstr(k->s, "。") ||
 	    ss_frame_docnum(k) || ss_frame_end(k) > SIG_NAME ||
-	    ss_frame_head_date(k))
+	    ss_frame_head_date(k) ||
+	    ss_frame_annex(text, n, &(unsigned){ 0 }, &(size_t){ 0 }) != AX_NONE)
 		return false;
 	for (size_t i = 0; i < k->len; i++)
 		if ((unsigned char)k->s[i] >= 0xE4 && (unsigned char)k->s[i] <= 0xE9)
@@ -540,6 +541,12 @@ end_frame(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 	if (n > SS_FRAME_LINE_MAX)
 		return false;
 	ss_key_fold(&s->key, text, n, SS_KEY_MAX);
+	/* (此件公开发布) where the signature was left out */
+	if (ss_frame_note(&s->key) && ss_frame_note_words(&s->key)) {
+		d->closed = true;
+		frame_row(s, d, r, K_NOTE, text, n);
+		return true;
+	}
 	switch ((sig = ss_frame_end(&s->key))) {
 	case SIG_NAME:
 		frame_row(s, d, r, K_SIGNATURE, text, n);
@@ -555,6 +562,20 @@ end_frame(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 		return true;
 	}
 	return false;
+}
+
+/* 附件2 (a label with its number) in the head of annex 1. */
+static bool
+next_label(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
+    const char *text, size_t n)
+{
+	unsigned num;
+	size_t rest;
+
+	if (ss_frame_annex(text, n, &num, &rest) == AX_NONE || num <= d->annexes)
+		return false;
+	annex_label(s, d, r, text, n, num, rest);
+	return true;
 }
 
 enum { AFTER_DONE, AFTER_BODY };
@@ -743,6 +764,10 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 		return;
 	}
 	if (!mk && (d->heading_seen || d->prose) && end_frame(s, d, &r, text, n))
+		return;
+	/* the next annex's label right after an annex's title */
+	if (!mk && d->tree.annex && !d->heading_seen && !d->prose &&
+	    next_label(s, d, &r, text, n))
 		return;
 	if (report_genre(d))
 		ss_report_cue(&d->rep, &d->tree, &s->key, text, n);

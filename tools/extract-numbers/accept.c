@@ -233,6 +233,17 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 	return false;
 }
 
+/* 代表大会 (人民代表大会) within a few characters of i. */
+static bool
+congress_after(const struct xn *x, size_t i)
+{
+	for (size_t k = i; k < i + 4 && k < x->n; k++)
+		if (x->f[k] == U'代' && xn_at(x, k + 1) == U'表' &&
+		    xn_at(x, k + 2) == U'大')
+			return true;
+	return false;
+}
+
 /* 7.2本预案由…: the number of a section at the start of a row, before
  * its text, not 7.2 of something (a measure word counts whole things). */
 static bool
@@ -325,9 +336,11 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 		/* 第三人 of a law is a party, not the third person. */
 		if (strcmp(q->unit, "人") == 0)
 			return false;
-		/* 第二十次全国代表大会 is the congress 二十大. */
+		/* 第二十次全国代表大会 is the congress 二十大; 第二次全国污染源
+		 * 普查 is the second census. */
 		if (strcmp(q->unit, "次") == 0 && ((after == U'全' &&
-		    xn_at(x, q->end + 1) == U'国') || after == U'党' ||
+		    xn_at(x, q->end + 1) == U'国' && congress_after(x, q->end + 2)) ||
+		    after == U'党' ||
 		    (after == U'代' && xn_at(x, q->end + 1) == U'表')))
 			return false;
 		if (*q->unit)

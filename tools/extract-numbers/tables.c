@@ -198,8 +198,9 @@ static struct xn_unit units[] = {
 	U("章", "章", XN_K_COUNT, A | C, "程"),
 	U("节", "节", XN_K_COUNT, A | C, "日约点能气"),
 	U("款", "款", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
-	U("阶段", "阶段", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
-	U("部分", "部分", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
+	/* 两部分, 分三阶段: counts; 一部分 is some of it. */
+	U("阶段", "阶段", XN_K_COUNT, A | C, NULL),
+	U("部分", "部分", XN_K_COUNT, A | C, NULL),
 };
 
 /* Score 分 and 秒 are one-character words inside many others. */

@@ -45,7 +45,7 @@ struct xn_unit {
 	enum xn_kind kind;
 	unsigned flags;
 	const char *bad_next;    /* UTF-8 characters that make it another word */
-	uint32_t bad[20];
+	uint32_t bad[32];
 	uint8_t nbad;
 };
 

@@ -405,6 +405,42 @@ xn_read_joined_years(struct xn *x, struct xn_read *r, struct xn_q *q)
 	return XN_RD_DONE;
 }
 
+/* Words of a report's or a plan's title. */
+static bool
+title_row(const struct xn *x)
+{
+	static const uint32_t words[][2] = {
+		{ U'报', U'告' }, { U'总', U'结' }, { U'要', U'点' },
+		{ U'计', U'划' }, { U'规', U'划' }, { U'方', U'案' },
+	};
+
+	for (size_t k = 0; k + 1 < x->n; k++)
+		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+			if (x->f[k] == words[w][0] && x->f[k + 1] == words[w][1])
+				return true;
+	return false;
+}
+
+/* 沅江路街道2024法治政府建设年度报告: a title may leave out 年, so a
+ * year runs into the words after it (unit empty). */
+enum xn_rd
+xn_read_title_year(struct xn *x, struct xn_read *r, struct xn_q *q)
+{
+	uint32_t c = xn_at(x, r->j), p = r->i ? x->f[r->i - 1] : 0;
+
+	if (r->num.intlen != 4 || !q->plain_int || r->num.lead0 ||
+	    !xn_plausible_year(r->num.ival) || !xn_is_han(c) || !xn_is_han(p) ||
+	    p == U'第' || xn_unit_at(x->f, r->j, x->n, XN_UF_AR) || r->ordctx ||
+	    !title_row(x))
+		return XN_RD_NONE;
+	q->date = true;
+	q->kind = XN_K_YEAR;
+	q->y = (int)r->num.ival;
+	q->end = q->nend = r->j;
+	xn_date_value(q);
+	return XN_RD_DONE;
+}
+
 /* 六月底, 九月份, 十二月三十一日: a month in Chinese numerals only with a
  * day or a part of the month after it (三月 alone is too often a name,
  * 阳春三月). */

@@ -608,6 +608,7 @@ static const struct reader arabic_readers[] = {
 	{ xn_read_year, NX_YEAR },
 	{ read_months_apart, NX_MONTH },
 	{ xn_read_month, NX_MONTH },
+	{ xn_read_title_year, NX_OTHER },
 	{ read_counted, NX_ANY },
 };
 

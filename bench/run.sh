@@ -10,6 +10,7 @@
 #             copies of every seed and example
 #   raw-clean ~200 MB of copies of the reports without converter damage
 #   raw-damaged ~20 MB of copies of the damaged ones (pinyin, mojibake)
+#   raw-mix   the raw-clean files with a raw-damaged one after every nine
 #   raw-gb    the raw-clean documents in GB18030
 #   raw-trad  ~100 MB of clean traditional-script documents
 #   html      ~20 MB of saved web pages, copies of examples/*.html and of
@@ -126,6 +127,15 @@ if [ "$(cat $C/stamp 2>/dev/null)" != "$stamp" ]; then
 	rm -f $C/norm.tsv $C/sect.tsv
 fi
 
+# raw-mix: the clean reports with one damaged report after every nine,
+# as a crawl of real sites has them (about 1 in 10 damaged); made from
+# the files above, no new copies.
+if [ ! -s $C/raw-mix.list ] || [ $C/raw-mix.list -ot $C/stamp ]; then
+	awk 'NR == FNR { d[++nd] = $0; next }
+	    { print; if (++k % 9 == 0 && i < nd) print d[++i] }' \
+	    $C/raw-damaged.list $C/raw-clean.list >$C/raw-mix.list
+fi
+
 # The parse-only reference of the html stage (bench/html-parse.c).
 if pkg-config --exists gumbo 2>/dev/null; then
 	cc -O2 -o bench/corpus/html-parse bench/html-parse.c $(pkg-config --cflags --libs gumbo) ||
@@ -158,7 +168,7 @@ stage_input() {	# stage[:SIZE] -> path of the input file
 	size=
 	case $1 in *:*) size=${1#*:} ;; esac
 	case $st in
-	raw|raw-clean|raw-damaged|raw-gb|raw-trad|html) f=$C/$st.list ;;
+	raw|raw-clean|raw-damaged|raw-mix|raw-gb|raw-trad|html) f=$C/$st.list ;;
 	norm|sect) f=$C/$st.tsv ;;
 	*) echo "bench: unknown stage $st" >&2; return 1 ;;
 	esac

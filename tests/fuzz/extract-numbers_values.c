@@ -113,7 +113,7 @@ check(void *p, const struct xn_match *m)
 	    "ordinal", "other", NULL };
 	/* The man page's list, and the two-character prefixes scan.c knows. */
 	static const char *const approx[] = { "", "余", "多", "近", "超", "约",
-	    "逾", "以上", "以下", "左右", "超过", "将近", "大约", NULL };
+	    "逾", "上", "以上", "以下", "左右", "超过", "将近", "大约", NULL };
 	static struct buf again;
 	const char *slash;
 	int input_valid = *(int *)p;

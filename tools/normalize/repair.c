@@ -167,7 +167,7 @@ prescan(const char *str, size_t n, const unsigned char *h)
 				found |= P_PINYIN;
 		} else if (c == '?') {
 			if (i + 1 < n && (s[i + 1] >= 0x80 || letter_at(s, i + 1, n) ||
-			    (i == 0 && s[i + 1] >= 0x40 && s[i + 1] < 0x7F)))
+			    (i == 0 && s[i + 1] >= 0x30 && s[i + 1] < 0x7F)))
 				found |= P_QMARK;
 		} else if (c < 0xE0) {
 			/* GB bytes shown as Latin-1 come in pairs: one such

@@ -74,6 +74,7 @@ struct docmodel {
 	size_t indexed;         /* of them counted */
 	unsigned long long bytes;       /* bytes of the document seen */
 	struct solver *solver;  /* repair_moji.c's work space */
+	unsigned long runs_fixed;       /* misaligned runs repaired so far */
 	struct lm_memo *memo;   /* scores since the model last changed */
 	struct lm_char *chars;  /* per-character parts of those scores */
 	uint32_t epoch;         /* bumped whenever the model changes */

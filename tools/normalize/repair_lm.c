@@ -95,6 +95,7 @@ doc_reset(struct docmodel *dm)
 	dm->added = 0;
 	dm->bytes = 0;
 	dm->indexed = 0;
+	dm->runs_fixed = 0;
 }
 
 void
@@ -197,7 +198,7 @@ doc_succ(struct docmodel *dm, uint32_t fa, uint32_t *out, int cap)
 	return n;
 }
 
-enum { C_HAN, C_NUM, C_SP, C_OPEN, C_CLOSE, C_PUNCT, C_ASCII, C_SYM, C_END, C_START };
+enum { C_HAN, C_NUM, C_SP, C_OPEN, C_CLOSE, C_PUNCT, C_ASCII, C_SYM, C_END, C_FW, C_START };
 
 static int
 cls(uint32_t c)
@@ -222,8 +223,12 @@ cls(uint32_t c)
 	}
 	if (utf8_is_han(c))
 		return C_HAN;
-	if (c < 0x80 || (c >= 0xFF10 && c <= 0xFF19))
+	if (c < 0x80)
 		return C_ASCII;
+	/* full-width letters and digits: in running text, rare */
+	if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+	    (c >= 0xFF41 && c <= 0xFF5A))
+		return C_FW;
 	return C_SYM;
 }
 
@@ -286,19 +291,20 @@ doc_index(struct docmodel *dm)
 /* log2 P(class b | class a) where at least one is not a Han character;
  * HUGE marks "score the Han character by its own frequency". */
 #define HUGE 1000
-static const short cls_score[10][9] = {
-	/* to:    HAN   NUM    SP   OPEN CLOSE PUNCT ASCII   SYM   END */
-	[C_HAN] = { 0,    0,  -9,   -8,   -8,   -7,   -9,  -22,   -9 },
-	[C_NUM] = { 0,    0,  -9,   -8,   -2,   -7,   -9,  -22,   -9 },
-	[C_SP] = { HUGE, HUGE, -2,   -2,   -9,   -9,   -6,  -22,  -12 },
-	[C_OPEN] = { HUGE, -2, -12,  -12,  -12,  -12,   -6,  -22,  -16 },
-	[C_CLOSE] = { HUGE, HUGE, -9, -8,   -8,   -5,   -6,  -22,   -3 },
-	[C_PUNCT] = { HUGE, HUGE, -9, -4,   -6,   -9,   -8,  -22,   -1 },
-	[C_ASCII] = { HUGE, HUGE, -6, -6,   -6,   -6,   -1,  -22,   -4 },
-	[C_SYM] = { -22, -22, -22,  -22,  -22,  -22,  -22,  -14,  -14 },
+static const short cls_score[11][10] = {
+	/* to:    HAN   NUM    SP   OPEN CLOSE PUNCT ASCII   SYM   END    FW */
+	[C_HAN] = { 0,    0,  -9,   -8,   -8,   -7,   -9,  -22,   -9,  -14 },
+	[C_NUM] = { 0,    0,  -9,   -8,   -2,   -7,   -9,  -22,   -9,  -14 },
+	[C_SP] = { HUGE, HUGE, -2,   -2,   -9,   -9,   -6,  -22,  -12,   -8 },
+	[C_OPEN] = { HUGE, -2, -12,  -12,  -12,  -12,   -6,  -22,  -16,   -8 },
+	[C_CLOSE] = { HUGE, HUGE, -9, -8,   -8,   -5,   -6,  -22,   -3,  -14 },
+	[C_PUNCT] = { HUGE, HUGE, -9, -4,   -6,   -9,   -8,  -22,   -1,  -12 },
+	[C_ASCII] = { HUGE, HUGE, -6, -6,   -6,   -6,   -1,  -22,   -4,  -10 },
+	[C_SYM] = { -22, -22, -22,  -22,  -22,  -22,  -22,  -14,  -14,  -22 },
 	[C_END] = { 0 },        /* never a left context */
+	[C_FW] = { HUGE, HUGE, -6,  -6,   -6,   -5,   -8,  -22,   -4,   -2 },
 	/* a line opens with an indent, a bracket or text, not punctuation */
-	[C_START] = { HUGE, HUGE, -2,  -4,   -18,  -20,   -6,  -22,  -16 },
+	[C_START] = { HUGE, HUGE, -2,  -4,   -18,  -20,   -6,  -22,  -16,   -8 },
 };
 
 /* 2^(k/2) for k in -128..127, the model's counts being 2 log2. */
@@ -430,12 +436,15 @@ static double
 lm_raw(struct docmodel *dm, uint32_t a, uint32_t b)
 {
 	const struct lm_char *ea, *eb;
+	struct lm_char ebc;
 	int ca, cb, q;
 	double pb = 0, pd = 0, cost;
 
 	if (b == 0)             /* no right context: nothing to score */
 		return 0;
-	eb = lm_char(dm, b);
+	/* a copy: a and b may share a slot of the cache */
+	ebc = *lm_char(dm, b);
+	eb = &ebc;
 	ea = lm_char(dm, a);
 	cost = eb->cost;
 	if (dm->trad > 4 * dm->simp + 8 && eb->script == 1)

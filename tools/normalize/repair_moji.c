@@ -88,9 +88,10 @@
 #ifndef WEAK_GAIN
 #define WEAK_GAIN 12.0          /* more of it without a symbol-row char */
 #endif
-#define HEAD_JOIN (-11.0)       /* log2 P(after | last) for a head-only run */
+#define HEAD_JOIN (-11.0)
+#define BRACKET_BONUS 6.0f      /* log2: a lost character closes a bracket */       /* log2 P(after | last) for a head-only run */
 #ifndef MIN_MARGIN
-#define MIN_MARGIN 3.0f         /* log2: best path over any other */
+#define MIN_MARGIN 3.5f         /* log2: best path over any other */
 #endif
 #ifndef LOW_MARGIN
 #define LOW_MARGIN 0.5f         /* below it, a run is left as it is */
@@ -134,6 +135,7 @@ struct solver {
 	uint32_t before, after;
 	int reading;            /* pinyin after the resync char, -1 if none */
 	int weak;               /* no symbol-row character in the run */
+	uint32_t closer;        /* of the bracket left open before the run */
 	int unsure;             /* the best reading won by a small margin */
 	uint32_t stamp[126 * 191];      /* candidates already taken */
 	uint32_t gen;
@@ -596,14 +598,36 @@ path_score(struct docmodel *dm, const uint32_t *c, int n)
 	return s;
 }
 
-/* The score of a reading of the last boundary against what follows. */
+/* The closing bracket or quote of an opening one, 0 for others. */
+static uint32_t
+closer_of(uint32_t c)
+{
+	switch (c) {
+	case 0x201C: return 0x201D;     /* “” */
+	case 0x300A: return 0x300B;     /* 《》 */
+	case 0xFF08: return 0xFF09;     /* （） */
+	case 0x300C: return 0x300D;     /* 「」 */
+	case 0x3010: return 0x3011;     /* 【】 */
+	}
+	return 0;
+}
+
+/* The score of a reading of the last boundary against what follows;
+ * a lost last character that closes the bracket left open before it
+ * (“楓橋經驗 then ” lost) is the likely one. */
 static float
 end_score(struct docmodel *dm, const struct solver *sv, const struct rd *r)
 {
 	float s = 0;
+	uint32_t want;
 
 	if (!r->n)
 		return 0;
+	if (sv->t < 0) {
+		want = sv->closer ? sv->closer : closer_of(sv->rd[0][0].ch[0]);
+		if (want && r->ch[r->n - 1] == want)
+			s += BRACKET_BONUS;
+	}
 	if (sv->after)
 		s += (float)lm_score(dm, rd_last(r), sv->after);
 	if (sv->t >= 0 && sv->reading >= 0)
@@ -785,6 +809,25 @@ solve(struct docmodel *dm, struct solver *sv, int *lost_left)
 	return n;
 }
 
+/* The closer of the last bracket or quote left open in s[0..n). */
+static uint32_t
+open_before(const char *s, size_t n)
+{
+	uint32_t stack[8], c, k;
+	size_t pos = 0;
+	int depth = 0;
+
+	while (pos < n) {
+		c = utf8_next(s, n, &pos);
+		if ((k = closer_of(c)) != 0) {
+			if (depth < 8)
+				stack[depth++] = k;
+		} else if (depth > 0 && c == stack[depth - 1])
+			depth--;
+	}
+	return depth > 0 ? stack[depth - 1] : 0;
+}
+
 static struct solver *
 solver_of(struct docmodel *dm)
 {
@@ -816,7 +859,21 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 	sv = solver_of(dm);
 	buf_clear(tmp);
 	runstart = 0;
-	for (i = 0; i < n; i++) {
+	/* "?2．組織…": an indent whose first byte was lost and whose second
+	 * went with it before the digit (a lead byte before a byte below
+	 * 0x40).  In a document where runs were repaired, it is read back:
+	 * a 　, or a （ when a closing bracket follows the number. */
+	if (n >= 3 && s[0] == '?' && s[1] >= '0' && s[1] <= '9' && dm->runs_fixed > 0) {
+		for (i = 1; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+		buf_add_utf8(tmp, i < n && (s[i] == ')' || (i + 3 <= n &&
+		    memcmp(s + i, "\xEF\xBC\x89", 3) == 0)) ? 0xFF08 : 0x3000);
+		runstart = 1;
+		flags |= REPAIR_FIXED;
+		st->chars_recovered++;
+		st->runs_repaired++;
+	}
+	for (i = runstart; i < n; i++) {
 		/* At the head of a line the pair after the lost byte may have
 		 * been dropped too (　 before 區: A1 85 is unassigned), leaving
 		 * '?' and the trail byte alone: "?^司法局". */
@@ -873,6 +930,7 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			sv->after = utf8_next(s, n, &pos);
 		} else
 			sv->after = LM_END;
+		sv->closer = open_before(s, i);
 		sv->before = 0;
 		if (i > 0) {
 			size_t b = i;
@@ -938,6 +996,7 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			st->chars_recovered++;
 		flags |= REPAIR_FIXED;
 		st->runs_repaired++;
+		dm->runs_fixed++;
 		/* a '?' standing for the lost character starts no new run */
 		i = sv->t < 0 && end < n && s[end] == '?' ? end : end - 1;
 	}

@@ -40,6 +40,10 @@ static uint32_t succ_row[BIGRAM_NCHARS + 1];    /* successors' GBK codes */
 static uint16_t *succ_code;                     /* by trail, then lead */
 static uint32_t *succ_byq;              /* the same, strongest pair first:
                                          * q << 16 | code */
+static unsigned char succ_sorted[BIGRAM_NCHARS];
+static size_t succ_max;                 /* the longest row */
+static uint16_t *sort16;                /* room to sort one row */
+static uint32_t *sort32;
 #define BYFREQ 48
 static unsigned char byfreq[0x100][BYFREQ];     /* leads by frequency, per trail */
 static unsigned char nbyfreq[0x100];
@@ -170,20 +174,35 @@ init_bigram(void)
 
 static int char_index(uint32_t cp);
 
-static int
-by_q(const void *pa, const void *pb)
+/* Counting sorts of one row of successors (a few thousand rows, some
+ * of a thousand entries: qsort took most of the tables' build). */
+static void
+sort_by_trail(uint16_t *a, size_t n, uint16_t *tmp)
 {
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	size_t at[257] = { 0 }, i;
 
-	return a < b ? 1 : a > b ? -1 : 0;
+	for (i = 0; i < n; i++)
+		at[(a[i] & 0xFF) + 1]++;
+	for (i = 1; i < 257; i++)
+		at[i] += at[i - 1];
+	for (i = 0; i < n; i++)
+		tmp[at[a[i] & 0xFF]++] = a[i];
+	memcpy(a, tmp, n * sizeof(*a));
 }
 
-static int
-by_trail(const void *pa, const void *pb)
+/* The strongest first: q (bits 16 and up, 0..63) descending. */
+static void
+sort_by_q(uint32_t *a, size_t n, uint32_t *tmp)
 {
-	unsigned a = *(const uint16_t *)pa, b = *(const uint16_t *)pb;
+	size_t at[65] = { 0 }, i;
 
-	return (int)((a & 0xFF) << 8 | a >> 8) - (int)((b & 0xFF) << 8 | b >> 8);
+	for (i = 0; i < n; i++)
+		at[63 - (a[i] >> 16 & 63) + 1]++;
+	for (i = 1; i < 65; i++)
+		at[i] += at[i - 1];
+	for (i = 0; i < n; i++)
+		tmp[at[63 - (a[i] >> 16 & 63)]++] = a[i];
+	memcpy(a, tmp, n * sizeof(*a));
 }
 
 /* Which GBK characters fold to each model character, and for each trail
@@ -236,16 +255,18 @@ init_codes(void)
 						succ_byq[used] = (uint32_t)bg_q[p] << 16 | var_code[v];
 					}
 			}
-			if (k == 1) {
-				qsort(succ_code + start, used - start, sizeof(*succ_code),
-				    by_trail);
-				qsort(succ_byq + start, used - start, sizeof(*succ_byq), by_q);
-			} else
+			if (k == 0) {
 				succ_row[i + 1] = (uint32_t)used;
+				if (used - start > succ_max)
+					succ_max = used - start;
+			}
 		}
 		if (k == 0) {
 			succ_code = xmalloc((used + 1) * sizeof(*succ_code));
 			succ_byq = xmalloc((used + 1) * sizeof(*succ_byq));
+			/* rows are sorted when first asked for */
+			sort16 = xmalloc((succ_max + 1) * sizeof(*sort16));
+			sort32 = xmalloc((succ_max + 1) * sizeof(*sort32));
 		}
 	}
 	for (trail = 0x40; trail <= 0xFE; trail++) {
@@ -281,6 +302,18 @@ bigram_succ(int i, const uint32_t **keys)
 	return (int)(bg_row[i + 1] - bg_row[i]);
 }
 
+static void
+succ_sort(int i)
+{
+	size_t n = succ_row[i + 1] - succ_row[i];
+
+	if (succ_sorted[i])
+		return;
+	succ_sorted[i] = 1;
+	sort_by_trail(succ_code + succ_row[i], n, sort16);
+	sort_by_q(succ_byq + succ_row[i], n, sort32);
+}
+
 int
 bigram_succ_codes(int i, unsigned lo, unsigned hi, const uint16_t **codes)
 {
@@ -288,6 +321,7 @@ bigram_succ_codes(int i, unsigned lo, unsigned hi, const uint16_t **codes)
 
 	if (i < 0)
 		return 0;
+	succ_sort(i);
 	a = succ_row[i];
 	b = succ_row[i + 1];
 	while (a < b) {         /* the first with trail >= lo */
@@ -308,6 +342,7 @@ bigram_succ_strongest(int i, const uint32_t **codes)
 {
 	if (i < 0)
 		return 0;
+	succ_sort(i);
 	*codes = succ_byq + succ_row[i];
 	return (int)(succ_row[i + 1] - succ_row[i]);
 }

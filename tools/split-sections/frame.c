@@ -307,6 +307,14 @@ ss_frame_note(const struct ss_key *k)
 	    utf8_count(t.s, t.n) <= NOTE_MAX_CPS && !strstr(t.s, "。");
 }
 
+bool
+ss_frame_note_words(const struct ss_key *k)
+{
+	struct span t = trimmed(k);
+
+	return starts(t, "(此件") || starts(t, "(本件") || starts(t, "(本文");
+}
+
 static size_t
 spaces(const char *t, size_t n, size_t i)
 {

@@ -47,6 +47,9 @@ bool ss_frame_head_date(const struct ss_key *k);
 /* (此件公开发布), (本文有删减): a note in brackets. */
 bool ss_frame_note(const struct ss_key *k);
 
+/* A note that can be nothing else: (此件…), (本件…), (本文…). */
+bool ss_frame_note_words(const struct ss_key *k);
+
 enum ss_annex {
 	AX_NONE,
 	AX_LABEL,               /* 附件, 附件2, 附件：, alone */

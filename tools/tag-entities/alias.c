@@ -4,8 +4,10 @@
  * street or town (东城街道: 东城街, 东城), tagged wherever the document
  * uses them afterwards, with the type of what they stand for.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "tag.h"
 
 static void
@@ -80,15 +82,29 @@ learn_defined(struct tagger *tg)
 	}
 }
 
-/* Whether a mention found already holds s..e (枫桥 of 枫桥镇, of
- * “枫桥经验”): the short form is part of another name there. */
-static bool
-covered(const struct tagger *tg, size_t s, size_t e)
+/* reach[i]: the farthest end of the mentions found so far that start
+ * at or before i, so that one load tells whether a mention holds a
+ * span (枫桥 of 枫桥镇, of “枫桥经验”): the short form is part of
+ * another name there. */
+static void
+make_reach(struct tagger *tg)
 {
-	for (size_t i = 0; i < tg->ms.n; i++)
-		if (!tg->ms.m[i].dead && tg->ms.m[i].s <= s && tg->ms.m[i].e >= e)
-			return true;
-	return false;
+	struct te_aliases *a = &tg->aliases;
+	size_t n = tg->t.n;
+
+	if (n + 1 > a->creach) {
+		a->creach = n + 1;
+		a->reach = xrealloc(a->reach, a->creach * sizeof(*a->reach));
+	}
+	memset(a->reach, 0, (n + 1) * sizeof(*a->reach));
+	for (size_t i = 0; i < tg->ms.n; i++) {
+		const struct mention *m = &tg->ms.m[i];
+		if (!m->dead && m->s <= n && m->e > a->reach[m->s])
+			a->reach[m->s] = m->e;
+	}
+	for (size_t i = 1; i <= n; i++)
+		if (a->reach[i - 1] > a->reach[i])
+			a->reach[i] = a->reach[i - 1];
 }
 
 void
@@ -98,6 +114,7 @@ te_detect_aliases(struct tagger *tg)
 	struct te_aliases *a = &tg->aliases;
 
 	learn_street(tg);
+	bool reach = false;
 	if (a->n)
 		for (size_t i = 0; i < t->n; i++) {
 			size_t best = 0;
@@ -111,7 +128,11 @@ te_detect_aliases(struct tagger *tg)
 					best = a->a[j].n;
 					type = a->a[j].type;
 				}
-			if (best && (tg->types & (1u << type)) && !covered(tg, i, i + best)) {
+			if (best && !reach) {
+				make_reach(tg);
+				reach = true;
+			}
+			if (best && (tg->types & (1u << type)) && a->reach[i] < i + best) {
 				te_mention_add(&tg->ms, i, i + best, type);
 				i += best - 1;
 			}

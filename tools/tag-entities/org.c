@@ -576,9 +576,10 @@ te_detect_orgs_events(struct tagger *tg)
 		    (te_key_is(t, hs, "学校") || te_key_is(t, hs, "医院") || te_key_is(t, hs, "大学") ||
 		    te_key_is(t, hs, "学院") || te_key_is(t, hs, "公司") || te_key_is(t, hs, "银行")))
 			continue;
-		/* 党组会, 党委会议: a meeting of the body, not the body. */
-		if (te_key_is(t, e, "会") && (te_key_is(t, e - 2, "党组") || te_key_is(t, e - 2, "党委") ||
-		    te_key_is(t, e - 1, "委")))
+		/* 党组会: a meeting of the body, not the body; before 会议
+		 * the body stays, inside its meeting (街道党工委会议). */
+		if (te_key_is(t, e, "会") && !te_key_is(t, e, "会议") &&
+		    (te_key_is(t, e - 2, "党组") || te_key_is(t, e - 2, "党委") || te_key_is(t, e - 1, "委")))
 			continue;
 		if ((cls & H_NAMED) && !(cls & ~(H_EVENT | H_NAMED))) {
 			long q = hs >= 2 ? ending_at(tg, T_TERM, hs - 1) : -1;

@@ -138,6 +138,8 @@ join_levels(struct tagger *tg, struct te_places *ps)
 		ps->at = xrealloc(ps->at, ps->cat * sizeof(*ps->at));
 	}
 	ps->nat = 0;
+	if (ps->n < 2)
+		return;
 	for (size_t j = 0; j < ps->n; j++)
 		if (!ps->p[j].dead)
 			ps->at[ps->nat++] = (struct te_place_at){ ps->p[j].s, j };

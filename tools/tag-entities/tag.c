@@ -28,6 +28,7 @@ te_free(struct tagger *tg)
 	te_gaz_free(&tg->gaz);
 	free(tg->places.p);
 	free(tg->places.at);
+	free(tg->aliases.reach);
 	for (int i = 0; i < T_NTYPES; i++)
 		free(tg->endidx[i]);
 	te_free_patterns(tg);
@@ -153,7 +154,9 @@ te_tag_text(struct tagger *tg, const char *doc, size_t doclen,
 		buf_clear(&tg->docid);
 		buf_add(&tg->docid, doc, doclen);
 		memset(&tg->doc, 0, sizeof(tg->doc));
-		memset(&tg->aliases, 0, sizeof(tg->aliases));
+		tg->aliases.n = 0;
+		tg->aliases.street = 0;
+		memset(tg->aliases.first, 0, sizeof(tg->aliases.first));
 		tg->docrows = 0;
 	}
 	if (!tg->same_row)

@@ -54,6 +54,7 @@ struct te_aliases {
 	} a[TE_ALIASES];
 	size_t n;
 	uint64_t first[4];      /* first characters' low 8 bits, as bits */
+	size_t *reach, creach;  /* alias.c's scratch, by position */
 	int street;             /* the issuer's street was looked at */
 };
 

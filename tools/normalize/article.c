@@ -516,9 +516,11 @@ title_again(const char *a, size_t an, const char *b, size_t bn)
 }
 
 /* An unlabelled source on a line under the title: what is left of the
- * line without its date [b, e) and time is one name of an agency. */
+ * line without its date [b, e) and time is one name of an agency; for
+ * an element the page calls the source (named), one name of a few
+ * characters. */
 static void
-source_token(struct hpage *pg, const char *s, size_t n, size_t b, size_t e)
+source_token(struct hpage *pg, const char *s, size_t n, size_t b, size_t e, bool named)
 {
 	char rest[128];
 	size_t r = 0, i;
@@ -545,8 +547,35 @@ source_token(struct hpage *pg, const char *s, size_t n, size_t b, size_t e)
 			i = k;
 			break;
 		}
-	if (r > i && !memchr(rest + i, ' ', r - i) && aline_org_name(rest + i, r - i))
+	if (r <= i || memchr(rest + i, ' ', r - i))
+		return;
+	if (named && r - i <= 45 && aline_han_count(rest + i, r - i, 2) >= 2)
+		hmeta_set(&pg->meta, HM_SOURCE, HM_RANK_LINE + 7, rest + i, r - i);
+	else if (aline_org_name(rest + i, r - i))
 		hmeta_set(&pg->meta, HM_SOURCE, HM_RANK_LINE + 9, rest + i, r - i);
+}
+
+/* The first element under the title that the page calls the source
+ * (<span class="a_source">新浪财经</span>), unlabelled. */
+static void
+source_elements(struct hpage *pg, size_t from, size_t to)
+{
+	for (size_t k = 0; k < pg->nsrc; k++) {
+		const struct hsource *h = &pg->src[k];
+		const char *s = pg->srctext.s + h->off;
+		size_t n = h->len, b = 0, e = 0;
+		char iso[11];
+
+		if (h->line < from || h->line >= to)
+			continue;
+		s = aline_lead(s, &n);
+		if (n == 0 || hmeta_count_labels(s, n, true) > 0)
+			continue;
+		if (!hmeta_date_span(s, n, iso, &b, &e))
+			b = e = 0;
+		source_token(pg, s, n, b, e, true);
+		return;
+	}
 }
 
 static bool
@@ -632,7 +661,7 @@ info_lines(struct article *a, struct hpage *pg, size_t from, size_t to)
 		else
 			b = e = 0;
 		if (hmeta_count_labels(s, n, true) == 0)
-			source_token(pg, s, n, b, e);
+			source_token(pg, s, n, b, e, false);
 	}
 }
 
@@ -785,6 +814,7 @@ article_select(struct article *a, struct hpage *pg, struct chrome *ch)
 			    pg->lines[fp].len)))
 				fp++;
 			info_lines(a, pg, te, fp);
+			source_elements(pg, te, fp);
 		}
 		if (t < start)
 			start = t;

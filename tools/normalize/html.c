@@ -17,10 +17,11 @@ struct frame {
 	unsigned undo;          /* W_* it added */
 	const char *saved_href;
 	size_t link_off;        /* where its link text starts in the line */
+	size_t src_line, src_off; /* a source element's start: line, offset */
 };
 
 enum { W_LINK = 1, W_PRE = 2, W_HIDDEN = 4, W_ROW = 8, W_CELL = 16, W_HEAD = 32,
-	W_CARRY = 64, W_OPEN = 128 };
+	W_CARRY = 64, W_OPEN = 128, W_SOURCE = 256 };
 
 /* The elements still open where a long page is cut, opened again at the
  * start of the next piece: their start tags, copied from the source, are
@@ -160,6 +161,54 @@ hint_words(const char *v, int *hint, unsigned *flags)
 		if (in_list(hint_title, w, (size_t)(p - w)))
 			*flags |= HE_TITLE;
 	}
+}
+
+static const char *attr(GumboElement *e, const char *name);
+
+/* Whether a class or id value has the word source (a_source, ent-source,
+ * source-name). */
+static bool
+says_source(const char *v)
+{
+	for (const char *p = v; v && (p = strstr(p, "source")) != NULL; p += 6) {
+		bool start = p == v || !((p[-1] >= 'a' && p[-1] <= 'z') ||
+		    (p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= '0' && p[-1] <= '9'));
+		char c = p[6];
+
+		if (start && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9')))
+			return true;
+	}
+	return false;
+}
+
+/* Keeps the text of a source element that ends here: its part of the
+ * open line, or its one line. */
+static void
+add_source(struct walk *w, const struct frame *f)
+{
+	struct hpage *pg = w->pg;
+	const char *s;
+	size_t n;
+
+	if (pg->nsrc == HTML_MAX_SOURCES)
+		return;
+	if (pg->nlines == f->src_line && w->line.len > f->src_off) {
+		s = w->line.s + f->src_off;
+		n = w->line.len - f->src_off;
+	} else if (pg->nlines == f->src_line + 1 && f->src_off == 0) {
+		s = hline_text(pg, &pg->lines[f->src_line]);
+		n = pg->lines[f->src_line].len;
+	} else {
+		return;
+	}
+	if (n > 120)
+		return;
+	pg->src[pg->nsrc] = (struct hsource){ .line = f->src_line,
+	    .off = pg->srctext.len, .len = n };
+	buf_add(&pg->srctext, s, n);
+	buf_addc(&pg->srctext, '\0');
+	pg->nsrc++;
 }
 
 static const char *
@@ -583,6 +632,11 @@ enter(struct walk *w, struct frame *f)
 		w->sep = w->line.len > 0;
 		return true;
 	}
+	if (!w->hidden && (says_source(attr(e, "class")) || says_source(attr(e, "id")))) {
+		f->undo |= W_SOURCE;
+		f->src_line = w->pg->nlines;
+		f->src_off = w->line.len;
+	}
 	if (w->row || !is_block(t))
 		return true;
 	/* One opened again goes on with the line open at the cut, as the
@@ -592,6 +646,10 @@ enter(struct walk *w, struct frame *f)
 	    t == GUMBO_TAG_BODY);
 	if (!reopened(w, e) && !implied)
 		flush(w);
+	if (f->undo & W_SOURCE) {
+		f->src_line = w->pg->nlines;
+		f->src_off = w->line.len;
+	}
 	if ((ci = carried(w, e)) >= 0 && w->c.el[ci] >= 0) {
 		f->el = w->c.el[ci];
 		f->undo |= W_CARRY;
@@ -620,9 +678,13 @@ leave(struct walk *w, struct frame *f)
 	/* Open at the cut: its line goes on in the next piece. */
 	bool open = f->undo & W_OPEN;
 
+	if ((f->undo & W_SOURCE) && f->el < 0 && !open)
+		add_source(w, f);
 	if (f->el >= 0) {
 		if (!open)
 			flush(w);
+		if ((f->undo & W_SOURCE) && !open)
+			add_source(w, f);
 		w->pg->els[f->el].last = w->pg->nlines;
 		/* Its enclosing blocks of the piece before end no earlier. */
 		if (f->undo & W_CARRY)
@@ -898,7 +960,8 @@ html_parse(struct hpage *pg, const char *p, size_t n)
 	struct buf piece = { 0 };
 
 	buf_clear(&pg->text);
-	pg->nlines = pg->nels = 0;
+	buf_clear(&pg->srctext);
+	pg->nlines = pg->nels = pg->nsrc = 0;
 	hmeta_clear(&pg->meta);
 	/* Parse errors are not used: recording them costs time and memory. */
 	opt.max_errors = 0;
@@ -988,6 +1051,7 @@ void
 html_free(struct hpage *pg)
 {
 	buf_free(&pg->text);
+	buf_free(&pg->srctext);
 	free(pg->lines);
 	free(pg->els);
 	hmeta_free(&pg->meta);

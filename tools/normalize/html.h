@@ -61,8 +61,21 @@ struct hel {
 	size_t first, last;     /* its lines: [first, last) */
 };
 
+/* The text of an element whose class or id says source (a_source,
+ * ent-source): the name of the paper or agency, on the page's own
+ * head and in lists of other articles alike. */
+struct hsource {
+	size_t line;            /* the line it is on */
+	size_t off, len;        /* its text in the page's source arena */
+};
+
+#define HTML_MAX_SOURCES 32
+
 struct hpage {
 	struct buf text;        /* the arena of line texts */
+	struct buf srctext;     /* the arena of source texts */
+	struct hsource src[HTML_MAX_SOURCES];
+	size_t nsrc;
 	struct hline *lines;
 	size_t nlines, caplines;
 	struct hel *els;

@@ -726,7 +726,11 @@ keep_inline_links(struct article *a, const struct hpage *pg, size_t start, size_
 		    !aline_ad(&pg->lines[j], ltext(pg, j), pg->lines[j].len) &&
 		    !under_furniture(a, pg, pg->lines[j].el, best); j++)
 			;
-		if (j > i && j - i <= LINK_RUN && first_body_prose(a, pg, j, end) < end)
+		/* Not an advertisement's item: after its 广告 mark, or with the
+		 * × that closes its card. */
+		if (j > i && j - i <= LINK_RUN && first_body_prose(a, pg, j, end) < end &&
+		    !(aline_ad(&pg->lines[i - 1], ltext(pg, i - 1), pg->lines[i - 1].len)) &&
+		    !(j < pg->nlines && aline_close_mark(ltext(pg, j), pg->lines[j].len)))
 			for (size_t k = i; k < j; k++)
 				a->role[k] = AR_BODY;
 		i = j > i ? j : i + 1;

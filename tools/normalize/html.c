@@ -123,7 +123,7 @@ static const char *const hint_neg[] = { "nav", "navbar", "menu", "submenu",
 	"copyright", "banner", "ad", "ads", "advert", "pager", "pagination",
 	"prev", "next", "toolbar", "tools", "login", "search", "hot", "rank",
 	"qrcode", "ewm", "erweima", "weixin", "wx", "bottom", "btm", "sxp",
-	"fenxiang", "dayin", "player", NULL };
+	"fenxiang", "dayin", "player", "audio", NULL };
 static const char *const hint_title[] = { "title", "tit", "biaoti", "bt",
 	"headline", "arttitle", "toptitle", "h1", NULL };
 

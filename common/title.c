@@ -71,7 +71,7 @@ static const char *const kinds[] = {
 	"通知", "通报", "意见", "批复", "批覆", "复函", "函", "决定", "方案", "办法",
 	"规定", "细则", "规划", "计划", "纲要", "要点", "条例", "规则", "公告",
 	"通告", "决议", "请示", "纪要", "指南", "指引", "清单", "名单", "目录",
-	"措施", "报告", "总结", "预案", "答复", NULL
+	"措施", "报告", "总结", "预案", "答复", "答覆", "覆函", NULL
 };
 
 static bool
@@ -111,17 +111,6 @@ official_at(const struct key *k)
 		    (best < 0 || p - k->s < best))
 			best = p - k->s;
 	}
-	/* 国务院办公厅对…的答复: 对 right after the name of a body */
-	if (best < 0)
-		for (const char *p = k->s; (p = strstr(p, "对")) != NULL; p += 3) {
-			size_t at = (size_t)(p - k->s);
-
-			if (utf8_count(k->s, at) > ISSUER_MAX_CPS)
-				break;
-			if (at >= 3 && utf8_contains("厅府院委部局室会", utf8_next_fast(
-			    k->s, k->len, &(size_t){ at - 3 })))
-				return (long)at;
-		}
 	return best;
 }
 
@@ -197,6 +186,27 @@ marker_start(const struct key *k)
 	return c == 0x3001 || c == '.';         /* 、 . */
 }
 
+/* 国务院办公厅对…的答复: 对 right after the name of a body, in the first
+ * line of a title set over lines (国务院办公厅对十届全国人大). */
+static bool
+reply_start(const struct key *k)
+{
+	const char *p = k->s, *e = k->s + k->len;
+	size_t i;
+
+	while ((p = memchr(p, 0xE5, (size_t)(e - p))) != NULL) {
+		i = (size_t)(p - k->s);
+		if (i > 3 * ISSUER_MAX_CPS)
+			break;
+		if (i >= 3 && i + 3 <= k->len && memcmp(p, "对", 3) == 0 &&
+		    utf8_contains("厅府院委部局室会", utf8_next_fast(k->s, k->len,
+		    &(size_t){ i - 3 })))
+			return true;
+		p++;
+	}
+	return false;
+}
+
 /* 关于, 转发, 印发 right after the issuing body: the opening of an
  * official title. */
 static bool
@@ -234,7 +244,7 @@ zh_title_like(const char *s, size_t n)
 	if (ends_kind(&k) && (official_start(&k) || has_year(&k) || k.cps >= 10 ||
 	    (ends(&k, "预案") && k.cps >= 6)))
 		return ZH_TITLE_FULL;
-	if (k.cps <= OPEN_MAX_CPS && official_start(&k))
+	if (k.cps <= OPEN_MAX_CPS && (official_start(&k) || reply_start(&k)))
 		return ZH_TITLE_OPEN;
 	return ZH_TITLE_NO;
 }

@@ -28,8 +28,11 @@ set -- "$ZH_TOP"/tests/split-sections/basic.in "$ZH_TOP"/tests/split-sections/en
     "$ZH_TOP"/tests/split-sections/two-part.in "$ZH_TOP"/tests/split-sections/enum-docs.in
 # the quality-pass reports (bare markers, closing lines, unnumbered parts)
 set -- "$@" "$ZH_TOP"/tests/split-sections/qa-*.in
-# official documents: frame, annexes, lists
-set -- "$@" "$ZH_TOP"/tests/split-sections/official-*.in
+# official documents: frame, annexes, lists; outlines, tables of
+# contents, articles, genres
+set -- "$@" "$ZH_TOP"/tests/split-sections/official-*.in \
+    "$ZH_TOP"/tests/split-sections/outline-*.in \
+    "$ZH_TOP"/tests/split-sections/rules-*.in "$ZH_TOP"/tests/split-sections/genre-*.in
 if [ -d "$ZH_SEEDS" ]; then
 	for s in "$ZH_SEEDS"/*.txt; do
 		[ -f "$s" ] || continue

@@ -31,7 +31,7 @@ ss_doc_restart(struct ss_doc *d, unsigned annex)
 	d->heads = d->heads_only = 0;
 	d->head_level = 0;
 	d->first_parts = 0;
-	d->first_keylen = 0;
+	d->first_len = 0;
 	d->en_style = -1;
 	d->en_last = 0;
 	d->alist_type = -1;

@@ -52,8 +52,8 @@ struct ss_doc {
 	unsigned heads_only;            /* headings since the last body text */
 	int head_level;                 /* the level of the last heading */
 	unsigned char first_parts;
-	size_t first_keylen;
-	char first_key[SS_TOC_KEY];
+	size_t first_len;
+	char first[2 * SS_TOC_KEY];     /* its text, the start of it */
 
 	int en_style;                   /* open enumeration, -1 none */
 	unsigned en_last;

@@ -223,6 +223,20 @@ continues(struct ss *s, const char *t, size_t n)
 
 /* ---- headings ---- */
 
+/* A table of contents whose first entry was the document's first
+ * heading. */
+static bool
+toc_resume(struct ss *s, struct ss_doc *d)
+{
+	char key[SS_TOC_KEY];
+	size_t kl = ss_toc_key(&s->key, d->first, d->first_len, key);
+
+	if (kl == 0)
+		return false;
+	ss_toc_resume(&d->toc, key, kl, d->first_parts);
+	return true;
+}
+
 /* The numbering of tables of contents: outlines, chapters, sections. */
 static bool
 toc_type(int type)
@@ -239,20 +253,20 @@ heading(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 {
 	const char *h = t + m->len;
 	size_t hn = hend - m->len;
-	int level = ss_tree_level(&d->tree, m);
+	/* before any text: the level, to see a table of contents */
+	bool toc = d->heads_only == d->heads && toc_type(m->type);
+	int level = toc ? ss_tree_level(&d->tree, m) : 0;
 
 	/* 1.2 right after 1.1, and nothing but headings since the first
 	 * one: a table of contents, whose first entry comes again where
 	 * the body begins */
-	if (d->heads > 0 && d->heads_only == d->heads && level == d->head_level &&
-	    d->first_keylen > 0 && toc_type(m->type)) {
-		ss_toc_resume(&d->toc, d->first_key, d->first_keylen,
-		    d->first_parts);
+	if (toc && d->heads > 0 && level == d->head_level && toc_resume(s, d)) {
 		frame_row(s, d, r, K_PARA, t, n);
 		return;
 	}
 	if (d->heads == 0) {
-		d->first_keylen = ss_toc_key(&s->key, t, n, d->first_key);
+		d->first_len = n < sizeof d->first ? n : sizeof d->first;
+		memcpy(d->first, t, d->first_len);
 		d->first_parts = m->type == MT_DEC ? m->nparts : 0;
 	}
 	d->heads++;
@@ -351,7 +365,8 @@ static bool
 is_prose(const char *text, size_t n)
 {
 	return ss_sentence_end(text, n, 0, false) < n || ss_cp_count(text, n) > 30 ||
-	    (n >= 3 && memcmp(text + n - 3, "。", 3) == 0);
+	    (n >= 3 && memcmp(text + n - 3, "。", 3) == 0) ||
+	    (n >= 2 && text[n - 1] == '.' && ss_boundary_before(text, n));
 }
 
 /* ---- titles ---- */
@@ -776,7 +791,7 @@ toc_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r, bool mk,
 		ss_tree_reset(&d->tree, d->tree.annex);
 		d->heads = d->heads_only = 0;
 		d->head_level = 0;
-		d->first_keylen = 0;
+		d->first_len = 0;
 		d->bare_marker = false;
 		d->en_style = -1;
 		break;
@@ -793,6 +808,7 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	struct ss_doc *d;
 	struct ss_marker m;
 	bool mk, head_like = false, acc = false, list = false, prev_title;
+	bool alone = false;
 	size_t hend = n, proper = n, htext = 0, hproper = 0, hcps;
 	unsigned item = 0;
 
@@ -826,13 +842,11 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	if (s->held == H_HEAD) {
 		if (mk && toc_type(m.type) &&
 		    ss_tree_level(&d->tree, &m) == d->head_level &&
-		    ss_tree_accepts(&d->tree, &m, true, true)) {
+		    ss_tree_accepts(&d->tree, &m, true, true) && toc_resume(s, d)) {
 			struct ss_rowref hr = s->href;
 
 			s->held = H_NONE;
 			frame_row(s, d, &hr, K_PARA, s->htext.s, s->htext.len);
-			ss_toc_resume(&d->toc, d->first_key, d->first_keylen,
-			    d->first_parts);
 			d->rows++;
 			frame_row(s, d, &r, K_PARA, text, n);
 			return;
@@ -855,15 +869,19 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 
 		hend = ss_runin_end(text, n, m.len, &proper, &cps);
 		head_like = cps <= SS_HEAD_LIKE_CPS;
+		/* the first number of an outline is a bare heading: 1.1 编制目的,
+		 * not 5.1假期期间，… */
+		alone = hend == n && (m.type != MT_DEC || d->tree.dec_at ||
+		    ss_runin_plain(text + m.len, n - m.len));
 		list = ss_runin_list(text, n, &m);
-		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, hend == n);
+		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, alone);
 	}
 	d->tree.fresh = false;
 	prev_title = d->after_title;
 	d->after_title = false;
 	if (mk && m.tight && m.type == MT_ART && d->articles) {
 		m.tight = false;
-		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, hend == n);
+		acc = !list && ss_tree_accepts(&d->tree, &m, head_like, alone);
 	}
 	if (s->held == H_ISSUER)
 		issuer_resolve(s, d, mk, text, n);
@@ -872,12 +890,12 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 			return;
 		/* in the annex now: the marker is read again in its tree */
 		acc = mk && !list && ss_tree_accepts(&d->tree, &m, head_like,
-		    hend == n);
+		    alone);
 	}
 	if (s->held == H_GLUED) {
 		glued_resolve(s, d, mk, &m);
 		acc = mk && !list && ss_tree_accepts(&d->tree, &m, head_like,
-		    hend == n);
+		    alone);
 	}
 	if (d->closed && after_close(s, d, &r, &m, mk, &acc, head_like, text, n) ==
 	    AFTER_DONE)

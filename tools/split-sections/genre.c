@@ -101,7 +101,7 @@ ss_genre_of_title(const char *k, bool about)
 	static const char *const other[] = {
 		"批复", "批覆", "复函", "函", "办法", "规定", "细则", "条例", "规则",
 		"公告", "通告", "决议", "请示", "纪要", "指南", "指引", "清单",
-		"名单", "目录", "答复", NULL
+		"名单", "目录", "答复", "答覆", "覆函", NULL
 	};
 	size_t kl = title_end(k);
 
@@ -128,12 +128,12 @@ ss_genre_part(const char *k)
 	static const char *const aims[] = {
 		"总体要求", "指导思想", "基本原则", "工作原则", "主要目标",
 		"工作目标", "发展目标", "总体目标", "目标任务", "目标要求",
-		"总体思路", "基本思路", "工作思路", NULL
+		"总体思路", "基本思路", "工作思路", "总则", NULL
 	};
 	static const char *const safeguards[] = {
 		"保障措施", "保障机制", "组织实施", "组织领导", "组织保障",
 		"实施保障", "工作保障", "政策保障", "工作要求", "有关要求",
-		"相关要求", "实施要求", NULL
+		"相关要求", "实施要求", "应急保障", "保障体系", NULL
 	};
 	static const char *const tasks[] = {
 		"主要任务", "重点任务", "工作任务", "重点工作", "主要措施",
@@ -142,6 +142,9 @@ ss_genre_part(const char *k)
 
 	if (utf8_count(k, strlen(k)) > PART_NAME_CPS)
 		return P_NONE;
+	/* 附则 of a plan or rules: its closing provisions */
+	if (strncmp(k, "附则", 6) == 0 || strncmp(k, "附 则", 7) == 0)
+		return P_OTHER;
 	for (const char *const *w = aims; *w; w++)
 		if (strstr(k, *w))
 			return P_AIMS;

@@ -38,9 +38,9 @@ bool ss_genre_wrapper_end(const char *key);
 bool ss_genre_articles(const char *key);
 
 /* The part a heading of a plan, opinion or notice names: P_AIMS
- * (总体要求, 指导思想, 基本原则, 主要目标 …), P_TASKS (主要任务, 重点任务
- * …), P_SAFEGUARDS (保障措施, 组织实施, 组织领导, 工作要求 …), or
- * P_NONE.  key: the heading's text up to its first stop. */
+ * (总体要求, 指导思想, 基本原则, 主要目标, 总则 …), P_TASKS (主要任务,
+ * 重点任务 …), P_SAFEGUARDS (保障措施, 组织实施, 组织领导, 工作要求,
+ * 应急保障 …), P_OTHER (附则), or P_NONE.  key: the heading's text up to its first stop. */
 int ss_genre_part(const char *key);
 
 #endif

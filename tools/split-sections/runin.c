@@ -18,6 +18,15 @@ ss_cp_count(const char *s, size_t n)
 }
 
 bool
+ss_runin_plain(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ss_marker_boundary(t + i, n - i))
+			return false;
+	return true;
+}
+
+bool
 ss_after_boundary(const char *t, size_t q)
 {
 	const unsigned char *u = (const unsigned char *)t;

@@ -28,6 +28,9 @@ size_t ss_runin_end(const char *t, size_t n, size_t from, size_t *proper,
  * later in the line: a list written as a paragraph. */
 bool ss_runin_list(const char *t, size_t n, const struct ss_marker *m);
 
+/* Whether t has no clause boundary (。,;:!? full or half width). */
+bool ss_runin_plain(const char *t, size_t n);
+
 /* Whether position q of t is at the start of the text or after a clause
  * boundary (spaces between allowed). */
 bool ss_after_boundary(const char *t, size_t q);

@@ -114,6 +114,15 @@ dec_accepts(const struct ss_tree *t, const struct ss_marker *m,
 
 	if (idx >= SS_DEPTH_MAX)
 		return false;
+	/* the first number of an outline: a short heading, alone on its
+	 * line unless it is the first of its level (not 5.1劳动节期间，…) */
+	if (!t->dec_at && (!head_like || (!alone && !ss_marker_first(m))))
+		return false;
+	/* nor, under no level its first part numbers, any but 1.1 (a
+	 * plan whose 1 总则 was lost) */
+	if (!t->dec_at && m->nparts > 1 && base == t->depth &&
+	    !ss_marker_first(m))
+		return false;
 	/* 1总则: only the next number of an outline that stands */
 	if (m->glued && (!alone || !head_like || !t->dec_at ||
 	    !in_outline(t, base, base) || v != t->lv[base].num + 1))

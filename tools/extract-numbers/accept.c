@@ -5,6 +5,14 @@
 #include "range.h"
 #include "zhnum.h"
 
+/* 每 or 每隔 just before i. */
+static bool
+every(const struct xn *x, size_t i)
+{
+	return (i >= 1 && x->f[i - 1] == U'每') ||
+	    (i >= 2 && x->f[i - 1] == U'隔' && x->f[i - 2] == U'每');
+}
+
 enum xn_rd
 xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
 {
@@ -20,8 +28,10 @@ xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
 	    c != U'亿' && !((sl = xn_range_sep(x, r->j)) != 0 &&
 	    zhnum_is_numeral(xn_at(x, r->j + sl))))
 		return XN_RD_REJECT;
-	/* 一批 is a set phrase (a number of), 第一批 the first batch. */
-	if (!r->ordctx && xn_list_at(XN_L_SETPHRASE, x->f, i, x->n))
+	/* 一批 is a set phrase (a number of), 第一批 the first batch; 两年一
+	 * is one (两年一度) except after 每 (每两年一次: every two years). */
+	if (!r->ordctx && xn_list_at(XN_L_SETPHRASE, x->f, i, x->n) &&
+	    !(every(x, i) && c == U'年'))
 		return XN_RD_REJECT;
 	if (r->num.one && i && xn_list_before(XN_L_ONE_BEFORE, x->f, i))
 		return XN_RD_REJECT;
@@ -180,8 +190,9 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 	uint32_t after = xn_at(x, q->end);
 	int d = zhnum_digit(after);
 
-	/* 三个一, 一人一档, 三会一课; but 六章四十二条 counts twice. */
-	if (d >= 1) {
+	/* 三个一, 一人一档, 三会一课; but 六章四十二条 counts twice, and
+	 * 每两年一次 is a length of time and a count. */
+	if (d >= 1 && !(every(x, numstart) && q->kind == XN_K_DURATION)) {
 		struct xn_num num;
 
 		if (d == 1 && !zhnum_unit(xn_at(x, q->end + 1)))

@@ -39,7 +39,7 @@ static struct xn_unit units[] = {
 	U("周年", "周年", XN_K_ORDINAL, ALL, NULL),
 	U("周岁", "周岁", XN_K_OTHER, A | C, NULL),
 	U("周", "周", XN_K_DURATION, ALL, "边末年期刊报到全密"),
-	U("年", "年", XN_K_DURATION, ALL, "行计规攻一轻级底初末度代"),
+	U("年", "年", XN_K_DURATION, ALL, "行计规攻轻级底初末度代"),
 	U("等奖", "等奖", XN_K_ORDINAL, ALL, NULL),
 	U("等功", "等功", XN_K_ORDINAL, ALL, NULL),
 	U("件次", "件次", XN_K_COUNT, ALL, NULL),

@@ -125,6 +125,13 @@ static struct xn_unit units[] = {
 	U("成", "成", XN_K_RATIO, ALL, "员立为功效果本绩交熟型都"),
 	U("分", "分", XN_K_SCORE, A | C, NULL),
 	U("元", "元", XN_K_MONEY, ALL, "旦素首老宵件器化结"),
+	/* Other currencies keep their name: a value in 元 would need a
+	 * rate. */
+	U("美元", "美元", XN_K_MONEY, A | C, NULL),
+	U("港元", "港元", XN_K_MONEY, A | C, NULL),
+	U("欧元", "欧元", XN_K_MONEY, A | C, NULL),
+	U("日元", "日元", XN_K_MONEY, A | C, NULL),
+	U("英镑", "英镑", XN_K_MONEY, A | C, NULL),
 	U("平方公里", "平方公里", XN_K_OTHER, A | C, NULL),
 	U("平方米", "平方米", XN_K_OTHER, A | C, NULL),
 	U("平方千米", "平方千米", XN_K_OTHER, A | C, NULL),

@@ -164,18 +164,18 @@ static struct xn_unit units[] = {
 	U("km2", "km2", XN_K_OTHER, A | L, NULL),
 	U("km²", "km²", XN_K_OTHER, A | L, NULL),
 	U("kg", "kg", XN_K_OTHER, A | L, NULL),
-	/* Administrative divisions counted: 两省交界, 三市联动, 31省份; a lone
-	 * 一 is a slogan's (一县一策).  Only 省 and 乡镇 after digits: 3区
-	 * is a zone's number. */
+	/* Administrative divisions counted: 两省交界, 三市联动, 全省16市; a
+	 * lone 一 is a slogan's (一县一策).  区 not after digits: 3区 is a
+	 * zone's number. */
 	U("省份", "省份", XN_K_COUNT, A | C, NULL),
 	U("省", "省", XN_K_COUNT, A | C, "委政级长内会吾属"),
-	U("市", "市", XN_K_COUNT, C, "场民长委政级值面容区县属内直"),
-	U("县", "县", XN_K_COUNT, C, "委政级长城域市区乡属"),
+	U("市", "市", XN_K_COUNT, A | C, "场民长委政级值面容区县属内直"),
+	U("县", "县", XN_K_COUNT, A | C, "委政级长城域市区乡属"),
 	U("区", "区", XN_K_COUNT, C, "委政级长域别划间块位县属内"),
 	U("乡镇", "乡镇", XN_K_COUNT, A | C, NULL),
-	U("乡", "乡", XN_K_COUNT, C, "村亲土愁情贤音下里镇"),
-	U("镇", "镇", XN_K_COUNT, C, "街村政委长区域静压守"),
-	U("村", "村", XN_K_COUNT, C, "民委级居组庄寨镇干务落"),
+	U("乡", "乡", XN_K_COUNT, A | C, "村亲土愁情贤音下里镇"),
+	U("镇", "镇", XN_K_COUNT, A | C, "街村政委长区域静压守"),
+	U("村", "村", XN_K_COUNT, A | C, "民委级居组庄寨镇干务落"),
 	/* More measure words of reports. */
 	U("根", "根", XN_K_COUNT, A | C, "本源据治除基深子系"),
 	U("架", "架", XN_K_COUNT, A | C, "构设空子势起"),

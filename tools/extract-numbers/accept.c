@@ -315,6 +315,11 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 		return false;
 	if (!q->arabic && strcmp(q->unit, "级") == 0 && !levels_listed(x, numstart))
 		return false;
+	/* 8项1级指标, 4级手术: a grade (镇、村两级干部 counts the levels
+	 * listed, 1.8级地震 is a magnitude). */
+	if (q->arabic && strcmp(q->unit, "级") == 0 && q->plain_int &&
+	    utf8_contains("指手文标职岗", after))
+		return false;
 	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会: a session,
 	 * not a count of terms; nor, without 第, is 十届 of an event
 	 * (terms counted run 两届, 三届 ...). */

@@ -195,8 +195,8 @@ static struct xn_unit units[] = {
 	U("克", "克", XN_K_OTHER, A, "服难隆"),
 	U("斤", "斤", XN_K_OTHER, A | C, NULL),
 	/* 三级 (levels); not a rank or a grade: 二级巡视员, 三级医院,
-	 * 二级响应, 一级预算单位, 1级指标, 4级手术. */
-	U("级", "级", XN_K_COUNT, A | C, "巡调主科警律医建甲乙响保书单学预指手文干标职岗"),
+	 * 二级响应, 一级预算单位. */
+	U("级", "级", XN_K_COUNT, A | C, "巡调主科警律医建甲乙响保书单学预"),
 	/* 连续三届 (terms); the sessions of a congress (十九届中央委员会)
 	 * are turned down by accept.c. */
 	U("届", "届", XN_K_COUNT, A | C, NULL),

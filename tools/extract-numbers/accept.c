@@ -320,11 +320,11 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	if (q->arabic && strcmp(q->unit, "级") == 0 && q->plain_int &&
 	    utf8_contains("指手文标职岗", after))
 		return false;
-	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会: a session,
-	 * not a count of terms; nor, without 第, is 十届 of an event
-	 * (terms counted run 两届, 三届 ...). */
+	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会, 八届第14次
+	 * 常务会议: a session, not a count of terms; nor, without 第, is
+	 * 十届 of an event (terms counted run 两届, 三届 ...). */
 	if (strcmp(q->unit, "届") == 0 && (zhnum_is_numeral(after) ||
-	    (!ordctx && (!q->ival_ok || q->ival >= 10 || q->mult)) ||
+	    after == U'第' || (!ordctx && (!q->ival_ok || q->ival >= 10 || q->mult)) ||
 	    xn_list_at(XN_L_SESSION, x->f, q->end, x->n) ||
 	    xn_list_before(XN_L_SESSION, x->f, ordctx ? numstart - 1 : numstart)))
 		return false;

@@ -220,7 +220,7 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 		return true;
 	/* 十四届人大二次会议, 十三届六次全会, 市委六届七次、八次全会:
 	 * sessions, not counts. */
-	if (strcmp(q->unit, "次") == 0 && p == U'届')
+	if (p == U'届' && strcmp(q->unit, "次") == 0)
 		return true;
 	if (strcmp(q->unit, "次") == 0 && x->f[numstart] != U'两' &&
 	    ((after = after_sessions(x, q->end)) == U'会' || after == U'全')) {
@@ -311,14 +311,14 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	    (q->kind == XN_K_COUNT && xn_place_name(x, numstart, q->end, q->unit))))
 		return false;
 	/* 十里八乡: the villages of a saying. */
-	if (strcmp(q->unit, "乡") == 0 && p == U'里')
+	if (p == U'里' && strcmp(q->unit, "乡") == 0)
 		return false;
 	if (!q->arabic && strcmp(q->unit, "级") == 0 && !levels_listed(x, numstart))
 		return false;
 	/* 8项1级指标, 4级手术: a grade (镇、村两级干部 counts the levels
 	 * listed, 1.8级地震 is a magnitude). */
-	if (q->arabic && strcmp(q->unit, "级") == 0 && q->plain_int &&
-	    utf8_contains("指手文标职岗", after))
+	if (q->arabic && q->plain_int && utf8_contains("指手文标职岗", after) &&
+	    strcmp(q->unit, "级") == 0)
 		return false;
 	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会, 八届第14次
 	 * 常务会议: a session, not a count of terms; nor, without 第, is

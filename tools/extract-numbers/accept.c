@@ -5,6 +5,14 @@
 #include "range.h"
 #include "zhnum.h"
 
+/* 每 or 每隔 just before i. */
+static bool
+every(const struct xn *x, size_t i)
+{
+	return (i >= 1 && x->f[i - 1] == U'每') ||
+	    (i >= 2 && x->f[i - 1] == U'隔' && x->f[i - 2] == U'每');
+}
+
 enum xn_rd
 xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
 {
@@ -20,8 +28,10 @@ xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
 	    c != U'亿' && !((sl = xn_range_sep(x, r->j)) != 0 &&
 	    zhnum_is_numeral(xn_at(x, r->j + sl))))
 		return XN_RD_REJECT;
-	/* 一批 is a set phrase (a number of), 第一批 the first batch. */
-	if (!r->ordctx && xn_list_at(XN_L_SETPHRASE, x->f, i, x->n))
+	/* 一批 is a set phrase (a number of), 第一批 the first batch; 两年一
+	 * is one (两年一度) except after 每 (每两年一次: every two years). */
+	if (!r->ordctx && xn_list_at(XN_L_SETPHRASE, x->f, i, x->n) &&
+	    !(every(x, i) && c == U'年'))
 		return XN_RD_REJECT;
 	if (r->num.one && i && xn_list_before(XN_L_ONE_BEFORE, x->f, i))
 		return XN_RD_REJECT;
@@ -180,8 +190,9 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 	uint32_t after = xn_at(x, q->end);
 	int d = zhnum_digit(after);
 
-	/* 三个一, 一人一档, 三会一课; but 六章四十二条 counts twice. */
-	if (d >= 1) {
+	/* 三个一, 一人一档, 三会一课; but 六章四十二条 counts twice, and
+	 * 每两年一次 is a length of time and a count. */
+	if (d >= 1 && !(every(x, numstart) && q->kind == XN_K_DURATION)) {
 		struct xn_num num;
 
 		if (d == 1 && !zhnum_unit(xn_at(x, q->end + 1)))
@@ -209,7 +220,7 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 		return true;
 	/* 十四届人大二次会议, 十三届六次全会, 市委六届七次、八次全会:
 	 * sessions, not counts. */
-	if (strcmp(q->unit, "次") == 0 && p == U'届')
+	if (p == U'届' && strcmp(q->unit, "次") == 0)
 		return true;
 	if (strcmp(q->unit, "次") == 0 && x->f[numstart] != U'两' &&
 	    ((after = after_sessions(x, q->end)) == U'会' || after == U'全')) {
@@ -300,15 +311,20 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	    (q->kind == XN_K_COUNT && xn_place_name(x, numstart, q->end, q->unit))))
 		return false;
 	/* 十里八乡: the villages of a saying. */
-	if (strcmp(q->unit, "乡") == 0 && p == U'里')
+	if (p == U'里' && strcmp(q->unit, "乡") == 0)
 		return false;
 	if (!q->arabic && strcmp(q->unit, "级") == 0 && !levels_listed(x, numstart))
 		return false;
-	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会: a session,
-	 * not a count of terms; nor, without 第, is 十届 of an event
-	 * (terms counted run 两届, 三届 ...). */
+	/* 8项1级指标, 4级手术: a grade (镇、村两级干部 counts the levels
+	 * listed, 1.8级地震 is a magnitude). */
+	if (q->arabic && q->plain_int && utf8_contains("指手文标职岗", after) &&
+	    strcmp(q->unit, "级") == 0)
+		return false;
+	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会, 八届第14次
+	 * 常务会议: a session, not a count of terms; nor, without 第, is
+	 * 十届 of an event (terms counted run 两届, 三届 ...). */
 	if (strcmp(q->unit, "届") == 0 && (zhnum_is_numeral(after) ||
-	    (!ordctx && (!q->ival_ok || q->ival >= 10 || q->mult)) ||
+	    after == U'第' || (!ordctx && (!q->ival_ok || q->ival >= 10 || q->mult)) ||
 	    xn_list_at(XN_L_SESSION, x->f, q->end, x->n) ||
 	    xn_list_before(XN_L_SESSION, x->f, ordctx ? numstart - 1 : numstart)))
 		return false;

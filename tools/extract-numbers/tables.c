@@ -39,7 +39,7 @@ static struct xn_unit units[] = {
 	U("周年", "周年", XN_K_ORDINAL, ALL, NULL),
 	U("周岁", "周岁", XN_K_OTHER, A | C, NULL),
 	U("周", "周", XN_K_DURATION, ALL, "边末年期刊报到全密"),
-	U("年", "年", XN_K_DURATION, ALL, "行计规攻一轻级底初末度代"),
+	U("年", "年", XN_K_DURATION, ALL, "行计规攻轻级底初末度代"),
 	U("等奖", "等奖", XN_K_ORDINAL, ALL, NULL),
 	U("等功", "等功", XN_K_ORDINAL, ALL, NULL),
 	U("件次", "件次", XN_K_COUNT, ALL, NULL),
@@ -125,6 +125,13 @@ static struct xn_unit units[] = {
 	U("成", "成", XN_K_RATIO, ALL, "员立为功效果本绩交熟型都"),
 	U("分", "分", XN_K_SCORE, A | C, NULL),
 	U("元", "元", XN_K_MONEY, ALL, "旦素首老宵件器化结"),
+	/* Other currencies keep their name: a value in 元 would need a
+	 * rate. */
+	U("美元", "美元", XN_K_MONEY, A | C, NULL),
+	U("港元", "港元", XN_K_MONEY, A | C, NULL),
+	U("欧元", "欧元", XN_K_MONEY, A | C, NULL),
+	U("日元", "日元", XN_K_MONEY, A | C, NULL),
+	U("英镑", "英镑", XN_K_MONEY, A | C, NULL),
 	U("平方公里", "平方公里", XN_K_OTHER, A | C, NULL),
 	U("平方米", "平方米", XN_K_OTHER, A | C, NULL),
 	U("平方千米", "平方千米", XN_K_OTHER, A | C, NULL),
@@ -157,18 +164,18 @@ static struct xn_unit units[] = {
 	U("km2", "km2", XN_K_OTHER, A | L, NULL),
 	U("km²", "km²", XN_K_OTHER, A | L, NULL),
 	U("kg", "kg", XN_K_OTHER, A | L, NULL),
-	/* Administrative divisions counted: 两省交界, 三市联动, 31省份; a lone
-	 * 一 is a slogan's (一县一策).  Only 省 and 乡镇 after digits: 3区
-	 * is a zone's number. */
+	/* Administrative divisions counted: 两省交界, 三市联动, 全省16市; a
+	 * lone 一 is a slogan's (一县一策).  区 not after digits: 3区 is a
+	 * zone's number. */
 	U("省份", "省份", XN_K_COUNT, A | C, NULL),
 	U("省", "省", XN_K_COUNT, A | C, "委政级长内会吾属"),
-	U("市", "市", XN_K_COUNT, C, "场民长委政级值面容区县属内直"),
-	U("县", "县", XN_K_COUNT, C, "委政级长城域市区乡属"),
+	U("市", "市", XN_K_COUNT, A | C, "场民长委政级值面容区县属内直"),
+	U("县", "县", XN_K_COUNT, A | C, "委政级长城域市区乡属"),
 	U("区", "区", XN_K_COUNT, C, "委政级长域别划间块位县属内"),
 	U("乡镇", "乡镇", XN_K_COUNT, A | C, NULL),
-	U("乡", "乡", XN_K_COUNT, C, "村亲土愁情贤音下里镇"),
-	U("镇", "镇", XN_K_COUNT, C, "街村政委长区域静压守"),
-	U("村", "村", XN_K_COUNT, C, "民委级居组庄寨镇干务落"),
+	U("乡", "乡", XN_K_COUNT, A | C, "村亲土愁情贤音下里镇"),
+	U("镇", "镇", XN_K_COUNT, A | C, "街村政委长区域静压守"),
+	U("村", "村", XN_K_COUNT, A | C, "民委级居组庄寨镇干务落"),
 	/* More measure words of reports. */
 	U("根", "根", XN_K_COUNT, A | C, "本源据治除基深子系"),
 	U("架", "架", XN_K_COUNT, A | C, "构设空子势起"),
@@ -188,8 +195,8 @@ static struct xn_unit units[] = {
 	U("克", "克", XN_K_OTHER, A, "服难隆"),
 	U("斤", "斤", XN_K_OTHER, A | C, NULL),
 	/* 三级 (levels); not a rank or a grade: 二级巡视员, 三级医院,
-	 * 二级响应, 一级预算单位, 1级指标, 4级手术. */
-	U("级", "级", XN_K_COUNT, A | C, "巡调主科警律医建甲乙响保书单学预指手文干标职岗"),
+	 * 二级响应, 一级预算单位. */
+	U("级", "级", XN_K_COUNT, A | C, "巡调主科警律医建甲乙响保书单学预"),
 	/* 连续三届 (terms); the sessions of a congress (十九届中央委员会)
 	 * are turned down by accept.c. */
 	U("届", "届", XN_K_COUNT, A | C, NULL),

@@ -57,7 +57,7 @@ single_head_ok(const struct text *t, size_t hs, size_t e)
 		return !te_key_in(t, nx, "面势限长部内外") &&
 			!te_key_in(t, hs - 1, "格布结大全当开变出饭骗战时本该我各新胜残僵定终破危棋赌");
 	if (h == 0x961F) /* 队 */
-		return !te_key_in(t, nx, "伍员长列") && !te_key_in(t, hs - 1, "团排入归带领组梯军部连球车");
+		return !te_key_in(t, nx, "伍员长列") && !te_key_in(t, hs - 1, "团排入归带领组梯军部连球车率");
 	if (h == 0x59D4) /* 委 */
 		return !te_key_in(t, nx, "托员派屈婉实");
 	if (h == 0x529E) /* 办 */

@@ -196,8 +196,9 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 			if (w->first_kind == K_NONE && self_named(t, hs, hl) &&
 			    te_key_in(t, p - 1, "办局所室"))
 				break;
-			/* A body ends far before the head: a clause, not a name. */
-			if (w->generic > 4)
+			/* A body ends far before the head: a clause, not a name
+			 * (but 市委全面依法治市工作会议, a body's conference). */
+			if (w->generic > (event ? 10 : 4))
 				break;
 			take_org(tg, w, x);
 			break;
@@ -427,6 +428,16 @@ meeting_body(const struct tagger *tg, size_t hs)
 	return tg->ms.m[x].s;
 }
 
+/* The start of a four-digit year ending at y (its 年 there), or s. */
+static size_t
+year_before(const struct text *t, size_t y, size_t s)
+{
+	for (size_t i = y - 4; i < y; i++)
+		if (t->k[i] < '0' || t->k[i] > '9')
+			return s;
+	return y - 4 > 0 && t->k[y - 5] >= '0' && t->k[y - 5] <= '9' ? s : y - 4;
+}
+
 /* 部门 bodies made only of generic words (相关部门, 执法部门) are not names. */
 static bool
 generic_only(const struct text *t, size_t s, size_t e)
@@ -613,8 +624,14 @@ te_detect_orgs_events(struct tagger *tg)
 	    i = cls_next(t, i + 1, C_CONGRESS)) {
 		uint32_t c0 = t->k[i];
 		if (c0 == 0x5168) {     /* 全 */
+			size_t l, m;
 			if (te_key_is(t, i, "全国两会"))
 				te_mention_add(&tg->ms, i, i + 4, T_EVENT);
+			/* 全国政协十届四次会议: the body before its term. */
+			else if ((te_key_is(t, i, "全国政协") || te_key_is(t, i, "全国人大")) &&
+			    (l = cnum(t, i + 4)) > 0 && te_key_is(t, i + 4 + l, "届") &&
+			    (m = cnum(t, i + 5 + l)) > 0 && te_key_is(t, i + 5 + l + m, "次会议"))
+				te_mention_add(&tg->ms, i, i + 8 + l + m, T_EVENT);
 			continue;
 		}
 		/* Congresses start with 党, 中, 十 or 二. */
@@ -712,7 +729,7 @@ te_detect_orgs_events(struct tagger *tg)
 				continue;
 			/* A conference needs a scope, a place or a name, or
 			 * the verb that holds it: 召开法治政府建设推进会. */
-			if ((cls & H_CONF) && !w.term && !w.scope && !w.place &&
+			if ((cls & H_CONF) && !w.term && !w.scope && !w.place && !(w.org && w.generic >= 4) &&
 			    !(w.held && w.generic >= 4 && !(hl == 2 && te_key_is(t, hs, "会议"))))
 				continue;
 			/* 第二届…论坛: the edition is part of the name. */
@@ -724,6 +741,11 @@ te_detect_orgs_events(struct tagger *tg)
 				if (j > 0 && te_key_is(t, j - 1, "第"))
 					es = j - 1;
 			}
+			/* 1997年度全国地震趋势会商会: the year opens the name. */
+			if (es >= 5 && te_key_is(t, es - 2, "年度"))
+				es = year_before(t, es - 2, es);
+			else if (es >= 5 && te_key_is(t, es - 1, "年"))
+				es = year_before(t, es - 1, es);
 			te_mention_add(&tg->ms, es, e, T_EVENT);
 			continue;
 		}

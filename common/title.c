@@ -71,7 +71,7 @@ static const char *const kinds[] = {
 	"通知", "通报", "意见", "批复", "批覆", "复函", "函", "决定", "方案", "办法",
 	"规定", "细则", "规划", "计划", "纲要", "要点", "条例", "规则", "公告",
 	"通告", "决议", "请示", "纪要", "指南", "指引", "清单", "名单", "目录",
-	"措施", "报告", "总结", NULL
+	"措施", "报告", "总结", "预案", "答复", NULL
 };
 
 static bool
@@ -111,6 +111,17 @@ official_at(const struct key *k)
 		    (best < 0 || p - k->s < best))
 			best = p - k->s;
 	}
+	/* 国务院办公厅对…的答复: 对 right after the name of a body */
+	if (best < 0)
+		for (const char *p = k->s; (p = strstr(p, "对")) != NULL; p += 3) {
+			size_t at = (size_t)(p - k->s);
+
+			if (utf8_count(k->s, at) > ISSUER_MAX_CPS)
+				break;
+			if (at >= 3 && utf8_contains("厅府院委部局室会", utf8_next_fast(
+			    k->s, k->len, &(size_t){ at - 3 })))
+				return (long)at;
+		}
 	return best;
 }
 
@@ -219,8 +230,9 @@ zh_title_like(const char *s, size_t n)
 	if (report_words(&k))
 		return ZH_TITLE_FULL;
 	/* 国家组织药品集中采购和使用试点方案; not 下一步工作计划, a part
-	 * of a report named without a number. */
-	if (ends_kind(&k) && (official_start(&k) || has_year(&k) || k.cps >= 10))
+	 * of a report named without a number; 国家粮食应急预案 */
+	if (ends_kind(&k) && (official_start(&k) || has_year(&k) || k.cps >= 10 ||
+	    (ends(&k, "预案") && k.cps >= 6)))
 		return ZH_TITLE_FULL;
 	if (k.cps <= OPEN_MAX_CPS && official_start(&k))
 		return ZH_TITLE_OPEN;

@@ -149,12 +149,24 @@ main(void)
 	    !zh_title_ends("国务院办公厅关于2019年", strlen("国务院办公厅关于2019年")),
 	    "where a title ends");
 
-	CHECK(ss_genre_of_title(key("滨江新区数字产业园的批复")->s) == G_OTHER &&
-	    ss_genre_of_title(key("滨江新区数字产业园的批覆")->s) == G_OTHER &&
-	    ss_genre_of_title(key("关于加快数字经济发展的若干意见")->s) == G_PLAN &&
-	    ss_genre_of_title(key("数字政府建设规划（2025—2027年）")->s) == G_PLAN &&
-	    ss_genre_of_title(key("关于2024年度法治政府建设情况的报告")->s) == G_REPORT &&
-	    ss_genre_of_title(key("国务院办公厅关于2019年")->s) == G_UNKNOWN, "genres");
+	CHECK(ss_genre_of_title(key("滨江新区数字产业园的批复")->s, false) == G_OTHER &&
+	    ss_genre_of_title(key("滨江新区数字产业园的批覆")->s, false) == G_OTHER &&
+	    ss_genre_of_title(key("关于加快数字经济发展的若干意见")->s, false) == G_PLAN &&
+	    ss_genre_of_title(key("数字政府建设规划（2025—2027年）")->s, false) == G_PLAN &&
+	    ss_genre_of_title(key("关于2024年度法治政府建设情况的报告")->s, false) == G_REPORT &&
+	    ss_genre_of_title(key("国务院办公厅关于2019年")->s, false) == G_UNKNOWN, "genres");
+	CHECK(ss_genre_of_title(key("青川市粮油应急预案")->s, false) == G_PLAN &&
+	    ss_genre_of_title(key("第18号建议的答复")->s, true) == G_OTHER &&
+	    ss_genre_of_title(key("关于滨江堤防险情有关问题的报告")->s, false) == G_OTHER &&
+	    ss_genre_of_title(key("堤防险情调查情况的报告")->s, true) == G_OTHER &&
+	    ss_genre_of_title(key("关于法治政府建设的情况报告")->s, false) == G_REPORT &&
+	    ss_genre_of_title(key("滨江区人民政府工作报告")->s, false) == G_REPORT &&
+	    ss_genre_of_title(key("滨江区2024年工作总结")->s, false) == G_REPORT,
+	    "reports on a question, replies and plans");
+	CHECK(title("青川市粮油应急预案") == ZH_TITLE_FULL &&
+	    title("滨江区人民政府办公室对区政协第18号提案的答复") == ZH_TITLE_FULL &&
+	    title("滨江区人民政府办公室对区人大") == ZH_TITLE_OPEN &&
+	    title("对此我们高度重视") == ZH_TITLE_NO, "预案, 答复 and 对…");
 	CHECK(ss_genre_articles(key("政务服务管理办法（试行）")->s) &&
 	    !ss_genre_articles(key("实施方案")->s), "rules in articles");
 	CHECK(ss_genre_part(key("总体要求")->s) == P_AIMS &&

@@ -25,7 +25,13 @@ ss_doc_restart(struct ss_doc *d, unsigned annex)
 	d->title_done = d->title_open = false;
 	d->title_lines = 0;
 	d->heading_seen = d->prose = d->closed = d->bare_marker = false;
-	d->label = d->after_title = d->articles = false;
+	d->label = d->after_title = d->articles = d->title_issue = false;
+	d->title_about = false;
+	d->toc.on = false;
+	d->heads = d->heads_only = 0;
+	d->head_level = 0;
+	d->first_parts = 0;
+	d->first_keylen = 0;
 	d->en_style = -1;
 	d->en_last = 0;
 	d->alist_type = -1;

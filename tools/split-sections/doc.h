@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "emit.h"
 #include "report.h"
+#include "toc.h"
 #include "tree.h"
 
 #define NDOCS 32
@@ -41,6 +42,18 @@ struct ss_doc {
 	bool label;                     /* an annex label: its title follows */
 	bool after_title;               /* the last row was a title */
 	bool articles;                  /* a title named rules (办法, 规定) */
+	bool title_issue;               /* the title issues a document: 印发… */
+	bool title_about;               /* the title has 关于 */
+
+	/* tables of contents: the one being read, and the first heading of
+	 * the document, whose words come again where the body begins */
+	struct ss_toc toc;
+	unsigned heads;                 /* headings of the document or annex */
+	unsigned heads_only;            /* headings since the last body text */
+	int head_level;                 /* the level of the last heading */
+	unsigned char first_parts;
+	size_t first_keylen;
+	char first_key[SS_TOC_KEY];
 
 	int en_style;                   /* open enumeration, -1 none */
 	unsigned en_last;

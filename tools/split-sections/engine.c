@@ -17,6 +17,7 @@
 #include "runin.h"
 #include "sentence.h"
 #include "title.h"
+#include "toc.h"
 #include "tree.h"
 #include "tsv.h"
 
@@ -36,7 +37,10 @@ enum held {
 	H_PARA,         /* a paragraph whose last 一是 the next row decides */
 	H_MARKER,       /* a marker alone on its line, waiting for its words */
 	H_ISSUER,       /* a body's name, the first line of a title 关于…? */
-	H_LABEL         /* 附件： alone, an annex's label or the annex list? */
+	H_LABEL,        /* 附件： alone, an annex's label or the annex list? */
+	H_GLUED,        /* 1总则: the first level of an outline if 1.1 follows */
+	H_HEAD          /* 1.1 before any text: a table of contents if 1.2
+			 * follows */
 };
 
 struct ss {
@@ -132,11 +136,14 @@ hold(struct ss *s, const struct ss_rowref *r, const char *t, size_t n,
 static void body(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
     const char *t, size_t n, int confirm);
 static int frame_part(const struct ss_doc *d);
+static void frame_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
+    int kind, const char *text, size_t n);
 static void annex_label(struct ss *s, struct ss_doc *d,
     const struct ss_rowref *r, const char *text, size_t n, unsigned num,
     size_t rest);
 static void annex_list(struct ss *s, struct ss_doc *d,
     const struct ss_rowref *r, const char *text, size_t n, size_t rest);
+static void start_annex(struct ss *s, struct ss_doc *d, unsigned num);
 
 /* Releases the held row; confirm: whether the row after it goes on with
  * its enumeration. */
@@ -163,6 +170,18 @@ flush(struct ss *s, int confirm)
 		annex_label(s, s->cur, &s->href, s->htext.s, s->htext.len, 0,
 		    s->htext.len);
 		break;
+	case H_HEAD: {
+		size_t off = s->opt.keep_markers ? 0 : (size_t)s->hstyle;
+
+		ss_emit(&s->em, &s->href, K_HEADING, s->cur->tree.path,
+		    part_now(s->cur), s->htext.s + off, s->htext.len - off);
+		break;
+	}
+	case H_GLUED:
+		s->cur->heads_only = 0;
+		ss_emit_body(&s->em, &s->href, K_PARA, s->cur->tree.path,
+		    part_now(s->cur), s->htext.s, s->htext.len);
+		break;
 	}
 }
 
@@ -174,6 +193,8 @@ body(struct ss *s, struct ss_doc *d, const struct ss_rowref *r, const char *t,
 	int style = d->en_style;
 	unsigned last = d->en_last;
 
+	if (n > 0)
+		d->heads_only = 0;
 	ss_items_scan(&s->items, t, n);
 	if (s->items.n) {
 		int u = ss_items_decide(&s->items, confirm, &style, &last);
@@ -202,6 +223,13 @@ continues(struct ss *s, const char *t, size_t n)
 
 /* ---- headings ---- */
 
+/* The numbering of tables of contents: outlines, chapters, sections. */
+static bool
+toc_type(int type)
+{
+	return type == MT_DEC || type == MT_PART || type == MT_SEC;
+}
+
 /* The heading of marker m in line t: its text to hend, the words that
  * name its part to proper. */
 static void
@@ -211,7 +239,25 @@ heading(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 {
 	const char *h = t + m->len;
 	size_t hn = hend - m->len;
+	int level = ss_tree_level(&d->tree, m);
 
+	/* 1.2 right after 1.1, and nothing but headings since the first
+	 * one: a table of contents, whose first entry comes again where
+	 * the body begins */
+	if (d->heads > 0 && d->heads_only == d->heads && level == d->head_level &&
+	    d->first_keylen > 0 && toc_type(m->type)) {
+		ss_toc_resume(&d->toc, d->first_key, d->first_keylen,
+		    d->first_parts);
+		frame_row(s, d, r, K_PARA, t, n);
+		return;
+	}
+	if (d->heads == 0) {
+		d->first_keylen = ss_toc_key(&s->key, t, n, d->first_key);
+		d->first_parts = m->type == MT_DEC ? m->nparts : 0;
+	}
+	d->heads++;
+	d->heads_only++;
+	d->head_level = level;
 	ss_tree_open(&d->tree, m);
 	d->en_style = -1;
 	d->en_last = 0;
@@ -222,6 +268,13 @@ heading(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 	if (hn == 0 && hend == n) {
 		hold(s, r, s->opt.keep_markers ? t : h, s->opt.keep_markers ? n : 0,
 		    H_MARKER, 0);
+		return;
+	}
+	/* a later heading alone with no text yet: the table of contents
+	 * shows itself when its next entry follows (see ss_row) */
+	if (hend == n && d->heads >= 2 && d->heads_only == d->heads &&
+	    toc_type(m->type)) {
+		hold(s, r, t, n, H_HEAD, (int)m->len);
 		return;
 	}
 	if (s->opt.keep_markers)
@@ -328,17 +381,25 @@ title_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 	if (!d->rep.year)
 		d->rep.year = ss_part_year(s->key.s);
 	if (!d->tree.annex) {
-		int g = ss_genre_of_title(s->key.s);
+		int g = ss_genre_of_title(s->key.s, d->title_about);
 
 		if (g != G_UNKNOWN)
 			d->genre = g;
 	}
+	d->title_about = d->title_about || strstr(s->key.s, "关于") != NULL;
 	d->articles = d->articles || ss_genre_articles(s->key.s);
 	d->after_title = true;
 	d->title_done = true;
 	d->title_open = open && !zh_title_ends(text, n);
 	d->title_lines++;
 	d->label = false;
+	/* 关于印发某某规划 / 实施方案的通知: open until the notice's word */
+	d->title_issue = d->title_issue || ss_genre_issues(s->key.s);
+	if (d->title_issue && !d->tree.annex) {
+		bool done = ss_genre_wrapper_end(s->key.s);
+
+		d->title_open = !done;
+	}
 	ss_emit(&s->em, r, K_TITLE, d->tree.root, frame_part(d), text, n);
 }
 
@@ -641,14 +702,86 @@ after_close(struct ss *s, struct ss_doc *d, const struct ss_rowref *r,
 			return AFTER_DONE;
 		}
 	}
-	/* an annex that opens with its first heading */
-	if (mk && m->num == 1 && head_like && m->type <= MT_CNP) {
+	/* an annex that opens with its first heading (1 总则 too) */
+	if (mk && m->num == 1 && head_like && (m->type <= MT_CNP ||
+	    (m->type == MT_DEC && ss_marker_first(m)))) {
 		start_annex(s, d, 0);
 		*acc = true;
 		return AFTER_BODY;
 	}
 	ss_emit_body(&s->em, r, K_PARA, d->tree.path, frame_part(d), text, n);
 	return AFTER_DONE;
+}
+
+/* A title of a plan, notice or rules alone on its line. */
+static bool
+next_document(struct ss *s, const char *text, size_t n)
+{
+	int g;
+
+	if (n > 4 * TITLE_LINE_CPS || zh_title_like(text, n) != ZH_TITLE_FULL)
+		return false;
+	ss_key_fold(&s->key, text, n, SS_KEY_MAX);
+	/* 图1 汽车号牌编码规则, 表2 …: a caption */
+	if ((strncmp(s->key.s, "图", 3) == 0 || strncmp(s->key.s, "表", 3) == 0) &&
+	    ((s->key.s[3] >= '0' && s->key.s[3] <= '9') ||
+	    ss_cn_number(s->key.s + 3, s->key.len - 3, &(size_t){ 0 }) > 0))
+		return false;
+	g = ss_genre_of_title(s->key.s, false);
+	return g == G_PLAN || g == G_OTHER;
+}
+
+/* 1总则 held: the first level of an outline when its first child
+ * follows (1.1编制目的). */
+static void
+glued_resolve(struct ss *s, struct ss_doc *d, bool mk,
+    const struct ss_marker *m)
+{
+	struct ss_marker g;
+	struct ss_rowref hr = s->href;
+
+	if (mk && m->type == MT_DEC && m->nparts == 2 && m->num == 1 &&
+	    ss_marker_heading(s->htext.s, s->htext.len, &g) &&
+	    g.type == MT_DEC && g.nparts == 1 && g.num == m->parts[0]) {
+		s->held = H_NONE;
+		heading(s, d, &hr, &g, s->htext.s, s->htext.len, s->htext.len,
+		    s->htext.len);
+		return;
+	}
+	flush(s, 0);
+}
+
+/* A row of a table of contents being read: an entry (written as para,
+ * true) or the start of the body, which begins its tree again when the
+ * first entry comes back. */
+static bool
+toc_row(struct ss *s, struct ss_doc *d, const struct ss_rowref *r, bool mk,
+    const struct ss_marker *m, const char *text, size_t n)
+{
+	int np = mk && m->type == MT_DEC ? m->nparts : 0;
+
+	flush(s, 0);
+	switch (ss_toc_entry(&d->toc, &s->key, text, n, np,
+	    mk && ss_marker_first(m))) {
+	case TOC_ENTRY:
+		d->rows++;
+		frame_row(s, d, r, K_PARA, text, n);
+		return true;
+	case TOC_AGAIN:
+		/* after the date of a notice: the document it issues */
+		if (d->closed) {
+			start_annex(s, d, 0);
+			break;
+		}
+		ss_tree_reset(&d->tree, d->tree.annex);
+		d->heads = d->heads_only = 0;
+		d->head_level = 0;
+		d->first_keylen = 0;
+		d->bare_marker = false;
+		d->en_style = -1;
+		break;
+	}
+	return false;
 }
 
 void
@@ -684,6 +817,39 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	mk = ss_marker_heading(text, n, &m);
 	if (!mk && m.overlong)
 		zwarn(file, lineno, "numbering too long for a heading; kept as text");
+	if (mk)
+		ss_tree_reread(&d->tree, &m);
+	if (d->toc.on && toc_row(s, d, &r, mk, &m, text, n))
+		return;
+	/* the held heading and this one, siblings with no text between:
+	 * entries of a table of contents */
+	if (s->held == H_HEAD) {
+		if (mk && toc_type(m.type) &&
+		    ss_tree_level(&d->tree, &m) == d->head_level &&
+		    ss_tree_accepts(&d->tree, &m, true, true)) {
+			struct ss_rowref hr = s->href;
+
+			s->held = H_NONE;
+			frame_row(s, d, &hr, K_PARA, s->htext.s, s->htext.len);
+			ss_toc_resume(&d->toc, d->first_key, d->first_keylen,
+			    d->first_parts);
+			d->rows++;
+			frame_row(s, d, &r, K_PARA, text, n);
+			return;
+		}
+		flush(s, 0);
+	}
+	/* 目录 alone, or an entry with its page number (1.1 编制目的……3):
+	 * a table of contents */
+	if ((!mk && ss_toc_label(&s->key, text, n)) || (mk && n > 0 &&
+	    text[n - 1] >= '0' && text[n - 1] <= '9' && ss_toc_paged(text, n))) {
+		flush(s, 0);
+		ss_toc_start(&d->toc);
+		(void)toc_row(s, d, &r, mk, &m, text, n);
+		if (!mk)
+			d->toc.keylen = 0;      /* the label is no entry */
+		return;
+	}
 	if (mk) {
 		size_t cps;
 
@@ -708,6 +874,11 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 		acc = mk && !list && ss_tree_accepts(&d->tree, &m, head_like,
 		    hend == n);
 	}
+	if (s->held == H_GLUED) {
+		glued_resolve(s, d, mk, &m);
+		acc = mk && !list && ss_tree_accepts(&d->tree, &m, head_like,
+		    hend == n);
+	}
 	if (d->closed && after_close(s, d, &r, &m, mk, &acc, head_like, text, n) ==
 	    AFTER_DONE)
 		return;
@@ -725,6 +896,12 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 		heading(s, d, &r, &m, text, n, hend, proper);
 		return;
 	}
+	/* 1总则: a heading if 1.1 follows */
+	if (mk && !list && hend == n && head_like &&
+	    ss_tree_outline_start(&d->tree, &m) && ss_cp_count(text, n) <= 24) {
+		hold(s, &r, text, n, H_GLUED, 0);
+		return;
+	}
 	if (mk)
 		item = ss_tree_reject(&d->tree, &m, head_like);
 	/* "二、" alone, its words on the next line (markup split them):
@@ -732,6 +909,13 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	d->bare_marker = false;
 	if (htext) {
 		name_level(s, d, text, hproper);
+		/* the marker's own row is no heading of its own: the words
+		 * are the heading */
+		if (s->held == H_MARKER) {
+			s->held = H_NONE;
+			ss_emit(&s->em, &s->href, K_PARA, d->tree.path, part_now(d),
+			    s->htext.s, s->htext.len);
+		}
 		flush(s, 0);
 		ss_emit(&s->em, &r, K_HEADING, d->tree.path, part_now(d), text,
 		    htext);
@@ -765,6 +949,14 @@ ss_row(struct ss *s, const char *file, unsigned long lineno,
 	}
 	if (!mk && (d->heading_seen || d->prose) && end_frame(s, d, &r, text, n))
 		return;
+	/* the title of the next document a notice issues, after the body of
+	 * the one before (…转制为企业的规定 …, 进一步支持文化企业发展的规定) */
+	if (!mk && d->tree.annex && d->heading_seen && next_document(s, text, n)) {
+		start_annex(s, d, 0);
+		d->rows = 1;
+		title_row(s, d, &r, text, n, false);
+		return;
+	}
 	/* the next annex's label right after an annex's title */
 	if (!mk && d->tree.annex && !d->heading_seen && !d->prose &&
 	    next_label(s, d, &r, text, n))

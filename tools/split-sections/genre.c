@@ -36,6 +36,26 @@ title_end(const char *k)
 }
 
 bool
+ss_genre_issues(const char *k)
+{
+	return strstr(k, "印发") || strstr(k, "转发") || strstr(k, "批转");
+}
+
+bool
+ss_genre_wrapper_end(const char *k)
+{
+	static const char *const ends[] = {
+		"通知", "函", "决定", "意见", "批复", "批覆", "通报", "请示", NULL
+	};
+	size_t kl = title_end(k);
+
+	for (const char *const *w = ends; *w; w++)
+		if (ends_with(k, kl, *w))
+			return true;
+	return false;
+}
+
+bool
 ss_genre_articles(const char *k)
 {
 	static const char *const rules[] = {
@@ -49,24 +69,48 @@ ss_genre_articles(const char *k)
 	return false;
 }
 
+/* The words of a yearly report's title: a year, 法治, 依法, 年度,
+ * 工作报告, 工作总结 (its work of the year). */
+static bool
+yearly_report(const char *k, bool about)
+{
+	static const char *const words[] = {
+		"法治", "依法", "年度", "工作报告", "工作总结", "工作情况",
+		"建设情况", NULL
+	};
+
+	if (!about && strstr(k, "关于") == NULL)
+		return true;
+	for (const char *const *w = words; *w; w++)
+		if (strstr(k, *w))
+			return true;
+	for (const char *p = k; *p; p++)
+		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') &&
+		    p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9')
+			return true;
+	return false;
+}
+
 int
-ss_genre_of_title(const char *k)
+ss_genre_of_title(const char *k, bool about)
 {
 	static const char *const plan[] = {
 		"方案", "规划", "计划", "纲要", "要点", "意见", "通知", "通报",
-		"决定", "措施", NULL
+		"决定", "措施", "预案", NULL
 	};
 	static const char *const other[] = {
 		"批复", "批覆", "复函", "函", "办法", "规定", "细则", "条例", "规则",
 		"公告", "通告", "决议", "请示", "纪要", "指南", "指引", "清单",
-		"名单", "目录", NULL
+		"名单", "目录", "答复", NULL
 	};
 	size_t kl = title_end(k);
 
-	/* …意见的报告, …工作情况报告: the last word decides */
+	/* …意见的报告, …工作情况报告: the last word decides; a report on a
+	 * question (关于…问题的报告, to the State Council) is no yearly
+	 * report, which names its year or its rule-of-law work */
 	if (ends_with(k, kl, "报告") || ends_with(k, kl, "总结") ||
 	    ends_with(k, kl, "情况"))
-		return G_REPORT;
+		return yearly_report(k, about) ? G_REPORT : G_OTHER;
 	for (const char *const *w = plan; *w; w++)
 		if (ends_with(k, kl, *w))
 			return G_PLAN;

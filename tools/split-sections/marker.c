@@ -197,6 +197,99 @@ finish(const char *s, size_t n, size_t i, struct ss_marker *m, enum ss_mtype t,
 	return true;
 }
 
+/* The words that follow a number that counts or measures (3家, 2型,
+ * 10余): after a plain number they make it a quantity.  After 1.5 only
+ * the measures do (1.5亿元, 2.5倍, 3.2公里), as 2.1人员 and 1.3分级 are
+ * headings. */
+static const char units[] =
+    "年月日时分秒周天季号期届次批版级等类型项件个名人户家所座台辆套份条"
+    "张本册倍元角万亿千百十米吨斤克升度岁余多层段栋间处起宗场轮笔";
+static const char measures[] = "万亿千百倍元角米吨斤克升亩余多岁";
+static const char *const measures2[] = {
+	"公里", "公斤", "公顷", "平方", "立方", "小时", "分钟", "个百", NULL
+};
+
+static bool
+measure_at(const char *s, size_t n, size_t i, uint32_t cp)
+{
+	if (utf8_contains(measures, cp))
+		return true;
+	for (const char *const *w = measures2; *w; w++)
+		if (i + 6 <= n && memcmp(s + i, *w, 6) == 0)
+			return true;
+	return false;
+}
+
+/* A full stop inside an outline number: . or the full-width one */
+static size_t
+dec_point(const char *s, size_t n, size_t i)
+{
+	if (i < n && s[i] == '.')
+		return 1;
+	if (i + 3 <= n && memcmp(s + i, "\xef\xbc\x8e", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* A decimal outline number at s[i] (its first part read: v, u bytes):
+ * 2.3.1 followed by its words, a space or the end of the line; or a plain
+ * number followed by a space, or glued to its words (1总则), and then a
+ * character that does not make it a quantity. */
+static bool
+dec_marker(const char *s, size_t n, size_t i, unsigned long v, size_t u,
+    struct ss_marker *m)
+{
+	size_t j = i + u, l, nd, pl, e;
+	uint32_t cp;
+
+	m->nparts = 0;
+	if (v == 0 || v > 99)
+		return false;
+	m->parts[m->nparts++] = (unsigned short)v;
+	while ((pl = dec_point(s, n, j)) != 0) {
+		unsigned long w = ar_number(s + j + pl, n - j - pl, &u, &nd);
+
+		if (nd == 0)
+			break;
+		if (nd > 3 || w == 0 || m->nparts == SS_DEC_MAX)
+			return false;
+		m->parts[m->nparts++] = (unsigned short)w;
+		j += pl + u;
+	}
+	if (m->nparts == 1 && dec_point(s, n, j))
+		return false;           /* 1. is the arabic marker */
+	if (m->nparts > 1 && (pl = dec_point(s, n, j)) != 0)
+		j += pl;                /* 1.1. */
+	e = skip_spaces(s, n, j);
+	cp = peek(s, n, e, &l);
+	if (l == 0)
+		return m->nparts > 1 && finish(s, n, e, m, MT_DEC, m->parts[m->nparts - 1]);
+	if (cp < 0x80 ? cp != '(' : measure_at(s, n, e, cp) ||
+	    cp == 0x3001 || cp == 0xFF0C || cp == 0xFF05 || cp == 0xFF09 ||
+	    cp == 0xFF0E)
+		return false;
+	/* a plain number counts only before words (3 总则), not before
+	 * more digits, a bracket or a measure word (3家) */
+	if (m->nparts == 1 && (!utf8_is_han(cp) || zhnum_is_numeral(cp) ||
+	    utf8_contains(units, cp)))
+		return false;
+	if (!finish(s, n, e, m, MT_DEC, m->parts[m->nparts - 1]))
+		return false;
+	m->glued = m->nparts == 1 && e == j;
+	return true;
+}
+
+bool
+ss_marker_first(const struct ss_marker *m)
+{
+	if (m->num != 1)
+		return false;
+	for (int i = 0; i < m->nparts; i++)
+		if (m->parts[i] != 1)
+			return false;
+	return true;
+}
+
 bool
 ss_marker_heading(const char *s, size_t n, struct ss_marker *m)
 {
@@ -207,6 +300,8 @@ ss_marker_heading(const char *s, size_t n, struct ss_marker *m)
 
 	m->overlong = false;
 	m->tight = false;
+	m->nparts = 0;
+	m->glued = false;
 	if (l == 0)
 		return false;
 	if (cp >= 0x2460 && cp <= 0x2473)
@@ -314,6 +409,9 @@ ss_marker_heading(const char *s, size_t n, struct ss_marker *m)
 
 		if (nd == 0)
 			return false;
+		if (nd <= 2 && dec_marker(s, n, i, v, u, m))
+			return true;
+		m->nparts = 0;
 		j = skip_spaces(s, n, i + u);
 		cp = peek(s, n, j, &l);
 		if (cp == ')' || cp == 0xFF09) {

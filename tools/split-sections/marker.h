@@ -24,12 +24,15 @@ enum ss_mtype {
 	MT_ARP,         /* (1) (1) ⑴ */
 	MT_ARH,         /* 1) */
 	MT_CIR,         /* ① ❶ */
+	MT_DEC,         /* 1 总则, 1.1 编制目的, 2.3.1: the parts give the depth */
 	MT_BARE,        /* 存在的问题: a part named with no number, above all */
 	MT_COUNT
 };
 
 /* Marker numbers above this are not numbering but text (a year, a sum). */
 #define SS_MARKER_MAX 999
+/* Parts of a decimal outline number (5.1.2.3) at most. */
+#define SS_DEC_MAX 6
 
 struct ss_marker {
 	enum ss_mtype type;
@@ -37,7 +40,16 @@ struct ss_marker {
 	size_t len;             /* bytes of the marker, trailing spaces included */
 	bool overlong;          /* numbering-shaped but too long: kept as text */
 	bool tight;             /* 第一条 run into its text with no space */
+	/* MT_DEC: the parts of 2.3.1 (num is the last one); glued: a
+	 * plain number run into its words (1总则), a heading only where an
+	 * outline already stands */
+	unsigned char nparts;
+	bool glued;
+	unsigned short parts[SS_DEC_MAX];
 };
+
+/* Whether m numbers the first of its level: 一、, (1), 1.1, 1.1.1. */
+bool ss_marker_first(const struct ss_marker *m);
 
 /* Parses a heading marker at the start of s.  Returns false when there is
  * none (m->overlong may still be set, for a warning). */

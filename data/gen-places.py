@@ -83,7 +83,9 @@ def village_name(n):
                      ("村委会", "村"), ("居民委员会", "社区"), ("居委会", "社区"),
                      ("嘎查委员会", "嘎查")):
         if n.endswith(suf):
-            return n[:-len(suf)] + rep
+            # 马鬃山村村委会 is the committee of 马鬃山村, not of 马鬃山村村.
+            stem = n[:-len(suf)]
+            return stem if stem.endswith(rep) else stem + rep
     if n.endswith(("村", "社区", "嘎查")):
         return n
     return None

@@ -3,13 +3,14 @@
 
   data/repair_pinyin.inc   Mandarin readings of every Han character
   data/repair_gbk.inc      the CP936 (Windows GBK) double-byte table
-  data/repair_bigram.inc   a character-bigram model of Chinese words
+  data/repair_bigram.inc   a character-bigram model of Chinese text
 
 Sources (all Debian packages, see each file's header):
   unicode-data   /usr/share/unicode/Unihan_Readings.txt.bz2 (Unicode licence)
   python3        the "gbk" codec, which equals glibc iconv's CP936 on all
                  double-byte codes (checked: same 23940 pairs assigned)
-  python3-jieba  /usr/lib/python3/dist-packages/jieba/dict.txt (MIT)
+  sunpinyin-data /usr/lib/x86_64-linux-gnu/sunpinyin/data/lm_sc.t3g and
+                 pydict_sc.bin: open-gram's word trigram model (CC BY-SA 3.0)
   opencc         via data/t2s_chars.inc, so that the model is scored on
                  script-folded characters like the runtime does
 
@@ -19,20 +20,24 @@ tables stay small in the repository and compile in no time.
 
 Usage: data/gen-repair-tables.py   (run from the repository root)
 """
+import array
 import bz2
 import math
 import re
+import struct
 import subprocess
 import unicodedata
 
 UNIHAN = "/usr/share/unicode/Unihan_Readings.txt.bz2"
-JIEBA = "/usr/lib/python3/dist-packages/jieba/dict.txt"
+SUNPY_DICT = "/usr/lib/x86_64-linux-gnu/sunpinyin/data/pydict_sc.bin"
+SUNPY_LM = "/usr/lib/x86_64-linux-gnu/sunpinyin/data/lm_sc.t3g"
 T2S = "data/t2s_chars.inc"
 FIELDS = ("kMandarin", "kHanyuPinyin", "kXHC1983", "kTGHZ2013", "kHanyuPinlu")
 CONT = "ABCDEFGHIJKLMNOPQRSTUVWXYZ6789+-"
 LAST = "abcdefghijklmnopqrstuvwxyz012345"
 MAXCHARS = 16384        # bigram keys are (left << 14) | right
-MINBIGRAM = 40          # jieba word-frequency mass below which a pair is noise
+MINGAIN = 2.0           # a pair kept says this much more than the back-off
+MINMASS = 2.0 ** -28    # and has at least this share of all pairs
 
 
 def pkgver(pkg):
@@ -186,68 +191,156 @@ def t2s():
     return m
 
 
+def sunpinyin_words():
+    """Word id -> text, from the lexicon's string table (UCS-4, NUL-ended,
+    in id order after a header of word count, node count, offset)."""
+    with open(SUNPY_DICT, "rb") as f:
+        d = f.read()
+    nwords, _, off = struct.unpack("<3I", d[:12])
+    a = array.array("I")
+    a.frombytes(d[off:off + (len(d) - off) // 4 * 4])
+    out, cur = [], []
+    for v in a:
+        if v == 0:
+            out.append("".join(map(chr, cur)))
+            cur = []
+            if len(out) == nwords:
+                break
+        else:
+            cur.append(v)
+    return out
+
+
+def sunpinyin_lm():
+    """The unigram and bigram levels of sunpinyin's threaded back-off
+    trigram model (src/slm/slm.h: a header, 2^16 probabilities, 2^14
+    back-off weights, then 12-byte nodes per level; probabilities, not
+    logs, in this file).  Returns per unigram (word, P(w), bow(w), first
+    bigram child) and per bigram (word, P(w2 | w1))."""
+    with open(SUNPY_LM, "rb") as f:
+        d = f.read()
+    n, uselog = struct.unpack("<2I", d[:8])
+    assert n == 3 and uselog == 0
+    sizes = struct.unpack("<4I", d[8:24])
+    off = 24
+    pr = array.array("f")
+    pr.frombytes(d[off:off + 4 * 65536])
+    off += 4 * 65536
+    bow = array.array("f")
+    bow.frombytes(d[off:off + 4 * 16384])
+    off += 4 * 16384 + 12 * sizes[0]
+    levels = []
+    for lvl in (1, 2):
+        a = array.array("I")
+        a.frombytes(d[off:off + 12 * sizes[lvl]])
+        off += 12 * sizes[lvl]
+        w0, w1, w2 = a[0::3], a[1::3], a[2::3]
+        levels.append(([x & 0x3FFFF for x in w0], [pr[x & 0xFFFF] for x in w1],
+                       [bow[x >> 18] for x in w0],
+                       [(w1[i] >> 16) | ((w2[i] >> 25) << 16) for i in range(sizes[lvl])]))
+    return levels
+
+
+def is_han(c):
+    return 0x3400 <= ord(c) <= 0x9FFF
+
+
+def char_model(fold):
+    """Character statistics of the word model: expected counts of each
+    character, of adjacent pairs inside a word and across two words (the
+    explicit word bigrams, less what their back-off would give), and the
+    back-off part of a pair across words, P(a ends a word, backing off) *
+    P(the next word starts with b), kept as two factors."""
+    words = sunpinyin_words()
+    (wid1, p1, bow1, ch1), (wid2, p2, _, _) = sunpinyin_lm()
+    f = lambda c: fold.get(c, c)
+    text = [""] * len(words)
+    for i, w in enumerate(words):
+        text[i] = "".join(f(c) for c in w)
+    punit = {}
+    uni, starts, backoff, pair = {}, {}, {}, {}
+    total = 0.0
+    n1 = len(wid1) - 1          # the last node is a sentinel
+    for i in range(n1):
+        w, p = wid1[i], p1[i]
+        punit[w] = p
+        s = text[w] if w < len(text) and text[w] else "#"
+        total += p * len(s)
+        for c in s:
+            uni[c] = uni.get(c, 0) + p
+        for a, b in zip(s, s[1:]):
+            pair[a + b] = pair.get(a + b, 0) + p
+        starts[s[0]] = starts.get(s[0], 0) + p
+    for i in range(n1):
+        w1, pw, bo = wid1[i], p1[i], bow1[i]
+        s1 = text[w1] if w1 < len(text) and text[w1] else "#"
+        a = s1[-1]
+        backoff[a] = backoff.get(a, 0) + pw * bo
+        for k in range(ch1[i], ch1[i + 1]):
+            w2 = wid2[k]
+            s2 = text[w2] if w2 < len(text) and text[w2] else "#"
+            key = a + s2[0]
+            pair[key] = pair.get(key, 0) + pw * (p2[k] - bo * punit.get(w2, 0))
+    return uni, starts, backoff, pair, total
+
+
+def q8(p):
+    """-8 log2 p in 0..255: an eighth of a bit, down to 2^-31.9."""
+    if p <= 0:
+        return 255
+    return max(0, min(255, int(round(-8 * math.log2(p)))))
+
+
 def gen_bigram():
     fold = t2s()
-    uni = {}
-    bi = {}
-    starts = {}
-    ends = {}
-    total = words = 0
-    with open(JIEBA, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split(" ")
-            w = "".join(fold.get(c, c) for c in parts[0])
-            n = int(parts[1])
-            if not all(0x3400 <= ord(c) <= 0x9FFF for c in w):
-                continue
-            for c in w:
-                uni[c] = uni.get(c, 0) + n
-                total += n
-            for a, b in zip(w, w[1:]):
-                bi[a + b] = bi.get(a + b, 0) + n
-            starts[w[0]] = starts.get(w[0], 0) + n
-            ends[w[-1]] = ends.get(w[-1], 0) + n
-            words += n
-    chars = sorted(uni, key=lambda c: -uni[c])[:MAXCHARS - 1]
+    uni, starts, backoff, pair, total = char_model(fold)
+    chars = sorted((c for c in uni if is_han(c)), key=lambda c: -uni[c])[:MAXCHARS - 1]
     chars.sort()
     idx = {c: i for i, c in enumerate(chars)}
-
-    def q(v):
-        return min(63, int(round(2 * math.log2(v))))
-
-    unis = "".join(LAST[q(uni[c] + 1) >> 1] for c in chars)
-    # Where words start and end, so that a pair across two words gets
-    # P(a ends a word) P(b starts one) rather than nothing.
-    edges = "".join(enc(q(starts.get(c, 0) + 1)) + enc(q(ends.get(c, 0) + 1))
-                    for c in chars)
-    pairs = sorted((idx[k[0]] << 14 | idx[k[1]], v) for k, v in bi.items()
-                   if v >= MINBIGRAM and k[0] in idx and k[1] in idx)
+    # per character: P(c), P(c ends a word and the next is backed off to
+    # | c), P(a word starts with c | a word starts)
+    unis = "".join(enc(q8(uni[c] / total)) + enc(q8(backoff.get(c, 0) / uni[c])) +
+                   enc(q8(starts.get(c, 0))) for c in chars)
+    pairs = []
+    for k, v in pair.items():
+        a, b = k[0], k[1]
+        if a not in idx or b not in idx or v <= 0:
+            continue
+        bo = backoff.get(a, 0) * starts.get(b, 0)
+        # only what the back-off product does not already say
+        if v < MINGAIN * bo or v / total < MINMASS:
+            continue
+        q = q8(v / uni[a])
+        if q < 255:
+            pairs.append((idx[a] << 14 | idx[b], q))
+    pairs.sort()
     out = []
     prev = 0
     for key, v in pairs:
-        out.append(enc(((key - prev) << 6) | q(v)))
+        out.append(enc(((key - prev) << 8) | v))
         prev = key
     with open("data/repair_bigram.inc", "w", encoding="utf-8") as f:
-        f.write("/* Generated by data/gen-repair-tables.py from jieba's dict.txt\n"
-                " * (python3-jieba %s, MIT licence), characters folded to simplified\n"
-                " * with data/t2s_chars.inc (OpenCC, Apache-2.0).  Do not edit.\n"
-                " * Counts are word frequencies summed over the words containing a\n"
-                " * character or an adjacent pair, kept as round(2 log2 count).\n"
+        f.write("/* Generated by data/gen-repair-tables.py from sunpinyin's word trigram\n"
+                " * model of open-gram (lm_sc.t3g and its lexicon pydict_sc.bin, Debian\n"
+                " * sunpinyin-data %s, CC BY-SA 3.0: this table, derived from it, is\n"
+                " * under the same licence), characters folded to simplified with\n"
+                " * data/t2s_chars.inc (OpenCC, Apache-2.0).  Do not edit.\n"
+                " * A character pair's probability is P(b | a) = E(a, b) + end(a) start(b):\n"
+                " * E the expected count of the pair inside a word or across two words\n"
+                " * whose bigram the model lists, over the count of a; end(a) the\n"
+                " * back-off mass after words ending in a; start(b) the share of words\n"
+                " * starting with b.  All as -8 log2 p (0..255).\n"
                 " * bigram_chars: the characters, in code point order;\n"
-                " * bigram_unis: per character, log2 count as one digit;\n"
-                " * bigram_edges: per character, 2 log2 of the counts of words that\n"
-                " * start and that end with it (BIGRAM_2LOG2_WORDS: of all words);\n"
-                " * bigram_pairs: ((key - previous key) << 6 | 2 log2 count), with\n"
-                " * key = left index << 14 | right index (pairs of mass >= %d). */\n"
-                % (pkgver("python3-jieba"), MINBIGRAM))
+                " * bigram_unis: per character -8 log2 of P(c), end(c), start(c);\n"
+                " * bigram_pairs: ((key - previous key) << 8 | -8 log2 E), key = left\n"
+                " * index << 14 | right index (pairs over %g times the back-off's\n"
+                " * and of mass over %g). */\n"
+                % (pkgver("sunpinyin-data"), MINGAIN, MINMASS))
         f.write("#define BIGRAM_NCHARS %d\n#define BIGRAM_NPAIRS %d\n"
-                "#define BIGRAM_LOG2_TOTAL %d\n#define BIGRAM_2LOG2_WORDS %d\n"
-                % (len(chars), len(pairs), int(round(math.log2(total))), q(words)))
+                % (len(chars), len(pairs)))
         emit_string(f, "bigram_chars", "".join(chars), 60)
         emit_string(f, "bigram_unis", unis)
-        emit_string(f, "bigram_edges", edges)
         emit_string(f, "bigram_pairs", "".join(out))
-
 
 gen_pinyin()
 gen_gbk()

@@ -74,6 +74,10 @@ def reparse_items(out):
         if len(r) < 8:
             continue
         value, unit, kind = r[-6], r[-5], r[-4]
+        # a year a title gives without 年 (街道2024法治政府建设年度报告)
+        # needs its row: alone it is a bare number
+        if kind == "year" and not unit:
+            continue
         if kind in KINDS and PLAIN.match(value):
             yield value, unit, kind
 

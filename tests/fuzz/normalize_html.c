@@ -7,13 +7,17 @@
  * bit 2 --punct=ascii, bit 3 --to-simplified.  Properties: every line of
  * the page is accounted for (lines in = rows out + blank + chrome
  * dropped), and the title for --meta is valid UTF-8 without tabs or
- * newlines.
+ * newlines.  Bit 4 also parses the bytes in pieces of 32 to 256 bytes
+ * (bits 5-7), as a page over HTML_CHUNK is, and checks the shape of the
+ * elements and lines.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "buf.h"
+#include "article.h"
 #include "cli.h"
+#include "html.h"
 #include "normalize.h"
 #include "out.h"
 #include "utf8.h"
@@ -69,6 +73,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	t = norm_title(nm[k]);
 	FUZZ_ASSERT(utf8_valid(t, strlen(t)));
 	FUZZ_ASSERT(!strchr(t, '\t') && !strchr(t, '\n'));
+	if (opt & 16) {
+		static struct hpage pg;
+		static struct article a;
+
+		pg.piece = 32u << ((opt >> 5) % 4);
+		html_parse(&pg, (const char *)data, size);
+		FUZZ_ASSERT(html_well_formed(&pg));
+		article_select(&a, &pg, NULL);
+		pg.piece = 0;
+	}
 	out_len = 0;
 	return 0;
 }

@@ -189,6 +189,7 @@ main(void)
 		set_bits(cls, te_wl_leaders.fc, C_PERSON);
 		set_bits(cls, te_wl_surnames.fc, C_PERSON);
 		set_bits(cls, te_wl_titles.lc, C_TITLE);
+		set_bits(cls, te_wl_ptitles.lc, C_TITLE);
 	}
 	CHECK(memcmp(cls, te_cls, sizeof(cls)) == 0, "tables: character classes match the lists");
 

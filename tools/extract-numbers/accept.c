@@ -5,6 +5,14 @@
 #include "range.h"
 #include "zhnum.h"
 
+/* 每 or 每隔 just before i. */
+static bool
+every(const struct xn *x, size_t i)
+{
+	return (i >= 1 && x->f[i - 1] == U'每') ||
+	    (i >= 2 && x->f[i - 1] == U'隔' && x->f[i - 2] == U'每');
+}
+
 enum xn_rd
 xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
 {
@@ -16,12 +24,14 @@ xn_screen_numeral(struct xn *x, struct xn_read *r, struct xn_q *q)
 	 * after them that could make a quantity; the low end of a range
 	 * (三至五人) has the high end. */
 	if (!r->ordctx && !xn_unit_may_start(c) && c != U'余' && c != U'多' &&
-	    c != U'个' && c != U'年' && c != U'月' && c != U'万' &&
+	    c != U'个' && c != U'年' && c != U'月' && c != U'万' && c != U'大' &&
 	    c != U'亿' && !((sl = xn_range_sep(x, r->j)) != 0 &&
 	    zhnum_is_numeral(xn_at(x, r->j + sl))))
 		return XN_RD_REJECT;
-	/* 一批 is a set phrase (a number of), 第一批 the first batch. */
-	if (!r->ordctx && xn_list_at(XN_L_SETPHRASE, x->f, i, x->n))
+	/* 一批 is a set phrase (a number of), 第一批 the first batch; 两年一
+	 * is one (两年一度) except after 每 (每两年一次: every two years). */
+	if (!r->ordctx && xn_list_at(XN_L_SETPHRASE, x->f, i, x->n) &&
+	    !(every(x, i) && c == U'年'))
 		return XN_RD_REJECT;
 	if (r->num.one && i && xn_list_before(XN_L_ONE_BEFORE, x->f, i))
 		return XN_RD_REJECT;
@@ -68,6 +78,11 @@ bare_ok(struct xn *x, struct xn_q *q, size_t numstart)
 	    x->f[numstart - 2] == U'附') || p == U'录' ||
 	    (nx == ' ' && xn_is_digit(xn_at(x, q->end + 1))) || xn_is_dash(nx))
 		return false;
+	/* 与红线交点1, 方案2 at the end of a row: a point's or an item's
+	 * name, unless a verb gives the number (总数为35). */
+	if (nx == 0 && q->end == x->n && xn_is_han(p) &&
+	    !utf8_contains("为达是至到有计共约近超余逾了增减", p))
+		return false;
 	/* A number alone at the start of a clause is an enumerator. */
 	if (numstart == 0 || xn_clause_punct(p) || p == ' ')
 		return false;
@@ -93,6 +108,79 @@ levels_listed(struct xn *x, size_t numstart)
 	return false;
 }
 
+/* Curly and corner quotes only: a straight " opens and closes alike. */
+static bool
+slogan_open(uint32_t c)
+{
+	return c == 0x201C || c == 0x300C || c == 0x300E;
+}
+
+static bool
+slogan_close(uint32_t c)
+{
+	return c == 0x201D || c == 0x300D || c == 0x300F;
+}
+
+/* The longest quote still read as a slogan or a label: a quoted clause of
+ * a rule (将“……每年两次……”修改为) is longer and keeps its counts. */
+#define SLOGAN_MAX 24
+
+/* “一枚印章管审批、一个大厅办成事”, “公章四面围城”: whether [start, end)
+ * lies inside a short quote, which names a slogan or a mechanism. */
+static bool
+in_slogan_quote(const struct xn *x, size_t start, size_t end)
+{
+	size_t a, b;
+
+	for (a = start; a > 0 && start - a < SLOGAN_MAX; a--) {
+		uint32_t c = x->f[a - 1];
+
+		if (slogan_open(c))
+			break;
+		if (slogan_close(c) || c == 0x3002 || c == ';' || c == '!' ||
+		    c == '?' || c == '\t')
+			return false;
+	}
+	if (a == 0 || !slogan_open(x->f[a - 1]))
+		return false;
+	for (b = end; b < x->n && b - a < SLOGAN_MAX; b++) {
+		uint32_t c = x->f[b];
+
+		if (slogan_close(c))
+			break;
+		if (slogan_open(c) || c == 0x3002 || c == ';' || c == '!' ||
+		    c == '?' || c == '\t')
+			return false;
+	}
+	if (b >= x->n || !slogan_close(x->f[b]))
+		return false;
+	/* “这次来了三个人”: words of speech make it a quotation. */
+	for (size_t k = a; k < b; k++)
+		if (utf8_contains("了吗呢吧啊我你他她咱", x->f[k]))
+			return false;
+	return true;
+}
+
+/* 省委十一届三次、四次、五次全会: the character after a list of N次
+ * that starts at end (、四次、五次), or after end itself. */
+static uint32_t
+after_sessions(const struct xn *x, size_t end)
+{
+	size_t k = end;
+
+	while (xn_at(x, k) == 0x3001 || xn_at(x, k) == U'和' ||
+	    xn_at(x, k) == U'及') {
+		size_t m = k + 1;
+
+		while (zhnum_is_numeral(xn_at(x, m)))
+			m++;
+		if (m == k + 1 || xn_at(x, m) != U'次')
+			break;
+		k = m + 1;
+	}
+	return xn_at(x, k);
+}
+
 /* Whether a Chinese numeral with a unit is part of a slogan or a name
  * rather than a quantity. */
 static bool
@@ -102,8 +190,9 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 	uint32_t after = xn_at(x, q->end);
 	int d = zhnum_digit(after);
 
-	/* 三个一, 一人一档, 三会一课; but 六章四十二条 counts twice. */
-	if (d >= 1) {
+	/* 三个一, 一人一档, 三会一课; but 六章四十二条 counts twice, and
+	 * 每两年一次 is a length of time and a count. */
+	if (d >= 1 && !(every(x, numstart) && q->kind == XN_K_DURATION)) {
 		struct xn_num num;
 
 		if (d == 1 && !zhnum_unit(xn_at(x, q->end + 1)))
@@ -129,16 +218,40 @@ slogan(struct xn *x, struct xn_q *q, size_t numstart)
 	if (strcmp(q->unit, "次") == 0 && after == U'会' &&
 	    xn_at(x, q->end + 1) == U'议' && xn_at(x, q->end + 2) == U'第')
 		return true;
-	/* 十四届人大二次会议, 十三届六次全会: sessions, not counts. */
-	if (strcmp(q->unit, "次") == 0 && (after == U'会' || after == U'全') &&
-	    x->f[numstart] != U'两') {
-		for (size_t k = numstart; k > 0 && numstart - k < 14; k--) {
+	/* 十四届人大二次会议, 十三届六次全会, 市委六届七次、八次全会:
+	 * sessions, not counts. */
+	if (p == U'届' && strcmp(q->unit, "次") == 0)
+		return true;
+	if (strcmp(q->unit, "次") == 0 && x->f[numstart] != U'两' &&
+	    ((after = after_sessions(x, q->end)) == U'会' || after == U'全')) {
+		size_t lo = numstart;
+
+		/* 三次、四次、五次 of one list: measured from its first. */
+		while (lo > 0 && (x->f[lo - 1] == 0x3001 || x->f[lo - 1] == U'次' ||
+		    zhnum_is_numeral(x->f[lo - 1])))
+			lo--;
+		for (size_t k = lo; k > 0 && lo - k < 14; k--) {
 			if (x->f[k - 1] == U'届')
 				return true;
+			/* 第十八届人大常务委员会第二十四次会议: a numbered
+			 * meeting of a standing committee. */
+			if (x->f[k - 1] == U'常')
+				break;
 			if (xn_clause_punct(x->f[k - 1]) && x->f[k - 1] != 0x3001)
 				break;
 		}
 	}
+	return false;
+}
+
+/* 代表大会 (人民代表大会) within a few characters of i. */
+static bool
+congress_after(const struct xn *x, size_t i)
+{
+	for (size_t k = i; k < i + 4 && k < x->n; k++)
+		if (x->f[k] == U'代' && xn_at(x, k + 1) == U'表' &&
+		    xn_at(x, k + 2) == U'大')
+			return true;
 	return false;
 }
 
@@ -173,12 +286,14 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	uint32_t after = xn_at(x, q->end);
 
 	/* Policy codes 1+6+N and versions V2.0, G4, 5G. */
-	if (p == '+' || nx == '+' || xn_is_alpha(p) || (q->arabic && xn_is_alpha(nx)))
+	if (p == '+' || nx == '+' || xn_is_alpha(p) || (q->arabic &&
+	    xn_is_alpha(nx) && !xn_is_alpha((uint32_t)(unsigned char)q->unit[0])))
 		return false;
 	if (q->date && !q->bare)
 		return true;
-	/* “1310”, “十四五”, 〔2025〕 */
-	if (xn_is_open_quote(p) && xn_is_close_quote(after))
+	/* “1310”, “十四五”, 〔2025〕; not “98.5%”. */
+	if (xn_is_open_quote(p) && xn_is_close_quote(after) &&
+	    q->kind != XN_K_PERCENT && q->kind != XN_K_MONEY)
 		return false;
 	if ((p == 0x3014 || p == '[' || p == 0x3010) &&
 	    (after == 0x3015 || after == ']' || after == 0x3011))
@@ -191,15 +306,25 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 	if (q->kind == XN_K_SCORE && (p == U'时' || p == U'点' || p == ':'))
 		return false;
 	if (!q->arabic && *q->unit && (slogan(x, q, numstart) ||
+	    ((q->kind == XN_K_COUNT || q->kind == XN_K_DURATION) &&
+	    in_slogan_quote(x, ordctx ? numstart - 1 : numstart, q->end)) ||
 	    (q->kind == XN_K_COUNT && xn_place_name(x, numstart, q->end, q->unit))))
+		return false;
+	/* 十里八乡: the villages of a saying. */
+	if (p == U'里' && strcmp(q->unit, "乡") == 0)
 		return false;
 	if (!q->arabic && strcmp(q->unit, "级") == 0 && !levels_listed(x, numstart))
 		return false;
-	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会: a session,
-	 * not a count of terms; nor, without 第, is 十届 of an event
-	 * (terms counted run 两届, 三届 ...). */
+	/* 8项1级指标, 4级手术: a grade (镇、村两级干部 counts the levels
+	 * listed, 1.8级地震 is a magnitude). */
+	if (q->arabic && q->plain_int && utf8_contains("指手文标职岗", after) &&
+	    strcmp(q->unit, "级") == 0)
+		return false;
+	/* 十九届中央委员会, 省委十三届六次全会, 二十届二中全会, 八届第14次
+	 * 常务会议: a session, not a count of terms; nor, without 第, is
+	 * 十届 of an event (terms counted run 两届, 三届 ...). */
 	if (strcmp(q->unit, "届") == 0 && (zhnum_is_numeral(after) ||
-	    (!ordctx && (!q->ival_ok || q->ival >= 10 || q->mult)) ||
+	    after == U'第' || (!ordctx && (!q->ival_ok || q->ival >= 10 || q->mult)) ||
 	    xn_list_at(XN_L_SESSION, x->f, q->end, x->n) ||
 	    xn_list_before(XN_L_SESSION, x->f, ordctx ? numstart - 1 : numstart)))
 		return false;
@@ -227,9 +352,11 @@ xn_accept(struct xn *x, struct xn_q *q, size_t numstart, bool ordctx)
 		/* 第三人 of a law is a party, not the third person. */
 		if (strcmp(q->unit, "人") == 0)
 			return false;
-		/* 第二十次全国代表大会 is the congress 二十大. */
+		/* 第二十次全国代表大会 is the congress 二十大; 第二次全国污染源
+		 * 普查 is the second census. */
 		if (strcmp(q->unit, "次") == 0 && ((after == U'全' &&
-		    xn_at(x, q->end + 1) == U'国') || after == U'党' ||
+		    xn_at(x, q->end + 1) == U'国' && congress_after(x, q->end + 2)) ||
+		    after == U'党' ||
 		    (after == U'代' && xn_at(x, q->end + 1) == U'表')))
 			return false;
 		if (*q->unit)

@@ -253,6 +253,16 @@ day_not_days(const struct xn *x, size_t start, size_t end)
 	if (utf8_contains("晚早晨夜凌午时", c) || ((c == U'上' || c == U'下' ||
 	    c == U'中') && xn_at(x, end + 1) == U'午'))
 		return true;
+	/* 19日20时35分, 19日 8:30 */
+	{
+		size_t k = end + (c == ' ');
+
+		while (xn_is_digit(xn_at(x, k)) && k < end + 4)
+			k++;
+		if (k > end + (c == ' ') && (xn_at(x, k) == U'时' ||
+		    xn_at(x, k) == U'点' || xn_at(x, k) == ':'))
+			return true;
+	}
 	return x->last_date_end && x->last_date_end + 1 == start &&
 	    (p == 0x3001 || p == U'和' || p == U'及' || p == U'与' || p == U'或');
 }
@@ -395,7 +405,76 @@ xn_read_joined_years(struct xn *x, struct xn_read *r, struct xn_q *q)
 	return XN_RD_DONE;
 }
 
-/* 11月, 11月30日 (Arabic only: 三月 is too often a name). */
+/* Words of a report's or a plan's title. */
+static bool
+title_row(const struct xn *x)
+{
+	static const uint32_t words[][2] = {
+		{ U'报', U'告' }, { U'总', U'结' }, { U'要', U'点' },
+		{ U'计', U'划' }, { U'规', U'划' }, { U'方', U'案' },
+	};
+
+	for (size_t k = 0; k + 1 < x->n; k++)
+		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+			if (x->f[k] == words[w][0] && x->f[k + 1] == words[w][1])
+				return true;
+	return false;
+}
+
+/* 沅江路街道2024法治政府建设年度报告: a title may leave out 年, so a
+ * year runs into the words after it (unit empty). */
+enum xn_rd
+xn_read_title_year(struct xn *x, struct xn_read *r, struct xn_q *q)
+{
+	uint32_t c = xn_at(x, r->j), p = r->i ? x->f[r->i - 1] : 0;
+
+	if (r->num.intlen != 4 || !q->plain_int || r->num.lead0 ||
+	    !xn_plausible_year(r->num.ival) || !xn_is_han(c) || !xn_is_han(p) ||
+	    p == U'第' || xn_unit_at(x->f, r->j, x->n, XN_UF_AR) || r->ordctx ||
+	    !title_row(x))
+		return XN_RD_NONE;
+	q->date = true;
+	q->kind = XN_K_YEAR;
+	q->y = (int)r->num.ival;
+	q->end = q->nend = r->j;
+	xn_date_value(q);
+	return XN_RD_DONE;
+}
+
+/* 六月底, 九月份, 十二月三十一日: a month in Chinese numerals only with a
+ * day or a part of the month after it (三月 alone is too often a name,
+ * 阳春三月). */
+enum xn_rd
+xn_read_cn_month(struct xn *x, struct xn_read *r, struct xn_q *q)
+{
+	size_t j = r->j, e = j + 1, e2;
+	uint32_t c = xn_at(x, e);
+	int d;
+
+	if (xn_at(x, j) != U'月' || q->arabic || r->num.seq || !r->num.ival_ok ||
+	    r->num.ival < 1 || r->num.ival > 12 || r->ordctx)
+		return XN_RD_NONE;
+	if (c == U'份' || c == U'底' || c == U'初' || c == U'末') {
+		e++;
+	} else if ((c == U'上' || c == U'中' || c == U'下') &&
+	    xn_at(x, e + 1) == U'旬') {
+		e += 2;
+	} else if (xn_small_num(x, e, &d, &e2) && (xn_at(x, e2) == U'日' ||
+	    xn_at(x, e2) == U'号') && d >= 1 && d <= 31) {
+		q->d = d;
+		e = e2 + 1;
+	} else {
+		return XN_RD_NONE;
+	}
+	q->m = (int)r->num.ival;
+	q->date = true;
+	q->kind = XN_K_DATE;
+	q->end = q->nend = e;
+	xn_date_value(q);
+	return XN_RD_DONE;
+}
+
+/* 11月, 11月30日 (Chinese numerals: xn_read_cn_month). */
 enum xn_rd
 xn_read_month(struct xn *x, struct xn_read *r, struct xn_q *q)
 {

@@ -41,5 +41,7 @@ enum xn_rd xn_read_year_list(struct xn *x, struct xn_read *r, struct xn_q *q);
 enum xn_rd xn_read_year(struct xn *x, struct xn_read *r, struct xn_q *q);
 enum xn_rd xn_read_joined_years(struct xn *x, struct xn_read *r, struct xn_q *q);
 enum xn_rd xn_read_month(struct xn *x, struct xn_read *r, struct xn_q *q);
+enum xn_rd xn_read_cn_month(struct xn *x, struct xn_read *r, struct xn_q *q);
+enum xn_rd xn_read_title_year(struct xn *x, struct xn_read *r, struct xn_q *q);
 
 #endif

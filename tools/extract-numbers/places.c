@@ -2,6 +2,7 @@
 
 #include "places.h"
 #include "scanner.h"
+#include "zhnum.h"
 
 /* Suffixes of a township, a village or a street office: 三间房乡.
  * (市 and 区 also end 超市 and 城区, counted by 家 and 座.) */
@@ -54,7 +55,7 @@ xn_place_name(struct xn *x, size_t start, size_t end, const char *unit)
 	 * names: a name is one character between the measure word and the
 	 * suffix, not a suffix itself, nor a word that makes one (农村,
 	 * 城镇, 山村) or points at one (全县, 各乡, 本村). */
-	if (!xn_is_han(c) || strcmp(unit, "个") == 0 || strcmp(unit, "名") == 0 ||
+	if (!xn_is_han(c) || zhnum_is_numeral(c) || strcmp(unit, "个") == 0 || strcmp(unit, "名") == 0 ||
 	    strcmp(unit, "位") == 0 || strcmp(unit, "项") == 0 ||
 	    strcmp(unit, "次") == 0 || strcmp(unit, "种") == 0 ||
 	    suffix_at(x, end) || utf8_contains("小大新老古名强特重美农城山渔全本每各该此其", c) ||

@@ -66,9 +66,13 @@ xn_prefix_approx(struct xn *x, size_t i, const char **word)
 {
 	/* 上千名, 上万人: 上 before a bare 百/千/万 (round_hundreds), not
 	 * the 上 of 马上, 以上, 线上. */
+	size_t nx = i + 1;
+
+	if (xn_at(x, nx) == U'亿' || (xn_at(x, nx) == U'万' && xn_at(x, i) != U'万'))
+		nx++;           /* 上百万 */
 	if (i >= 1 && i > x->last_end && x->f[i - 1] == U'上' && i < x->n &&
 	    (x->f[i] == U'百' || x->f[i] == U'千' || x->f[i] == U'万') &&
-	    !zhnum_is_numeral(xn_at(x, i + 1)) && xn_at(x, i + 1) != U'分' &&
+	    !zhnum_is_numeral(xn_at(x, nx)) && xn_at(x, nx) != U'分' &&
 	    !(i >= 2 && shang_word(x->f[i - 2]))) {
 		*word = "上";
 		return 1;
@@ -82,7 +86,7 @@ xn_prefix_approx(struct xn *x, size_t i, const char **word)
 		if (key->len == 1 && key->cp[0] == U'近' && i >= 2) {
 			uint32_t p = x->f[i - 2];
 
-			if (p == U'最' || p == U'接' || p == U'附' || p == U'靠')
+			if (utf8_contains("最接附靠邻临贴逼将", p))
 				return 0;
 		}
 		if (i - key->len < x->last_end)
@@ -124,32 +128,41 @@ article_next(uint32_t c)
 	return utf8_contains("重新高良完深强坚长系", c);
 }
 
-/* 近千份, 逾百家, 上千名: a bare 百/千/万 is a number only after a qualifier
- * and before a measure word (千家万户 and 百姓 are words). */
+/* 近千份, 逾百家, 上千名, 近百万元: a bare 百/千/万, with 万 or 亿 after it
+ * or not, is a number only after a qualifier and before a measure word
+ * (千家万户 and 百姓 are words); 百万元, 千万元 and 百亿元 are amounts
+ * without one. */
 static bool
 round_hundreds(struct xn *x, size_t i, struct xn_num *num, struct xn_dec *val)
 {
 	uint32_t c = xn_at(x, i), p = i ? x->f[i - 1] : 0;
+	uint32_t m = xn_at(x, i + 1);
+	size_t e = i + 1;
+	uint64_t v = zhnum_unit(c);
+	bool qualified;
+	const struct xn_unit *u;
 
 	if (c != U'百' && c != U'千' && c != U'万')
 		return false;
-	if (p != U'近' && p != U'逾' && p != U'超' && p != U'约' && p != U'上')
-		return false;
-	if (p == U'上' && i >= 2 && shang_word(x->f[i - 2]))
-		return false;
-	/* 千家万户, 百家争鸣 */
-	if (xn_at(x, i + 2) == U'万' || xn_at(x, i + 2) == U'争')
-		return false;
-	if (zhnum_is_numeral(xn_at(x, i + 1)))
-		return false;
-	{
-		const struct xn_unit *u = xn_unit_at(x->f, i + 1, x->n, XN_UF_CN);
-
-		if (!u || u->kind != XN_K_COUNT)
-			return false;
+	qualified = p == U'近' || p == U'逾' || p == U'超' || p == U'约' ||
+	    p == U'上';
+	if (qualified && p == U'上' && i >= 2 && shang_word(x->f[i - 2]))
+		qualified = false;
+	if ((m == U'万' && c != U'万') || m == U'亿') {
+		v *= zhnum_unit(m);
+		e++;
 	}
-	*num = (struct xn_num){ .start = i, .end = i + 1, .nchars = 1,
-	    .ival_ok = true, .ival = zhnum_unit(c) };
+	/* 千家万户, 百家争鸣 */
+	if (e == i + 1 && (xn_at(x, i + 2) == U'万' || xn_at(x, i + 2) == U'争'))
+		return false;
+	if (zhnum_is_numeral(xn_at(x, e)))
+		return false;
+	u = xn_unit_at(x->f, e, x->n, XN_UF_CN);
+	if (!u || (qualified ? u->kind != XN_K_COUNT && u->kind != XN_K_MONEY :
+	    e == i + 1 || u->kind != XN_K_MONEY))
+		return false;
+	*num = (struct xn_num){ .start = i, .end = e, .nchars = e - i,
+	    .ival_ok = true, .ival = v };
 	xn_dec_set_u64(val, num->ival);
 	return true;
 }
@@ -487,6 +500,17 @@ read_unit(struct xn *x, struct xn_read *r, struct xn_q *q, bool approx_in)
 			j++;
 	}
 	u = xn_unit_at(x->f, j, x->n, r->src);
+	/* 3大类, 两大方面: 大 before a few measure words of kinds; 一大批 is
+	 * a great many, 三大攻坚战 a label. */
+	if (!u && xn_at(x, j) == U'大' && !num->one && !r->ordctx &&
+	    (u = xn_unit_at(x->f, j + 1, x->n, r->src)) != NULL) {
+		if (utf8_contains("类项块批", u->key.cp[0]) && u->key.len == 1)
+			j++;
+		else if (strcmp(u->out, "方面") == 0)
+			j++;
+		else
+			u = NULL;
+	}
 	/* 一季度 is the first quarter, as 第一季度 is. */
 	quarter = u && u->key.cp[0] == U'季' && !r->ordctx && num->ival_ok &&
 	    num->ival >= 1 && num->ival <= 4 && !q->mult && !approx_in &&
@@ -584,6 +608,7 @@ static const struct reader arabic_readers[] = {
 	{ xn_read_year, NX_YEAR },
 	{ read_months_apart, NX_MONTH },
 	{ xn_read_month, NX_MONTH },
+	{ xn_read_title_year, NX_OTHER },
 	{ read_counted, NX_ANY },
 };
 
@@ -593,6 +618,7 @@ static const struct reader chinese_readers[] = {
 	{ xn_read_year, NX_YEAR },
 	{ reject_digit_string, NX_ANY },
 	{ read_months_apart, NX_MONTH },
+	{ xn_read_cn_month, NX_MONTH },
 	{ read_counted, NX_ANY },
 };
 

@@ -12,6 +12,7 @@ const char *const xn_kind_names[] = {
 #define A XN_UF_AR
 #define C XN_UF_CN
 #define O XN_UF_ONE
+#define L XN_UF_LATIN
 #define ALL (XN_UF_AR | XN_UF_CN | XN_UF_ONE)
 
 /* Longer keys win, so 人次 beats 人 and 个百分点 beats 个. */
@@ -38,7 +39,7 @@ static struct xn_unit units[] = {
 	U("周年", "周年", XN_K_ORDINAL, ALL, NULL),
 	U("周岁", "周岁", XN_K_OTHER, A | C, NULL),
 	U("周", "周", XN_K_DURATION, ALL, "边末年期刊报到全密"),
-	U("年", "年", XN_K_DURATION, ALL, "行计规攻一轻级底初末度代"),
+	U("年", "年", XN_K_DURATION, ALL, "行计规攻轻级底初末度代"),
 	U("等奖", "等奖", XN_K_ORDINAL, ALL, NULL),
 	U("等功", "等功", XN_K_ORDINAL, ALL, NULL),
 	U("件次", "件次", XN_K_COUNT, ALL, NULL),
@@ -124,6 +125,13 @@ static struct xn_unit units[] = {
 	U("成", "成", XN_K_RATIO, ALL, "员立为功效果本绩交熟型都"),
 	U("分", "分", XN_K_SCORE, A | C, NULL),
 	U("元", "元", XN_K_MONEY, ALL, "旦素首老宵件器化结"),
+	/* Other currencies keep their name: a value in 元 would need a
+	 * rate. */
+	U("美元", "美元", XN_K_MONEY, A | C, NULL),
+	U("港元", "港元", XN_K_MONEY, A | C, NULL),
+	U("欧元", "欧元", XN_K_MONEY, A | C, NULL),
+	U("日元", "日元", XN_K_MONEY, A | C, NULL),
+	U("英镑", "英镑", XN_K_MONEY, A | C, NULL),
 	U("平方公里", "平方公里", XN_K_OTHER, A | C, NULL),
 	U("平方米", "平方米", XN_K_OTHER, A | C, NULL),
 	U("平方千米", "平方千米", XN_K_OTHER, A | C, NULL),
@@ -134,7 +142,7 @@ static struct xn_unit units[] = {
 	U("毫升", "毫升", XN_K_OTHER, A, NULL),
 	U("千瓦时", "千瓦时", XN_K_OTHER, A, NULL),
 	U("兆瓦", "兆瓦", XN_K_OTHER, A, NULL),
-	U("千米", "千米", XN_K_OTHER, A, NULL),
+	U("千米", "千米", XN_K_OTHER, A | C, NULL),
 	U("公顷", "公顷", XN_K_OTHER, A | C, NULL),
 	U("亩", "亩", XN_K_OTHER, A | C, NULL),
 	U("吨", "吨", XN_K_OTHER, A | C, NULL),
@@ -142,7 +150,50 @@ static struct xn_unit units[] = {
 	U("公斤", "公斤", XN_K_OTHER, A | C, NULL),
 	U("千瓦", "千瓦", XN_K_OTHER, A, NULL),
 	U("岁", "岁", XN_K_OTHER, A | C, "月"),
-	U("米", "米", XN_K_OTHER, A, NULL),
+	U("米", "米", XN_K_OTHER, A | C, "粮饭面兰线字"),
+	/* Units in Latin letters, after digits only: 135m, 5km, 20m². */
+	U("mm", "mm", XN_K_OTHER, A | L, NULL),
+	U("cm", "cm", XN_K_OTHER, A | L, NULL),
+	U("m", "m", XN_K_OTHER, A | L, NULL),
+	U("m2", "m2", XN_K_OTHER, A | L, NULL),
+	U("m²", "m²", XN_K_OTHER, A | L, NULL),
+	U("m3", "m3", XN_K_OTHER, A | L, NULL),
+	U("m³", "m³", XN_K_OTHER, A | L, NULL),
+	U("㎡", "㎡", XN_K_OTHER, A | L, NULL),
+	U("km", "km", XN_K_OTHER, A | L, NULL),
+	U("km2", "km2", XN_K_OTHER, A | L, NULL),
+	U("km²", "km²", XN_K_OTHER, A | L, NULL),
+	U("kg", "kg", XN_K_OTHER, A | L, NULL),
+	/* Administrative divisions counted: 两省交界, 三市联动, 全省16市; a
+	 * lone 一 is a slogan's (一县一策).  区 not after digits: 3区 is a
+	 * zone's number. */
+	U("省份", "省份", XN_K_COUNT, A | C, NULL),
+	U("省", "省", XN_K_COUNT, A | C, "委政级长内会吾属"),
+	U("市", "市", XN_K_COUNT, A | C, "场民长委政级值面容区县属内直"),
+	U("县", "县", XN_K_COUNT, A | C, "委政级长城域市区乡属"),
+	U("区", "区", XN_K_COUNT, C, "委政级长域别划间块位县属内"),
+	U("乡镇", "乡镇", XN_K_COUNT, A | C, NULL),
+	U("乡", "乡", XN_K_COUNT, A | C, "村亲土愁情贤音下里镇"),
+	U("镇", "镇", XN_K_COUNT, A | C, "街村政委长区域静压守"),
+	U("村", "村", XN_K_COUNT, A | C, "民委级居组庄寨镇干务落"),
+	/* More measure words of reports. */
+	U("根", "根", XN_K_COUNT, A | C, "本源据治除基深子系"),
+	U("架", "架", XN_K_COUNT, A | C, "构设空子势起"),
+	U("层", "层", XN_K_COUNT, A | C, "级次面楼出"),
+	U("首", "首", XN_K_COUNT, A | C, "先次都位要创府长批发届"),
+	U("口", "口", XN_K_COUNT, A | C, "岸号径头语罩碑气吻音粮子"),
+	U("遍", "遍", XN_K_COUNT, A | C, "布及地历访"),
+	U("箱", "箱", XN_K_COUNT, A | C, NULL),
+	U("袋", "袋", XN_K_COUNT, A | C, "鼠"),
+	U("瓶", "瓶", XN_K_COUNT, A | C, "颈"),
+	U("盒", "盒", XN_K_COUNT, A | C, NULL),
+	U("片", "片", XN_K_COUNT, A | C, "区面刻段长"),
+	U("群", "群", XN_K_COUNT, A | C, "众体团落"),
+	U("站", "站", XN_K_COUNT, A | C, "点位岗长台前式"),
+	U("趟", "趟", XN_K_COUNT, A | C, NULL),
+	U("升", "升", XN_K_OTHER, A, "级学值高格温"),
+	U("克", "克", XN_K_OTHER, A, "服难隆"),
+	U("斤", "斤", XN_K_OTHER, A | C, NULL),
 	/* 三级 (levels); not a rank or a grade: 二级巡视员, 三级医院,
 	 * 二级响应, 一级预算单位. */
 	U("级", "级", XN_K_COUNT, A | C, "巡调主科警律医建甲乙响保书单学预"),
@@ -154,12 +205,13 @@ static struct xn_unit units[] = {
 	U("章", "章", XN_K_COUNT, A | C, "程"),
 	U("节", "节", XN_K_COUNT, A | C, "日约点能气"),
 	U("款", "款", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
-	U("阶段", "阶段", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
-	U("部分", "部分", XN_K_ORDINAL, A | C | XN_UF_ORD, NULL),
+	/* 两部分, 分三阶段: counts; 一部分 is some of it. */
+	U("阶段", "阶段", XN_K_COUNT, A | C, NULL),
+	U("部分", "部分", XN_K_COUNT, A | C, NULL),
 };
 
-/* Score 分, 秒, 米 etc. are one-character words inside many others. */
-static const char *const strict_units[] = { "分", "秒", "米", NULL };
+/* Score 分 and 秒 are one-character words inside many others. */
+static const char *const strict_units[] = { "分", "秒", NULL };
 
 static const char *const setphrase[] = {
 	"一杯咖啡", "一件事", "一次性", "一次办", "一张网", "一站式",
@@ -176,7 +228,8 @@ static const char *const setphrase[] = {
 	"三个不放过", "三个务必", "三个区分开来", "三个有利于", "四个不两直",
 	"四个最严", "四个一律", "四个坚持", "五个坚持", "十个明确",
 	"十四个坚持", "两个作用", "三个转变", "四个必须", "两个凡是",
-	"一天到晚", "一家老小", "一年到头", "一年半载",
+	"一天到晚", "一家老小", "一年到头", "一年半载", "九省通衢",
+	"四乡八镇", "三乡五里",
 	"四套班子", "四大班子", "两套班子", "一个中心两个基本点", "两个基本点",
 	"一个都不能少", "一个不落", "一个也不能少", "两个根本", "两个覆盖",
 	"两个至上", "三个敬畏", "四个不摘", "五个一批", "六个精准",
@@ -333,7 +386,7 @@ xn_tables_init(void)
 		if (u->bad_next) {
 			size_t pos = 0, n = strlen(u->bad_next);
 
-			while (pos < n && u->nbad < 20)
+			while (pos < n && u->nbad < sizeof u->bad / sizeof u->bad[0])
 				u->bad[u->nbad++] = utf8_next(u->bad_next, n, &pos);
 		}
 		for (const char *const *s = strict_units; *s; s++)
@@ -391,6 +444,9 @@ xn_unit_at(const uint32_t *f, size_t i, size_t n, unsigned src)
 			for (size_t b = 0; b < u->nbad; b++)
 				if (f[e] == u->bad[b])
 					bad = true;
+			if ((u->flags & XN_UF_LATIN) && f[e] < 0x80 &&
+			    ((f[e] | 0x20) >= 'a' && (f[e] | 0x20) <= 'z'))
+				bad = true;
 			if ((u->flags & XN_UF_STRICT) && utf8_is_han(f[e]) &&
 			    f[e] != 0x4EE5 /* 以 */ && f[e] != 0x7684 /* 的 */ &&
 			    !(f[e] == 0x5DE6 /* 左 */ && e + 1 < n &&

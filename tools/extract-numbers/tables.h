@@ -28,6 +28,7 @@ enum {
 	XN_UF_STRICT = 16,       /* must not be followed by a Han character,
 	                          * except 以 (以上, 以下), 左右 and 的:
 	                          * 十分重要 is not a score */
+	XN_UF_LATIN = 32,        /* in Latin letters: not followed by another */
 };
 
 #define XN_KEYMAX 8
@@ -44,7 +45,7 @@ struct xn_unit {
 	enum xn_kind kind;
 	unsigned flags;
 	const char *bad_next;    /* UTF-8 characters that make it another word */
-	uint32_t bad[20];
+	uint32_t bad[32];
 	uint8_t nbad;
 };
 

@@ -190,16 +190,13 @@ first_prose(const struct hpage *pg, size_t start, size_t end)
 /* How a run of lines [i, j) reads as the title; 0 if it does not.  rs
  * is the head's title squeezed. */
 static long
-title_score(struct article *a, const struct hpage *pg, size_t i, size_t j,
-    size_t start, const char *rs, size_t rn)
+title_score(const struct hpage *pg, size_t i, size_t j, size_t start,
+    const char *cs, size_t cn, const char *rs, size_t rn)
 {
 	const struct hline *l = &pg->lines[i];
-	size_t te = title_end(pg, i), cn;
-	char cs[1024];
+	size_t te = title_end(pg, i);
 	long s = 0;
 
-	join_lines(pg, i, j, &a->title_text);
-	cn = squeeze(a->title_text.s, a->title_text.len, cs, sizeof cs);
 	if (cn < 8 || cn > 400)
 		return 0;
 	if (rn >= 6 && cn == rn && memcmp(cs, rs, cn) == 0)
@@ -226,6 +223,43 @@ title_score(struct article *a, const struct hpage *pg, size_t i, size_t j,
 	return s;
 }
 
+/* Whether s[0..n) opens, after spaces, with the first three bytes of t
+ * (a squeezed title). */
+static bool
+opens_with(const char *s, size_t n, const char *t)
+{
+	size_t i = 0, k;
+
+	while (i < n && (k = hmeta_space_at(s, n, i)) > 0)
+		i += k;
+	return n - i >= 3 && memcmp(s + i, t, 3) == 0;
+}
+
+/* The last few lines squeezed: a title's lines are tried in runs of up
+ * to four, each line in up to four runs. */
+struct sqcache {
+	size_t line[4], len[4];
+	char s[4][1024];
+};
+
+/* Line k squeezed, appended to out (cap bytes): its length. */
+static size_t
+squeezed(const struct hpage *pg, size_t k, struct sqcache *c, char *out, size_t cap)
+{
+	size_t x = k % 4, n;
+
+	if (c->line[x] != k) {
+		c->len[x] = squeeze(ltext(pg, k), pg->lines[k].len, c->s[x], sizeof c->s[x]);
+		c->line[x] = k;
+	}
+	n = c->len[x];
+	if (n + 5 > cap)
+		n = cap > 5 ? cap - 5 : 0;
+	memcpy(out, c->s[x], n);
+	out[n] = '\0';
+	return n;
+}
+
 /* Picks the title: near the article's start and before its first
  * prose, one line or up to four lines of one element joined (a title
  * set over lines with <br>); further back, only a line that is the
@@ -236,7 +270,8 @@ find_title(struct article *a, const struct hpage *pg, size_t start, size_t end,
     const struct buf *ref, size_t *endp)
 {
 	char rs[1024], cs[1024];
-	size_t rn = squeeze(ref->s ? ref->s : "", ref->len, rs, sizeof rs);
+	size_t rn = squeeze(ref->s ? ref->s : "", ref->len, rs, sizeof rs), cn;
+	struct sqcache cache = { .line = { NONE, NONE, NONE, NONE } };
 	size_t near = start > TITLE_REACH ? start - TITLE_REACH : 0;
 	size_t to = first_prose(pg, start, end) + 1, best = NONE;
 	long bscore = 24;
@@ -251,11 +286,12 @@ find_title(struct article *a, const struct hpage *pg, size_t start, size_t end,
 		const struct hline *l = &pg->lines[i];
 
 		if ((l->flags & HL_HIDDEN) || a->role[i] == AR_DROP || l->len < rn ||
-		    l->len > 2 * rn || squeeze(ltext(pg, i), l->len, cs, sizeof cs) != rn ||
+		    l->len > 2 * rn || !opens_with(ltext(pg, i), l->len, rs) ||
+		    squeeze(ltext(pg, i), l->len, cs, sizeof cs) != rn ||
 		    memcmp(cs, rs, rn) != 0)
 			continue;
 		{
-			long s = title_score(a, pg, i, i + 1, start, rs, rn);
+			long s = title_score(pg, i, i + 1, start, cs, rn, rs, rn);
 
 			if (s > bscore) {
 				bscore = s;
@@ -269,13 +305,17 @@ find_title(struct article *a, const struct hpage *pg, size_t start, size_t end,
 
 		if ((l->flags & HL_HIDDEN) || l->chars > 120 || a->role[i] == AR_DROP)
 			continue;
+		/* The lines i..j-1 joined and squeezed: the squeezed lines one
+		 * after another. */
+		cn = 0;
 		for (size_t j = i + 1; j <= i + 4 && j <= pg->nlines; j++) {
 			long s;
 
 			if (j > i + 1 && (a->role[j - 1] == AR_DROP ||
 			    pg->lines[j - 1].chars > 60))
 				break;
-			s = title_score(a, pg, i, j, start, rs, rn);
+			cn += squeezed(pg, j - 1, &cache, cs + cn, sizeof cs - cn);
+			s = title_score(pg, i, j, start, cs, cn, rs, rn);
 			if (s > bscore) {
 				bscore = s;
 				best = i;
@@ -298,7 +338,7 @@ meta_blocks(struct article *a, struct hpage *pg)
 		char sq[1024];
 		size_t sn;
 
-		if (l->len > 900)
+		if (l->len > 900 || !hmeta_find(ltext(pg, i), l->len, "索", 3))
 			continue;
 		sn = squeeze(ltext(pg, i), l->len, sq, sizeof sq);
 		if (!hmeta_find(sq, sn, "索引号", 9))
@@ -367,7 +407,8 @@ best_element(struct article *a, const struct hpage *pg, struct chrome *ch)
 
 		if (l->el < 0 || (l->flags & HL_HIDDEN))
 			continue;
-		if (ch && l->len <= CHROME_MAXLEN)
+		/* A list of links counts against its element whatever it says. */
+		if (ch && l->len <= CHROME_MAXLEN && !link_dense(l))
 			cls = chrome_class(ch, ltext(pg, i), l->len);
 		if (prose(l, cls))
 			a->good[l->el] += l->chars - l->link_chars;
@@ -475,9 +516,11 @@ title_again(const char *a, size_t an, const char *b, size_t bn)
 }
 
 /* An unlabelled source on a line under the title: what is left of the
- * line without its date [b, e) and time is one name of an agency. */
+ * line without its date [b, e) and time is one name of an agency; for
+ * an element the page calls the source (named), one name of a few
+ * characters. */
 static void
-source_token(struct hpage *pg, const char *s, size_t n, size_t b, size_t e)
+source_token(struct hpage *pg, const char *s, size_t n, size_t b, size_t e, bool named)
 {
 	char rest[128];
 	size_t r = 0, i;
@@ -504,8 +547,35 @@ source_token(struct hpage *pg, const char *s, size_t n, size_t b, size_t e)
 			i = k;
 			break;
 		}
-	if (r > i && !memchr(rest + i, ' ', r - i) && aline_org_name(rest + i, r - i))
+	if (r <= i || memchr(rest + i, ' ', r - i))
+		return;
+	if (named && r - i <= 45 && aline_han_count(rest + i, r - i, 2) >= 2)
+		hmeta_set(&pg->meta, HM_SOURCE, HM_RANK_LINE + 7, rest + i, r - i);
+	else if (aline_org_name(rest + i, r - i))
 		hmeta_set(&pg->meta, HM_SOURCE, HM_RANK_LINE + 9, rest + i, r - i);
+}
+
+/* The first element under the title that the page calls the source
+ * (<span class="a_source">新浪财经</span>), unlabelled. */
+static void
+source_elements(struct hpage *pg, size_t from, size_t to)
+{
+	for (size_t k = 0; k < pg->nsrc; k++) {
+		const struct hsource *h = &pg->src[k];
+		const char *s = pg->srctext.s + h->off;
+		size_t n = h->len, b = 0, e = 0;
+		char iso[11];
+
+		if (h->line < from || h->line >= to)
+			continue;
+		s = aline_lead(s, &n);
+		if (n == 0 || hmeta_count_labels(s, n, true) > 0)
+			continue;
+		if (!hmeta_date_span(s, n, iso, &b, &e))
+			b = e = 0;
+		source_token(pg, s, n, b, e, true);
+		return;
+	}
 }
 
 static bool
@@ -591,7 +661,7 @@ info_lines(struct article *a, struct hpage *pg, size_t from, size_t to)
 		else
 			b = e = 0;
 		if (hmeta_count_labels(s, n, true) == 0)
-			source_token(pg, s, n, b, e);
+			source_token(pg, s, n, b, e, false);
 	}
 }
 
@@ -656,7 +726,11 @@ keep_inline_links(struct article *a, const struct hpage *pg, size_t start, size_
 		    !aline_ad(&pg->lines[j], ltext(pg, j), pg->lines[j].len) &&
 		    !under_furniture(a, pg, pg->lines[j].el, best); j++)
 			;
-		if (j > i && j - i <= LINK_RUN && first_body_prose(a, pg, j, end) < end)
+		/* Not an advertisement's item: after its 广告 mark, or with the
+		 * × that closes its card. */
+		if (j > i && j - i <= LINK_RUN && first_body_prose(a, pg, j, end) < end &&
+		    !(aline_ad(&pg->lines[i - 1], ltext(pg, i - 1), pg->lines[i - 1].len)) &&
+		    !(j < pg->nlines && aline_close_mark(ltext(pg, j), pg->lines[j].len)))
 			for (size_t k = i; k < j; k++)
 				a->role[k] = AR_BODY;
 		i = j > i ? j : i + 1;
@@ -744,6 +818,7 @@ article_select(struct article *a, struct hpage *pg, struct chrome *ch)
 			    pg->lines[fp].len)))
 				fp++;
 			info_lines(a, pg, te, fp);
+			source_elements(pg, te, fp);
 		}
 		if (t < start)
 			start = t;

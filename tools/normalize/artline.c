@@ -72,15 +72,16 @@ aline_statement(const char *s, size_t n)
 }
 
 /* Credit, copyright and widget lines: 本文来自…, 未经授权不得转载,
- * 责编：…, 关注公众号…, 阅读全文 … */
+ * 责编：…, 关注公众号…, 阅读全文 …, and a call to action (…火热进行中！
+ * 【点击投票】) */
 static bool
 credit_cue(const char *s, size_t n)
 {
 	static const char *const cue[] = { "本文来自", "本文来源", "未经授权", "不得转载",
 		"转载请注明", "版权声明", "原文链接", "责任编辑", "责编", "公众号",
 		"阅读全文", "展开全文", "阅读剩余", "查看原文", "查看全文", "查看原图",
-		"查看大图", "语音播报", "仅提供信息存储空间", "减少此类", "此类内容推荐",
-		"此类推荐", NULL };
+		"查看大图", "语音播报", "仅提供信息存储", "减少此类", "此类内容推荐",
+		"此类推荐", "【点击", NULL };
 
 	for (int k = 0; cue[k]; k++)
 		if (hmeta_find(s, n, cue[k], strlen(cue[k])))
@@ -231,6 +232,16 @@ bool
 aline_credit(const struct hline *l, const char *s, size_t n)
 {
 	return credit_cue(s, n) || byline(l, s, n) || counter_line(l, s, n);
+}
+
+bool
+aline_close_mark(const char *s, size_t n)
+{
+	s = aline_lead(s, &n);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return (n == 2 && memcmp(s, "×", 2) == 0) || (n == 3 && memcmp(s, "✕", 3) == 0) ||
+	    (n == 6 && memcmp(s, "关闭", 6) == 0);
 }
 
 bool

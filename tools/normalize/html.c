@@ -17,9 +17,33 @@ struct frame {
 	unsigned undo;          /* W_* it added */
 	const char *saved_href;
 	size_t link_off;        /* where its link text starts in the line */
+	size_t src_line, src_off; /* a source element's start: line, offset */
 };
 
-enum { W_LINK = 1, W_PRE = 2, W_HIDDEN = 4, W_ROW = 8, W_CELL = 16, W_HEAD = 32 };
+enum { W_LINK = 1, W_PRE = 2, W_HIDDEN = 4, W_ROW = 8, W_CELL = 16, W_HEAD = 32,
+	W_CARRY = 64, W_OPEN = 128, W_SOURCE = 256 };
+
+/* The elements still open where a long page is cut, opened again at the
+ * start of the next piece: their start tags, copied from the source, are
+ * put before it, and the elements they make there stand for the ones of
+ * the piece before (the same hel), so an article container that spans
+ * the cut stays one element. */
+struct carry {
+	struct buf tags;        /* the start tags, outermost first */
+	size_t *off;            /* where each starts in tags */
+	int *el;                /* and the hel it was, or -1 */
+	bool *row;              /* a data-table row */
+	size_t n, cap;
+	/* The open elements of the piece being walked, outermost first. */
+	GumboNode **spine;
+	int *spine_el;
+	bool *spine_row;
+	size_t nspine, capspine, si;
+	const char *pre;        /* the tags before this piece, in its buffer */
+	size_t prelen;
+	size_t comment;         /* where a comment open at the cut starts, or 0 */
+	int root[2];            /* the hel of the page's <html> and <body>, or -1 */
+};
 
 struct walk {
 	struct hpage *pg;
@@ -33,6 +57,7 @@ struct walk {
 	unsigned chars, link_chars, punct, flags;
 	struct frame *stack;
 	size_t depth, cap;
+	struct carry c;
 };
 
 static bool
@@ -98,7 +123,7 @@ static const char *const hint_neg[] = { "nav", "navbar", "menu", "submenu",
 	"copyright", "banner", "ad", "ads", "advert", "pager", "pagination",
 	"prev", "next", "toolbar", "tools", "login", "search", "hot", "rank",
 	"qrcode", "ewm", "erweima", "weixin", "wx", "bottom", "btm", "sxp",
-	"fenxiang", "dayin", "player", NULL };
+	"fenxiang", "dayin", "player", "audio", NULL };
 static const char *const hint_title[] = { "title", "tit", "biaoti", "bt",
 	"headline", "arttitle", "toptitle", "h1", NULL };
 
@@ -106,7 +131,8 @@ static bool
 in_list(const char *const *l, const char *w, size_t n)
 {
 	for (int i = 0; l[i]; i++)
-		if (strlen(l[i]) == n && strncasecmp(l[i], w, n) == 0)
+		if ((l[i][0] | 0x20) == (w[0] | 0x20) && strlen(l[i]) == n &&
+		    strncasecmp(l[i], w, n) == 0)
 			return true;
 	return false;
 }
@@ -135,6 +161,54 @@ hint_words(const char *v, int *hint, unsigned *flags)
 		if (in_list(hint_title, w, (size_t)(p - w)))
 			*flags |= HE_TITLE;
 	}
+}
+
+static const char *attr(GumboElement *e, const char *name);
+
+/* Whether a class or id value has the word source (a_source, ent-source,
+ * source-name). */
+static bool
+says_source(const char *v)
+{
+	for (const char *p = v; v && (p = strstr(p, "source")) != NULL; p += 6) {
+		bool start = p == v || !((p[-1] >= 'a' && p[-1] <= 'z') ||
+		    (p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= '0' && p[-1] <= '9'));
+		char c = p[6];
+
+		if (start && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9')))
+			return true;
+	}
+	return false;
+}
+
+/* Keeps the text of a source element that ends here: its part of the
+ * open line, or its one line. */
+static void
+add_source(struct walk *w, const struct frame *f)
+{
+	struct hpage *pg = w->pg;
+	const char *s;
+	size_t n;
+
+	if (pg->nsrc == HTML_MAX_SOURCES)
+		return;
+	if (pg->nlines == f->src_line && w->line.len > f->src_off) {
+		s = w->line.s + f->src_off;
+		n = w->line.len - f->src_off;
+	} else if (pg->nlines == f->src_line + 1 && f->src_off == 0) {
+		s = hline_text(pg, &pg->lines[f->src_line]);
+		n = pg->lines[f->src_line].len;
+	} else {
+		return;
+	}
+	if (n > 120)
+		return;
+	pg->src[pg->nsrc] = (struct hsource){ .line = f->src_line,
+	    .off = pg->srctext.len, .len = n };
+	buf_add(&pg->srctext, s, n);
+	buf_addc(&pg->srctext, '\0');
+	pg->nsrc++;
 }
 
 static const char *
@@ -208,8 +282,14 @@ is_attachment(const char *href)
 static bool
 names_a_file(const char *s, size_t n)
 {
+	const char *dot;
+
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
+	/* No extension, no file: the usual link text. */
+	dot = n >= 6 ? memchr(s + n - 6, '.', 5) : memchr(s, '.', n);
+	if (!dot)
+		return false;
 	return ends_with_ext(s, n, doc_ext) || ends_with_ext(s, n, image_ext);
 }
 
@@ -280,10 +360,10 @@ add_text(struct walk *w, const GumboText *t)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
 	unsigned long ln = w->base + t->start_pos.line;
+	unsigned chars, punct;
 
-	for (size_t i = 0; s[i]; ) {
+	for (size_t i = 0, j; s[i]; ) {
 		unsigned char c = s[i];
-		size_t k;
 
 		if (c == '\n' || c == ' ' || c == '\t' || c == '\r' || c == '\f') {
 			if (c == '\n')
@@ -311,28 +391,39 @@ add_text(struct walk *w, const GumboText *t)
 			buf_addc(&w->line, ' ');
 			w->space = false;
 		}
-		k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		for (size_t j = 1; j < k; j++)
-			if (s[i + j] == 0) {
-				k = j;
-				break;
-			}
 		/* A no-break space shows as a space; as a character it would
 		 * be read as the GBK bytes A0A0 by the mojibake repair. */
-		if (k == 2 && c == 0xC2 && s[i + 1] == 0xA0)
+		if (c == 0xC2 && s[i + 1] == 0xA0) {
 			buf_addc(&w->line, ' ');
-		else
-			buf_add(&w->line, s + i, k);
-		/* U+00A0 and U+3000 are spaces to the text rules. */
-		if (!(k == 2 && c == 0xC2 && s[i + 1] == 0xA0) &&
-		    !(k == 3 && c == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80)) {
-			w->chars++;
-			if (w->link)
-				w->link_chars++;
-			if ((k == 3 && is_punct3(s + i)) || c == ',' || c == ';')
-				w->punct++;
+			i += 2;
+			continue;
 		}
-		i += k;
+		/* A run of text up to white space, copied at once; the parser
+		 * gives valid UTF-8, so characters are their lead bytes.
+		 * U+3000 is a space to the text rules: not counted. */
+		j = i;
+		chars = punct = 0;
+		while ((c = s[j]) != 0 && c != '\n' && c != ' ' && c != '\t' && c != '\r' &&
+		    c != '\f' && !(c == 0xC2 && s[j + 1] == 0xA0)) {
+			if ((c & 0xC0) != 0x80) {
+				chars++;
+				if (c == ',' || c == ';')
+					punct++;
+				else if ((c == 0xE3 || c == 0xEF) && s[j + 1] && s[j + 2]) {
+					if (c == 0xE3 && s[j + 1] == 0x80 && s[j + 2] == 0x80)
+						chars--;
+					else if (is_punct3(s + j))
+						punct++;
+				}
+			}
+			j++;
+		}
+		buf_add(&w->line, s + i, j - i);
+		w->chars += chars;
+		if (w->link)
+			w->link_chars += chars;
+		w->punct += punct;
+		i = j;
 	}
 	if (w->link) {
 		w->flags |= HL_LINKS;
@@ -454,6 +545,31 @@ new_el(struct walk *w, GumboElement *e, int tag)
 	return (int)pg->nels++;
 }
 
+/* Whether an element is one opened again from the tags before this
+ * piece. */
+static bool
+reopened(const struct walk *w, const GumboElement *e)
+{
+	const char *s = e->original_tag.data;
+
+	return s && s >= w->c.pre && s < w->c.pre + w->c.prelen;
+}
+
+/* Which of the carried elements one opened again is, or -1. */
+static int
+carried(struct walk *w, GumboElement *e)
+{
+	const struct carry *c = &w->c;
+	const char *s = e->original_tag.data;
+
+	if (!reopened(w, e))
+		return -1;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->off[i] == (size_t)(s - c->pre))
+			return (int)i;
+	return -1;
+}
+
 static void
 push(struct walk *w, GumboNode *n)
 {
@@ -471,6 +587,8 @@ enter(struct walk *w, struct frame *f)
 {
 	GumboElement *e = &f->node->v.element;
 	GumboTag t = e->tag;
+	bool implied;
+	int ci;
 
 	if (t == GUMBO_TAG_HEAD) {
 		f->undo |= W_HEAD;
@@ -514,12 +632,36 @@ enter(struct walk *w, struct frame *f)
 		w->sep = w->line.len > 0;
 		return true;
 	}
+	if (!w->hidden && (says_source(attr(e, "class")) || says_source(attr(e, "id")))) {
+		f->undo |= W_SOURCE;
+		f->src_line = w->pg->nlines;
+		f->src_off = w->line.len;
+	}
 	if (w->row || !is_block(t))
 		return true;
-	flush(w);
-	f->el = new_el(w, e, t);
+	/* One opened again goes on with the line open at the cut, as the
+	 * same element, and a row stays a row; so do the <html> and <body>
+	 * the parser makes for a piece, as the ones of the page. */
+	implied = e->original_tag.length == 0 && (t == GUMBO_TAG_HTML ||
+	    t == GUMBO_TAG_BODY);
+	if (!reopened(w, e) && !implied)
+		flush(w);
+	if (f->undo & W_SOURCE) {
+		f->src_line = w->pg->nlines;
+		f->src_off = w->line.len;
+	}
+	if ((ci = carried(w, e)) >= 0 && w->c.el[ci] >= 0) {
+		f->el = w->c.el[ci];
+		f->undo |= W_CARRY;
+	} else if (implied && w->c.root[t == GUMBO_TAG_BODY] >= 0) {
+		f->el = w->c.root[t == GUMBO_TAG_BODY];
+		f->undo |= W_CARRY;
+	} else
+		f->el = new_el(w, e, t);
+	if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY)
+		w->c.root[t == GUMBO_TAG_BODY] = f->el;
 	w->el = f->el;
-	if (t == GUMBO_TAG_TR && data_row(f->node)) {
+	if (t == GUMBO_TAG_TR && (ci >= 0 ? w->c.row[ci] : data_row(f->node))) {
 		f->undo |= W_ROW;
 		w->row++;
 		w->flags |= HL_ROW;
@@ -533,9 +675,22 @@ leave(struct walk *w, struct frame *f)
 	if ((f->undo & W_LINK) && w->line.len > f->link_off &&
 	    names_a_file(w->line.s + f->link_off, w->line.len - f->link_off))
 		w->flags |= HL_ATTACH;
+	/* Open at the cut: its line goes on in the next piece. */
+	bool open = f->undo & W_OPEN;
+
+	if ((f->undo & W_SOURCE) && f->el < 0 && !open)
+		add_source(w, f);
 	if (f->el >= 0) {
-		flush(w);
+		if (!open)
+			flush(w);
+		if ((f->undo & W_SOURCE) && !open)
+			add_source(w, f);
 		w->pg->els[f->el].last = w->pg->nlines;
+		/* Its enclosing blocks of the piece before end no earlier. */
+		if (f->undo & W_CARRY)
+			for (int p = w->pg->els[f->el].parent; p >= 0 &&
+			    w->pg->els[p].last < w->pg->nlines; p = w->pg->els[p].parent)
+				w->pg->els[p].last = w->pg->nlines;
 		/* A widget's control makes its enclosing blocks widgets too;
 		 * article.c weighs how much else they hold. */
 		if ((w->pg->els[f->el].flags & HE_FORM) && f->saved_el >= 0)
@@ -543,7 +698,8 @@ leave(struct walk *w, struct frame *f)
 		w->el = f->saved_el;
 	}
 	if (f->undo & W_ROW) {
-		flush(w);
+		if (!open)
+			flush(w);
 		w->row--;
 	}
 	if (f->undo & W_LINK) {
@@ -581,10 +737,19 @@ walk_tree(struct walk *w, GumboNode *root)
 		}
 		kids = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children :
 		    &n->v.element.children;
-		if (f->child == 0 && n->type == GUMBO_NODE_ELEMENT && !enter(w, f)) {
-			leave(w, f);
-			w->depth--;
-			continue;
+		if (f->child == 0 && n->type == GUMBO_NODE_ELEMENT) {
+			bool in = enter(w, f);
+
+			if (w->c.si < w->c.nspine && w->c.spine[w->c.si] == n) {
+				w->c.spine_row[w->c.si] = f->undo & W_ROW;
+				w->c.spine_el[w->c.si++] = f->el;
+				f->undo |= W_OPEN;
+			}
+			if (!in) {
+				leave(w, f);
+				w->depth--;
+				continue;
+			}
 		}
 		if (f->child < kids->length) {
 			GumboNode *k = kids->data[f->child++];
@@ -596,58 +761,297 @@ walk_tree(struct walk *w, GumboNode *root)
 			leave(w, f);
 		w->depth--;
 	}
-	flush(w);
+	/* A line still open at a cut goes on in the next piece. */
+	if (w->c.nspine == 0)
+		flush(w);
 }
 
-/* Where the next piece of a long page starts: after a line end, or else
- * after a tag's end, near the limit. */
+/* Where the next piece of a long page starts, near the limit lim: after
+ * a line end that follows a tag (between tags, most likely), else after
+ * a tag's end, else before a tag's start (a long tag, an inline image,
+ * goes whole into the next piece), else after any line end, else after
+ * a tag's end further on, else on a character's start. */
 static size_t
-cut_at(const char *p, size_t n)
+cut_at(const char *p, size_t n, size_t lim)
 {
-	size_t lim = HTML_CHUNK, back = 1u << 20;
+	size_t back = lim / 8, nl = 0;
 	const char *q;
 
 	if (n <= lim)
 		return n;
-	for (size_t i = lim; i > lim - back; i--)
-		if (p[i - 1] == '\n')
+	for (size_t i = lim; i > lim - back; i--) {
+		size_t j = i - 1;
+
+		if (p[j] != '\n')
+			continue;
+		if (!nl)
+			nl = i;
+		while (j > 0 && (p[j - 1] == '\r' || p[j - 1] == ' ' || p[j - 1] == '\t'))
+			j--;
+		/* Not <!--[if IE]>, which opens a comment. */
+		if (j > 1 && p[j - 1] == '>' && p[j - 2] != ']')
 			return i;
-	q = memchr(p + lim, '>', n - lim < back ? n - lim : back);
-	return q ? (size_t)(q - p) + 1 : lim;
+	}
+	if ((q = memchr(p + lim, '>', n - lim < back ? n - lim : back)) != NULL)
+		return (size_t)(q - p) + 1;
+	for (size_t i = lim; i > lim / 2; i--)
+		if (p[i] == '<')
+			return i;
+	if (nl)
+		return nl;
+	/* Inside a tag longer than half a piece: after its end. */
+	if ((q = memchr(p + lim, '>', n - lim < lim / 2 ? n - lim : lim / 2)) != NULL)
+		return (size_t)(q - p) + 1;
+	while (lim > 0 && ((unsigned char)p[lim] & 0xC0) == 0x80)
+		lim--;
+	return lim;
+}
+
+/* An element that has no end: it is never open. */
+static bool
+is_void(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR:
+	case GUMBO_TAG_COL: case GUMBO_TAG_EMBED: case GUMBO_TAG_HR:
+	case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN:
+	case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM:
+	case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Whether a node is white space only, or a comment. */
+static bool
+is_blank(GumboNode *n)
+{
+	return n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_COMMENT;
+}
+
+/* The elements open at the end of a piece: from the root, the last child
+ * while it is an element the end of the input closed (no end tag of its
+ * own) and nothing but white space follows it. */
+static void
+find_spine(struct carry *c, GumboNode *doc)
+{
+	GumboNode *n = doc;
+
+	c->nspine = c->si = 0;
+	c->comment = 0;
+	for (;;) {
+		GumboVector *k = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children :
+		    &n->v.element.children;
+		unsigned i = k->length;
+		GumboNode *last;
+
+		if (i > 0 && (last = k->data[i - 1])->type == GUMBO_NODE_COMMENT) {
+			const GumboStringPiece *t = &last->v.text.original_text;
+
+			if ((t->length < 7 || memcmp(t->data + t->length - 3, "-->", 3) != 0) &&
+			    last->v.text.start_pos.offset >= c->prelen)
+				c->comment = last->v.text.start_pos.offset - c->prelen;
+		}
+		while (i > 0 && is_blank(k->data[i - 1]))
+			i--;
+		if (i == 0)
+			return;
+		last = k->data[i - 1];
+		/* Cut inside <head>: the parser made an empty <body> after it. */
+		if (i >= 2 && last->type == GUMBO_NODE_ELEMENT &&
+		    last->v.element.tag == GUMBO_TAG_BODY &&
+		    last->v.element.children.length == 0 &&
+		    (last->parse_flags & GUMBO_INSERTION_BY_PARSER) &&
+		    ((GumboNode *)k->data[i - 2])->type == GUMBO_NODE_ELEMENT &&
+		    ((GumboNode *)k->data[i - 2])->v.element.tag == GUMBO_TAG_HEAD)
+			last = k->data[i - 2];
+		if (last->type != GUMBO_NODE_ELEMENT || is_void(last->v.element.tag))
+			return;
+		/* </body> and </html> close nothing: what follows them goes
+		 * into the elements still open. */
+		if (last->v.element.original_end_tag.length > 0 &&
+		    last->v.element.tag != GUMBO_TAG_HTML &&
+		    last->v.element.tag != GUMBO_TAG_BODY)
+			return;
+		if (c->nspine == c->capspine) {
+			c->capspine = c->capspine ? 2 * c->capspine : 32;
+			c->spine = xrealloc(c->spine, c->capspine * sizeof *c->spine);
+			c->spine_el = xrealloc(c->spine_el, c->capspine * sizeof *c->spine_el);
+			c->spine_row = xrealloc(c->spine_row, c->capspine * sizeof *c->spine_row);
+		}
+		c->spine_el[c->nspine] = -1;
+		c->spine_row[c->nspine] = false;
+		c->spine[c->nspine++] = last;
+		n = last;
+	}
+}
+
+/* Where the innermost table row open at the cut starts in the piece
+ * (not in the tags before it), or 0. */
+static size_t
+open_row(const struct carry *c)
+{
+	for (size_t i = c->nspine; i-- > 0; ) {
+		const GumboElement *e = &c->spine[i]->v.element;
+
+		if (e->tag != GUMBO_TAG_TR)
+			continue;
+		if (e->original_tag.length == 0 || e->start_pos.offset < c->prelen)
+			return 0;
+		return e->start_pos.offset - c->prelen;
+	}
+	return 0;
+}
+
+/* The start tags of the open elements, for the next piece.  Newlines in
+ * them become spaces, so the next piece's lines keep their numbers. */
+static void
+carry_tags(struct carry *c, bool standards)
+{
+	buf_clear(&c->tags);
+	c->n = 0;
+	if (standards)
+		buf_adds(&c->tags, "<!DOCTYPE html>");
+	for (size_t i = 0; i < c->nspine; i++) {
+		const GumboStringPiece *t = &c->spine[i]->v.element.original_tag;
+
+		/* Made by the parser, or from an end tag (</p>): not in the
+		 * source as a start tag; the parser makes it again if needed. */
+		if (t->length < 2 || t->data[1] == '/')
+			continue;
+		if (c->tags.len + t->length > (1u << 20))
+			break;
+		if (c->n == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 32;
+			c->off = xrealloc(c->off, c->cap * sizeof *c->off);
+			c->el = xrealloc(c->el, c->cap * sizeof *c->el);
+			c->row = xrealloc(c->row, c->cap * sizeof *c->row);
+		}
+		c->off[c->n] = c->tags.len;
+		c->row[c->n] = c->spine_row[i];
+		c->el[c->n++] = c->spine_el[i];
+		for (size_t j = 0; j < t->length; j++)
+			buf_addc(&c->tags, t->data[j] == '\n' || t->data[j] == '\r' ?
+			    ' ' : t->data[j]);
+	}
+}
+
+/* The lines of p[0..k) as the parser counts them: a lone CR ends one
+ * too. */
+static unsigned long
+count_lines(const char *p, size_t k)
+{
+	const char *e = p + k, *q;
+	unsigned long n = 0;
+
+	for (q = p; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++)
+		n++;
+	for (q = p; (q = memchr(q, '\r', (size_t)(e - q))) != NULL; q++)
+		n += q + 1 == e || q[1] != '\n';
+	return n;
 }
 
 void
 html_parse(struct hpage *pg, const char *p, size_t n)
 {
 	GumboOptions opt = kGumboDefaultOptions;
-	struct walk w = { .pg = pg, .el = -1 };
+	struct walk w = { .pg = pg, .el = -1, .c.root = { -1, -1 } };
+	struct buf piece = { 0 };
 
 	buf_clear(&pg->text);
-	pg->nlines = pg->nels = 0;
+	buf_clear(&pg->srctext);
+	pg->nlines = pg->nels = pg->nsrc = 0;
 	hmeta_clear(&pg->meta);
 	/* Parse errors are not used: recording them costs time and memory. */
 	opt.max_errors = 0;
 	while (n > 0) {
-		size_t k = cut_at(p, n);
-		GumboOutput *out = gumbo_parse_with_options(&opt, p, k);
+		size_t lim = pg->piece ? pg->piece : HTML_CHUNK;
+		size_t k = cut_at(p, n, lim), row, floor = k - k / 8;
+		const char *src;
+		size_t len;
+		GumboOutput *out;
 
+		for (;;) {
+			src = p;
+			len = k;
+			if (w.c.tags.len > 0) {
+				buf_clear(&piece);
+				buf_add(&piece, w.c.tags.s, w.c.tags.len);
+				buf_add(&piece, p, k);
+				src = piece.s;
+				len = piece.len;
+			}
+			w.c.pre = src;
+			w.c.prelen = w.c.tags.len;
+			out = gumbo_parse_with_options(&opt, src, len);
+			w.c.nspine = w.c.si = 0;
+			if (k == n)
+				break;
+			find_spine(&w.c, out->document);
+			/* A table row open at the cut would be judged on some of
+			 * its cells, a comment open at it read as text after it:
+			 * the piece ends before them instead. */
+			row = open_row(&w.c);
+			if (row < floor)
+				row = 0;
+			if (w.c.comment > k / 2 && (row == 0 || w.c.comment < row))
+				row = w.c.comment;
+			if (row == 0)
+				break;
+			gumbo_destroy_output(&opt, out);
+			k = row;
+		}
 		walk_tree(&w, out->document);
+		if (k < n)
+			carry_tags(&w.c, out->document->v.document.doc_type_quirks_mode ==
+			    GUMBO_DOCTYPE_NO_QUIRKS);
 		gumbo_destroy_output(&opt, out);
-		for (size_t i = 0; i < k; i++)
-			w.base += p[i] == '\n';
+		w.base += count_lines(p, k);
 		p += k;
 		n -= k;
 		w.el = -1;
 		w.link = w.pre = w.hidden = w.head = w.row = 0;
 	}
+	buf_free(&piece);
+	buf_free(&w.c.tags);
+	free(w.c.off);
+	free(w.c.el);
+	free(w.c.spine);
+	free(w.c.spine_el);
+	free(w.c.spine_row);
+	free(w.c.row);
 	buf_free(&w.line);
 	free(w.stack);
+}
+
+bool
+html_well_formed(const struct hpage *pg)
+{
+	for (size_t k = 0; k < pg->nels; k++) {
+		const struct hel *e = &pg->els[k];
+
+		if (e->first > e->last || e->last > pg->nlines || e->parent >= (int)k)
+			return false;
+		if (e->parent >= 0 && (pg->els[e->parent].first > e->first ||
+		    pg->els[e->parent].last < e->last))
+			return false;
+	}
+	for (size_t i = 0; i < pg->nlines; i++) {
+		int el = pg->lines[i].el;
+
+		if (el >= (int)pg->nels || (el >= 0 && (pg->els[el].first > i ||
+		    pg->els[el].last <= i)))
+			return false;
+	}
+	return true;
 }
 
 void
 html_free(struct hpage *pg)
 {
 	buf_free(&pg->text);
+	buf_free(&pg->srctext);
 	free(pg->lines);
 	free(pg->els);
 	hmeta_free(&pg->meta);

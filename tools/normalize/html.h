@@ -8,7 +8,10 @@
  * elements end a line, inline markup does not, <br> breaks one; script,
  * style, template and the like are not text.  A data-table row is one
  * line, its cells joined by HTML_CELL_SEP.  Pages over HTML_CHUNK bytes
- * are parsed in pieces cut at a line end, which bounds the parser's tree.
+ * are parsed in pieces cut at a line end, which bounds the parser's tree;
+ * the elements open at a cut are opened again at the start of the next
+ * piece and stay the same elements, so the lines come out as from one
+ * parse.
  * Which lines are the article is article.c's business, what the page
  * says about itself htmlmeta.c's.
  */
@@ -22,7 +25,7 @@
 #include "htmlmeta.h"
 
 #define HTML_CELL_SEP " | "
-#define HTML_CHUNK (16u << 20)
+#define HTML_CHUNK (8u << 20)
 
 enum {
 	HL_LINKS = 1,           /* some of it is link text */
@@ -58,18 +61,35 @@ struct hel {
 	size_t first, last;     /* its lines: [first, last) */
 };
 
+/* The text of an element whose class or id says source (a_source,
+ * ent-source): the name of the paper or agency, on the page's own
+ * head and in lists of other articles alike. */
+struct hsource {
+	size_t line;            /* the line it is on */
+	size_t off, len;        /* its text in the page's source arena */
+};
+
+#define HTML_MAX_SOURCES 32
+
 struct hpage {
 	struct buf text;        /* the arena of line texts */
+	struct buf srctext;     /* the arena of source texts */
+	struct hsource src[HTML_MAX_SOURCES];
+	size_t nsrc;
 	struct hline *lines;
 	size_t nlines, caplines;
 	struct hel *els;
 	size_t nels, capels;
 	struct hmeta meta;
+	size_t piece;           /* parse in pieces of this size (0: HTML_CHUNK) */
 };
 
 /* Parses the UTF-8 page p[0..n) into pg (reused: cleared first). */
 void html_parse(struct hpage *pg, const char *p, size_t n);
 void html_free(struct hpage *pg);
+/* The shape article.c relies on (for the tests): an element's parent
+ * comes before it and holds its lines, a line's element holds it. */
+bool html_well_formed(const struct hpage *pg);
 
 static inline const char *
 hline_text(const struct hpage *pg, const struct hline *l)

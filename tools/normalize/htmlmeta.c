@@ -136,14 +136,13 @@ hmeta_iso_date(const char *s, size_t n, char out[11])
 	return hmeta_date_span(s, n, out, &from, &to);
 }
 
+/* The rest of hmeta_space_at: the spaces of two and three bytes. */
 size_t
-hmeta_space_at(const char *s, size_t n, size_t i)
+hmeta_wide_space_at(const char *s, size_t n, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s + i;
 	size_t left = n - i;
 
-	if (left >= 1 && (u[0] == ' ' || u[0] == '\t'))
-		return 1;
 	if (left >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
 		return 2;
 	if (left >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
@@ -344,24 +343,103 @@ static const struct { const char *label; int field, rank; } labels[] = {
 /* The label that starts at s[0..n), followed by ：, : or a cell border,
  * or set in 【】 (【文号】 …); a label ending in 于 (来源于) needs
  * nothing after it.  *len is the label with what follows it. */
+#define NLABELS (sizeof labels / sizeof labels[0])
+_Static_assert(NLABELS < 255, "label indexes are bytes");
+
+/* The labels by their first two bytes (a hash of them), each list in
+ * the order of labels[]: the first match wins (本文来源于 before 来源). */
+static unsigned char by_head[64][NLABELS + 1];
+static unsigned char label_len[NLABELS];
+/* The first characters of labels (three-byte ones, and 【 〔), as bits:
+ * the scan tries a label only where one may start. */
+static unsigned char label_first[8192];
+
+static unsigned
+first_key(const unsigned char *u)
+{
+	return (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
+static void
+mark_first(const char *s)
+{
+	unsigned k = first_key((const unsigned char *)s);
+
+	label_first[k >> 3] |= (unsigned char)(1u << (k & 7));
+}
+
+static unsigned
+head_hash(const char *s)
+{
+	return ((unsigned char)s[0] * 31u + (unsigned char)s[1]) % 64;
+}
+
+static void
+index_labels(void)
+{
+	unsigned char n[64] = { 0 };
+
+	mark_first("【");
+	mark_first("〔");
+	for (size_t i = 0; i < NLABELS; i++) {
+		unsigned h = head_hash(labels[i].label);
+
+		by_head[h][n[h]++] = (unsigned char)(i + 1);
+		label_len[i] = (unsigned char)strlen(labels[i].label);
+		if ((unsigned char)labels[i].label[0] >= 0xE0)
+			mark_first(labels[i].label);
+	}
+}
+
+static bool indexed;
+
+/* Whether a label may start at s[0..n). */
+static bool
+may_label(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned k;
+
+	if (u[0] < 0x80)
+		return u[0] == '[' || u[0] == 'I';
+	if (u[0] < 0xE0 || n < 3)
+		return false;
+	if (!indexed) {
+		index_labels();
+		indexed = true;
+	}
+	k = first_key(u);
+	return (label_first[k >> 3] >> (k & 7)) & 1;
+}
+
 static int
 label_at(const char *s, size_t n, size_t *len)
 {
+	const unsigned char *list, *u = (const unsigned char *)s;
 	size_t o = 0;
 
-	if (n >= 3 && (memcmp(s, "【", 3) == 0 || memcmp(s, "〔", 3) == 0))
+	if (n < 6)
+		return -1;
+	/* 【 E3 80 90, 〔 E3 80 94 */
+	if (u[0] == 0xE3 && u[1] == 0x80 && (u[2] == 0x90 || u[2] == 0x94))
 		o = 3;
-	else if (n >= 1 && s[0] == '[')
+	else if (u[0] == '[')
 		o = 1;
 	if (n < o + 6)
 		return -1;
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+	if (!indexed) {
+		index_labels();
+		indexed = true;
+	}
+	list = by_head[head_hash(s + o)];
+	for (size_t x = 0; list[x]; x++) {
+		size_t i = list[x] - 1u;
 		const char *lb = labels[i].label;
 		size_t l, j;
 
-		if (s[o] != lb[0] || s[o + 1] != lb[1])
+		if (s[o] != lb[0] || s[o + 1] != lb[1] || s[o + 2] != lb[2])
 			continue;
-		l = strlen(lb);
+		l = label_len[i];
 		if (n < o + l || memcmp(s + o, lb, l) != 0)
 			continue;
 		j = o + l;
@@ -430,15 +508,16 @@ scan_labels(struct hmeta *m, int r, const char *s, size_t n, bool titles)
 	size_t vstart = 0;
 	bool space = true;
 
-	/* A label is followed by a colon, a cell border or 】 (or is 来源于). */
+	/* A label is followed by a colon, a cell border or 】 (or is 来源于:
+	 * 于 alone is in every other sentence). */
 	if (n > 900 || (!memchr(s, ':', n) && !memchr(s, '|', n) &&
 	    !hmeta_find(s, n, "：", 3) && !hmeta_find(s, n, "】", 3) &&
-	    !hmeta_find(s, n, "于", 3)))
+	    !hmeta_find(s, n, "源于", 6)))
 		return 0;
 	/* Spaces out (名　　称：), cell borders kept as '|'; where a space
 	 * was is remembered, as a word boundary. */
 	while (i < n) {
-		if (is_space_at(s, n, i, &k)) {
+		if ((k = hmeta_space_at(s, n, i)) > 0) {
 			i += k;
 			space = true;
 			continue;
@@ -449,8 +528,11 @@ scan_labels(struct hmeta *m, int r, const char *s, size_t n, bool titles)
 	}
 	for (i = 0; i <= t; ) {
 		size_t len = 0;
-		int lb = i < t && (cut[i] || !after_han(tmp, i)) ?
+		int lb = i < t && may_label(tmp + i, t - i) ?
 		    label_at(tmp + i, t - i, &len) : -1;
+
+		if (lb >= 0 && !cut[i] && after_han(tmp, i))
+			lb = -1;
 
 		if (lb >= 0 && labels[lb].field == HM_TITLE && !titles)
 			lb = -1;

@@ -50,10 +50,26 @@ bool hmeta_date_span(const char *s, size_t n, char out[11], size_t *from, size_t
 /* The first n2 bytes of needle in hay[0..n), like memmem (which C11
  * and POSIX lack). */
 const void *hmeta_find(const void *hay, size_t n, const void *needle, size_t n2);
-/* The width in bytes of a space at s[i] (ASCII, U+00A0, U+2000..U+200A,
- * U+202F, U+205F, U+3000), or 0. */
-size_t hmeta_space_at(const char *s, size_t n, size_t i);
+size_t hmeta_wide_space_at(const char *s, size_t n, size_t i);
 /* A document number alone on a line: 某府办发〔2023〕12号. */
 bool hmeta_is_docno(const char *s, size_t n);
+
+
+/* The width in bytes of a space at s[i] (ASCII, U+00A0, U+2000..U+200A,
+ * U+202F, U+205F, U+3000), or 0.  Inline: the scans call it per byte. */
+static inline size_t
+hmeta_space_at(const char *s, size_t n, size_t i)
+{
+	unsigned char c;
+
+	if (i >= n)
+		return 0;
+	c = (unsigned char)s[i];
+	if (c == ' ' || c == '\t')
+		return 1;
+	if (c != 0xC2 && c != 0xE2 && c != 0xE3)
+		return 0;
+	return hmeta_wide_space_at(s, n, i);
+}
 
 #endif

@@ -297,6 +297,9 @@ read_upto(struct zin *in, struct buf *b, size_t want)
 	return true;
 }
 
+/* Buffers over this size are freed after each page, not kept. */
+#define BIG_PAGE (4u << 20)
+
 /* A whole page in memory: the parser needs all of it. */
 static enum enc
 do_html(struct run *r, struct zin *in)
@@ -316,8 +319,14 @@ do_html(struct run *r, struct zin *in)
 	if (e == ENC_BINARY)
 		return e;
 	valid = dec_all((const unsigned char *)r->raw.s, r->raw.len, e, name, &r->page);
+	/* A big page's bytes go before it is parsed, its text after: the
+	 * parser's tree is what a big page costs, not three copies of it. */
+	if (r->raw.cap > BIG_PAGE)
+		buf_free(&r->raw);
 	norm_doc_decoded(r->nm, valid);
 	norm_html(r->nm, r->page.s, r->page.len);
+	if (r->page.cap > BIG_PAGE)
+		buf_free(&r->page);
 	return e;
 }
 

@@ -36,17 +36,17 @@ unsigned gbk_encode(uint32_t cp);
 int pinyin_syllable(const char *s, size_t n);
 /* Whether syllable index syl is a reading of cp. */
 int pinyin_reads(uint32_t cp, int syl);
-/* log2 of the model's counts: -1 when the character or pair is unknown. */
+/* How frequent a character is, 256 + 8 log2 P(c) (higher: more), -1
+ * when the model does not know it. */
 int bigram_uni(uint32_t folded);
-int bigram_pair(uint32_t folded_a, uint32_t folded_b);
-/* The same by the characters' indexes in the model (-1: unknown). */
+/* The model's index of a character (-1: unknown) and the same by it. */
 int bigram_index(uint32_t folded);
 int bigram_uni_at(int index);
+/* -8 log2 of the pair's own part of P(b | a) (data/repair_bigram.inc),
+ * -1 when the model only backs off. */
 int bigram_pair_at(int index_a, int index_b);
-#define BIGRAM_TOTAL_LOG2 27
-#define BIGRAM_WORDS_2LOG2 52
-/* 2 log2 of the counts of words starting and ending with character i. */
-int bigram_edges_at(int i, int *start2, int *end2);
+/* -8 log2 of P(c), of end(c) and of start(c). */
+int bigram_logp_at(int i, int *uni8, int *start8, int *end8);
 /* The model's pairs with left index i: keys (i << 14 | right index). */
 int bigram_succ(int i, const uint32_t **keys);
 /* The CP936 codes of model character i's successors whose trail byte

@@ -307,8 +307,10 @@ static const short cls_score[11][10] = {
 	[C_START] = { HUGE, HUGE, -2,  -4,   -18,  -20,   -6,  -22,  -16,   -8 },
 };
 
-/* 2^(k/2) for k in -128..127, the model's counts being 2 log2. */
+/* 2^(k/2) for k in -128..127, for the class scores in half bits. */
 static double half_pow[256];
+/* 2^(-k/8) for k in 0..255, the general model's values being -8 log2. */
+static double pow8[256];
 
 /* log2 to a hundredth of a bit, without libm: the search takes it
  * millions of times. */
@@ -347,10 +349,10 @@ static double lm_raw(struct docmodel *, uint32_t, uint32_t);
 #define RARE_COST 4.0
 #endif
 #ifndef LM_GEN
-#define LM_GEN 0.6              /* weights of the general model, */
+#define LM_GEN 0.5              /* weights of the general model, */
 #endif
 #ifndef LM_DOC
-#define LM_DOC 0.25             /* the document's, and unigrams */
+#define LM_DOC 0.4             /* the document's, and unigrams */
 #endif
 
 double
@@ -380,12 +382,14 @@ static const struct lm_char *
 lm_char(struct docmodel *dm, uint32_t c)
 {
 	struct lm_char *e;
-	int st, en, k;
+	int st, en, u8, k;
 
 	if (dm->chars == NULL) {
 		dm->chars = xcalloc(CHAR_SLOTS, sizeof(*dm->chars));
-		for (k = 0; k < 256; k++)
+		for (k = 0; k < 256; k++) {
 			half_pow[k] = pow(2, (k - 128) / 2.0);
+			pow8[k] = k == 255 ? 0 : pow(2, -k / 8.0);
+		}
 	}
 	e = &dm->chars[(c * 2654435761u >> 20) & (CHAR_SLOTS - 1)];
 	if (e->c != c || e->epoch == 0) {
@@ -396,14 +400,13 @@ lm_char(struct docmodel *dm, uint32_t c)
 		e->f = c ? zh_t2s_char(c) : DOC_START;
 		e->index = c ? bigram_index(e->f) : -1;
 		e->uni = bigram_uni_at(e->index);
-		e->ugen = e->uni < 0 ? 0 : ldexp(1, e->uni - BIGRAM_TOTAL_LOG2);
+		e->ugen = 0;
 		e->pend = 0.5;
 		e->pstart = 0;
-		if (bigram_edges_at(e->index, &st, &en)) {
-			e->pend = half_pow[128 + en - 2 * e->uni];
-			if (e->pend > 1)
-				e->pend = 1;
-			e->pstart = half_pow[128 + st - BIGRAM_WORDS_2LOG2];
+		if (bigram_logp_at(e->index, &u8, &st, &en)) {
+			e->ugen = pow8[u8];
+			e->pend = pow8[en];
+			e->pstart = pow8[st];
 		}
 		/* the model is on folded characters: a rare variant (埰 for
 		 * 采) must not take its common form's frequency */
@@ -462,11 +465,8 @@ lm_raw(struct docmodel *dm, uint32_t a, uint32_t b)
 			return cls_score[ca][cb] - cost;
 		return fast_log2(pd > 0 ? 0.5 * cs + 0.5 * pd : cs) - cost;
 	}
-	q = bigram_pair_at(ea->index, eb->index);
-	if (q >= 0 && ea->uni >= 0)
-		pb = half_pow[128 + q - 2 * ea->uni];
-	if (pb > 1)
-		pb = 1;
+	if ((q = bigram_pair_at(ea->index, eb->index)) >= 0)
+		pb = pow8[q];
 	/* across a word boundary: a ends a word, b starts the next */
 	pb += ea->pend * eb->pstart;
 	if (pb > 1)

@@ -73,7 +73,7 @@
 #ifndef DROP_COST
 /* log2 per dropped pair: the model pays too little for a character
  * that an extra drop adds (二十 for 二 before ）) */
-#define DROP_COST 1.5f
+#define DROP_COST 0.5f
 #endif
 #define LEAD_A1 0.0f            /* the lost byte: an indent's or 。's A1 */
 #define LEAD_A3 (-5.0f)         /* （ ， */
@@ -91,13 +91,13 @@
 #define HEAD_JOIN (-11.0)
 #define BRACKET_BONUS 6.0f      /* log2: a lost character closes a bracket */       /* log2 P(after | last) for a head-only run */
 #ifndef MIN_MARGIN
-#define MIN_MARGIN 3.5f         /* log2: best path over any other */
+#define MIN_MARGIN 5.0f         /* log2: best path over any other */
 #endif
 #ifndef LOW_MARGIN
 #define LOW_MARGIN 0.5f         /* below it, a run is left as it is */
 #endif
 #ifndef RECOVER_MARGIN
-#define RECOVER_MARGIN 2.0f     /* log2: a lost character's best reading */
+#define RECOVER_MARGIN 3.0f     /* log2: a lost character's best reading */
 #endif
 #ifndef RECOVER_FLOOR
 #define RECOVER_FLOOR (-16.0f)  /* ... which must itself be plausible */
@@ -132,6 +132,7 @@ struct solver {
 	uint32_t out[3 * MAXRUN + 3];
 	int m;                  /* observed pairs */
 	int t;                  /* resync byte, -1 when the last char is lost */
+	unsigned char tail;     /* ASCII read as the last pair's second byte */
 	uint32_t before, after;
 	int reading;            /* pinyin after the resync char, -1 if none */
 	int weak;               /* no symbol-row character in the run */
@@ -777,7 +778,9 @@ solve(struct docmodel *dm, struct solver *sv, int *lost_left)
 	tmp[k++] = '?';
 	for (i = 0; i < m; i++)
 		tmp[k++] = sv->seen[i];
-	if (sv->t >= 0)
+	if (sv->tail)
+		tmp[k++] = gbk_decode((unsigned)sv->t, sv->tail);
+	else if (sv->t >= 0)
 		tmp[k++] = (uint32_t)sv->t;
 	if (sv->after)
 		tmp[k++] = sv->after;
@@ -850,7 +853,7 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 	const char *s = line->s;
 	size_t n = line->len, i, pos, end, runstart;
 	uint32_t cp;
-	unsigned code;
+	unsigned code, tail;
 	int m, evidence, flags = 0, k, got, syl, nsolve = 0, head, lost_left;
 	struct solver *sv;
 	size_t plen;
@@ -884,6 +887,7 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		pos = i + 1;
 		m = 0;
 		evidence = 0;
+		tail = 0;
 		while (pos < n && (unsigned char)s[pos] >= 0x80 && m < MAXRUN) {
 			size_t save = pos;
 
@@ -891,6 +895,15 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			code = gbk_encode(cp);
 			if (code == 0) {
 				pos = save;
+				break;
+			}
+			/* The second byte of a pair read out of step is a lead
+			 * byte, or the ASCII text after the run ("盇PP" for
+			 * "”APP"): the first byte is then the last trail.  Taken so when
+			 * more ASCII follows, as it does after a letter of text. */
+			if ((code & 0xFF) < 0x80 && m > 0 &&
+			    (pos == n || (unsigned char)s[pos] < 0x80)) {
+				tail = code;
 				break;
 			}
 			evidence |= symbol_row(code, m == 0);
@@ -909,7 +922,11 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		sv->t = -1;
 		sv->reading = -1;
 		sv->after = 0;
-		if (pos < n && (unsigned char)s[pos] >= 0x40 && (unsigned char)s[pos] < 0x7F) {
+		sv->tail = 0;
+		if (tail) {
+			sv->t = (int)(tail >> 8);
+			sv->tail = (unsigned char)tail;
+		} else if (pos < n && (unsigned char)s[pos] >= 0x40 && (unsigned char)s[pos] < 0x7F) {
 			sv->t = (unsigned char)s[pos];
 			end = pos + 1;
 			if ((plen = pinyin_paren(s + end, n - end, &syl)) > 0) {
@@ -925,7 +942,9 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 			st->runs_damaged++;
 			continue;
 		}
-		if (end < n) {
+		if (sv->tail)
+			sv->after = sv->tail;
+		else if (end < n) {
 			pos = end;
 			sv->after = utf8_next(s, n, &pos);
 		} else
@@ -983,6 +1002,8 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 		buf_add(tmp, s + runstart, i - runstart);
 		for (k = 0; k < got; k++)
 			buf_add_utf8(tmp, sv->out[k]);
+		if (sv->tail)
+			buf_addc(tmp, (char)sv->tail);
 		if (sv->reading >= 0)
 			st->pinyin_removed++;
 		runstart = end;

@@ -29,9 +29,6 @@ static unsigned char bg_uni[BIGRAM_NCHARS];
 static unsigned char bg_start[BIGRAM_NCHARS], bg_end[BIGRAM_NCHARS];
 static uint32_t *bg_keys;
 static unsigned char *bg_q;
-#define BG_SLOTS (1u << 17)
-static uint32_t *bg_hkey;               /* key + 1, 0 = empty */
-static unsigned char *bg_hq;
 static signed char digit[256];          /* 0..31 continued, 32..63 last */
 static uint32_t bg_row[BIGRAM_NCHARS + 1];      /* pairs of a left index */
 static uint32_t var_row[BIGRAM_NCHARS + 1];     /* GBK codes of an index */
@@ -135,12 +132,9 @@ init_bigram(void)
 
 	for (i = 0; i < BIGRAM_NCHARS; i++) {
 		bg_chars[i] = utf8_next(bigram_chars, len, &pos);
-		bg_uni[i] = (unsigned char)(digit[(unsigned char)p[i]] - 32);
-	}
-	p = bigram_edges;
-	for (i = 0; i < BIGRAM_NCHARS; i++) {
-		bg_start[i] = (unsigned char)unpack(&p);
+		bg_uni[i] = (unsigned char)unpack(&p);
 		bg_end[i] = (unsigned char)unpack(&p);
+		bg_start[i] = (unsigned char)unpack(&p);
 	}
 	bg_index = xcalloc(0x10000, sizeof(*bg_index));
 	for (i = 0; i < BIGRAM_NCHARS; i++)
@@ -151,25 +145,14 @@ init_bigram(void)
 	p = bigram_pairs;
 	for (i = 0; i < BIGRAM_NPAIRS; i++) {
 		v = unpack(&p);
-		key += v >> 6;
+		key += v >> 8;
 		bg_keys[i] = key;
-		bg_q[i] = (unsigned char)(v & 63);
+		bg_q[i] = (unsigned char)(v & 255);
 	}
 	for (i = 0; i < BIGRAM_NPAIRS; i++)
 		bg_row[(bg_keys[i] >> 14) + 1]++;
 	for (i = 0; i < BIGRAM_NCHARS; i++)
 		bg_row[i + 1] += bg_row[i];
-	/* Scoring looks pairs up millions of times per damaged run. */
-	bg_hkey = xcalloc(BG_SLOTS, sizeof(*bg_hkey));
-	bg_hq = xcalloc(BG_SLOTS, 1);
-	for (i = 0; i < BIGRAM_NPAIRS; i++) {
-		size_t h = (bg_keys[i] * 2654435761u) >> 15;
-
-		while (bg_hkey[h])
-			h = (h + 1) & (BG_SLOTS - 1);
-		bg_hkey[h] = bg_keys[i] + 1;
-		bg_hq[h] = bg_q[i];
-	}
 }
 
 static int char_index(uint32_t cp);
@@ -190,18 +173,18 @@ sort_by_trail(uint16_t *a, size_t n, uint16_t *tmp)
 	memcpy(a, tmp, n * sizeof(*a));
 }
 
-/* The strongest first: q (bits 16 and up, 0..63) descending. */
+/* The strongest first: -8 log2 P (bits 16 and up, 0..255) ascending. */
 static void
 sort_by_q(uint32_t *a, size_t n, uint32_t *tmp)
 {
-	size_t at[65] = { 0 }, i;
+	size_t at[257] = { 0 }, i;
 
 	for (i = 0; i < n; i++)
-		at[63 - (a[i] >> 16 & 63) + 1]++;
-	for (i = 1; i < 65; i++)
+		at[(a[i] >> 16 & 255) + 1]++;
+	for (i = 1; i < 257; i++)
 		at[i] += at[i - 1];
 	for (i = 0; i < n; i++)
-		tmp[at[63 - (a[i] >> 16 & 63)]++] = a[i];
+		tmp[at[a[i] >> 16 & 255]++] = a[i];
 	memcpy(a, tmp, n * sizeof(*a));
 }
 
@@ -485,36 +468,36 @@ bigram_uni(uint32_t folded)
 int
 bigram_uni_at(int i)
 {
-	return i < 0 ? -1 : bg_uni[i];
+	return i < 0 ? -1 : 256 - bg_uni[i];
 }
 
 int
-bigram_edges_at(int i, int *start2, int *end2)
+bigram_logp_at(int i, int *uni8, int *start8, int *end8)
 {
 	if (i < 0)
 		return 0;
-	*start2 = bg_start[i];
-	*end2 = bg_end[i];
+	*uni8 = bg_uni[i];
+	*start8 = bg_start[i];
+	*end8 = bg_end[i];
 	return 1;
-}
-
-int
-bigram_pair(uint32_t a, uint32_t b)
-{
-	return bigram_pair_at(char_index(a), char_index(b));
 }
 
 int
 bigram_pair_at(int ia, int ib)
 {
-	uint32_t key;
-	size_t h;
+	uint32_t key, a, b, mid;
 
 	if (ia < 0 || ib < 0)
 		return -1;
 	key = (uint32_t)ia << 14 | (uint32_t)ib;
-	for (h = (key * 2654435761u) >> 15; bg_hkey[h]; h = (h + 1) & (BG_SLOTS - 1))
-		if (bg_hkey[h] == key + 1)
-			return bg_hq[h];
-	return -1;
+	a = bg_row[ia];
+	b = bg_row[ia + 1];
+	while (a < b) {
+		mid = (a + b) / 2;
+		if (bg_keys[mid] < key)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a < bg_row[ia + 1] && bg_keys[a] == key ? bg_q[a] : -1;
 }

@@ -77,16 +77,33 @@ punct_to_cjk(unsigned c)
 	return 0;
 }
 
-/* Whether the character at s[i..n) is CJK (for --punct=cjk look-ahead). */
-static int
-cjk_at(const char *s, size_t i, size_t n)
+/* The character at s[i..n), or 0 past the end or for ASCII. */
+static uint32_t
+cp_at(const char *s, size_t i, size_t n)
 {
 	uint32_t cp;
 
 	if (i >= n || (unsigned char)s[i] < 0x80)
 		return 0;
 	utf8_decode((const unsigned char *)s + i, n - i, &cp);
-	return is_cjk(cp);
+	return cp;
+}
+
+/* Whether the character at s[i..n) is CJK (for --punct=cjk look-ahead). */
+static int
+cjk_at(const char *s, size_t i, size_t n)
+{
+	uint32_t cp = cp_at(s, i, n);
+
+	return cp && is_cjk(cp);
+}
+
+/* Whether the character at s[i..n) is Han: a padded column's next
+ * character (尤　权　　国务院), not a letter-spaced one (人　口　　与　就). */
+static int
+han_at(const char *s, size_t i, size_t n)
+{
+	return utf8_is_han(cp_at(s, i, n));
 }
 
 /*
@@ -162,6 +179,11 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 	size_t i = 0, need;
 	int prev = C_NONE, pend = 0, cls;
 	unsigned run = 0;       /* CJK characters since the last space */
+	/* The pending run of spaces: how many, and whether one is wide.
+	 * Two or more with a wide one are padding (a roster's 尤　权　　国务院
+	 * 副秘书长): they keep the columns apart even between CJK. */
+	unsigned pads = 0;
+	int padwide = 0;
 
 	buf_clear(out);
 	/* Only --punct=cjk lengthens text (one ASCII byte becomes three);
@@ -177,11 +199,15 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 	if (pend) { \
 		if (prev != C_NONE && !(o->cjk_space && \
 		    drop_space(prev, (cls_), run, s, (after_), n) && \
+		    !(pads >= 2 && padwide && prev == C_CJK && (cls_) == C_CJK && \
+		    han_at(s, (after_), n)) && \
 		    !(run == 1 && marker_space(out->s, w)) && \
 		    !(prev == C_DIGIT && outline_space(out->s, w, pend)))) \
 			*w++ = ' '; \
 		run = 0; \
 		pend = 0; \
+		pads = 0; \
+		padwide = 0; \
 	} \
 	prev = (cls_); \
 	run = prev == C_CJK ? run + 1 : 0; \
@@ -215,6 +241,8 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 					(*controls)++;
 				if (o->space) {
 					pend = pend || c != ' ' ? PEND_WIDE : PEND_ONE;
+					pads++;
+					padwide |= c != ' ';
 				} else {
 					FLUSH(C_OTHER);
 					*w++ = ' ';
@@ -260,6 +288,8 @@ text_normalize(const struct text_opts *o, const char *s, size_t n,
 		}
 		if (is_space_cp(cp) && o->space) {
 			pend = pend || cp == 0x3000 ? PEND_WIDE : PEND_ONE;
+			pads++;
+			padwide |= cp == 0x3000;
 		} else if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
 			if (o->control) {
 				(*controls)++;

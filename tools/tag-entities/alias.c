@@ -82,6 +82,41 @@ learn_defined(struct tagger *tg)
 	}
 }
 
+static void
+add_head(struct te_aliases *a, const uint32_t *k, size_t n)
+{
+	if (a->nh == TE_ALIAS_HEADS)
+		return;
+	for (size_t i = 0; i < a->nh; i++)
+		if (a->h[i].n == n && memcmp(a->h[i].k, k, n * sizeof(*k)) == 0)
+			return;
+	memcpy(a->h[a->nh].k, k, n * sizeof(*k));
+	a->h[a->nh++].n = (uint8_t)n;
+}
+
+/* 国务院职业教育工作部际联席会议 … 联席会议统筹协调: a long name seen
+ * once, its body's kind alone stands for it later in the document. */
+static void
+learn_heads(struct tagger *tg)
+{
+	static const char *const kinds[] = { "联席会议", "领导小组", "工作领导小组", "指挥部",
+		"委员会", "协调小组", "工作组", "工作专班", "专班", NULL };
+	const struct text *t = &tg->t;
+
+	for (size_t i = 0; i < tg->ms.n; i++) {
+		const struct mention *m = &tg->ms.m[i];
+		if (m->dead || m->type != T_ORG || m->e - m->s < 6 || m->parent >= 0)
+			continue;
+		for (int j = 0; kinds[j]; j++) {
+			size_t l = strlen(kinds[j]) / 3;
+			if (te_key_n(t, m->e - l, kinds[j], strlen(kinds[j]))) {
+				add_head(&tg->aliases, t->k + m->e - l, l);
+				break;
+			}
+		}
+	}
+}
+
 /* reach[i]: the farthest end of the mentions found so far that start
  * at or before i, so that one load tells whether a mention holds a
  * span (枫桥 of 枫桥镇, of “枫桥经验”): the short form is part of
@@ -137,5 +172,29 @@ te_detect_aliases(struct tagger *tg)
 				i += best - 1;
 			}
 		}
+	/* The kinds of long names end in a head's last character. */
+	for (size_t e = cls_next(t, 0, C_HEAD) + 1; a->nh && e <= t->n && (tg->types & (1u << T_ORG));
+	    e = cls_next(t, e, C_HEAD) + 1) {
+		long x;
+		for (size_t j = 0; j < a->nh; j++) {
+			size_t l = a->h[j].n, i = e - l;
+			if (e < l || memcmp(t->k + i, a->h[j].k, l * sizeof(*t->k)) != 0)
+				continue;
+			/* 联席会议 of 专家联席会议 is another body's. */
+			if (i > 0 && is_han(t->k[i - 1]) && !te_wl_end(&te_wl_verbs, t->k, 0, i, &x))
+				break;
+			if (!reach) {
+				make_reach(tg);
+				reach = true;
+			}
+			if (a->reach[i] >= e)
+				break;
+			/* 领导小组办公室: the short form's own office. */
+			size_t oe = te_key_is(t, e, "办公室") ? e + 3 : e;
+			te_mention_add(&tg->ms, i, oe, T_ORG);
+			break;
+		}
+	}
 	learn_defined(tg);
+	learn_heads(tg);
 }

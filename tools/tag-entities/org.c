@@ -34,6 +34,25 @@ head_class(const struct text *t, size_t s, size_t e)
 	return c;
 }
 
+/* One-character heads and the characters after (next) and before
+ * (prev) them that make them another word. */
+static const struct {
+	uint32_t h;
+	const char *next, *prev;
+} single_rules[] = {
+	{ 0x5C40, "面势限长部内外", "格布结大全当开变出饭骗战时本该我各新胜残僵定终破危棋赌" },       /* 局 */
+	{ 0x961F, "伍员长列", "团排入归带领组梯军部连球车率" },                                     /* 队 */
+	{ 0x59D4, "托员派屈婉实", "" },                                                                 /* 委 */
+	{ 0x529E, "理法案件好结公学事成实",
+	  "开举创主承督交转协查代帮包法兴合停领速快网掌好难通即立可就马申" },                         /* 办 */
+	{ 0x90E8, "署分长位门队件落委", "干全内外局东西南北中一首本总各支俱腹" },                     /* 部 */
+	{ 0x5904, "理置罚分于在长处", "各到此何好难长短益住出处查调惩判论" },                           /* 处 */
+	{ 0x79D1, "技学研普室目长员级", "学内外专本工理牙眼妇儿骨文分全" },                           /* 科 */
+	{ 0x5382, "房区家长商址内外务矿", "工建办设开全各出本该分总药酒" },                           /* 厂 */
+	{ 0x5385, "长名", "大餐客" },                                                                   /* 厅 */
+	{ 0x7F72, "长名", "大餐客" },                                                                   /* 署 */
+};
+
 /* Characters after a one-character head that make it another word
  * (局面, 办理, 队伍, 部署), and before it (格局, 举办, 团队, 干部). */
 static bool
@@ -53,23 +72,10 @@ single_head_ok(const struct text *t, size_t hs, size_t e)
 	else if (hs == 0)
 		hs = t->n + 1;  /* te_key_in(t, hs - 1) then looks past the end */
 
-	if (h == 0x5C40) /* 局 */
-		return !te_key_in(t, nx, "面势限长部内外") &&
-			!te_key_in(t, hs - 1, "格布结大全当开变出饭骗战时本该我各新胜残僵定终破危棋赌");
-	if (h == 0x961F) /* 队 */
-		return !te_key_in(t, nx, "伍员长列") && !te_key_in(t, hs - 1, "团排入归带领组梯军部连球车");
-	if (h == 0x59D4) /* 委 */
-		return !te_key_in(t, nx, "托员派屈婉实");
-	if (h == 0x529E) /* 办 */
-		return !te_key_in(t, nx, "理法案件好结公学事成实") &&
-			!te_key_in(t, hs - 1, "开举创主承督交转协查代帮包法兴合停领速快网掌好难通即立可就马");
-	if (h == 0x90E8) /* 部 */
-		return !te_key_in(t, nx, "署分长位门队件落委") &&
-			!te_key_in(t, hs - 1, "干全内外局东西南北中一首本总各支俱腹");
-	if (h == 0x5904) /* 处 */
-		return !te_key_in(t, nx, "理置罚分于在长");
-	if (h == 0x5385 || h == 0x7F72) /* 厅 署 */
-		return !te_key_in(t, nx, "长名") && !te_key_in(t, hs - 1, "大餐客");
+	for (size_t i = 0; i < sizeof(single_rules) / sizeof(single_rules[0]); i++)
+		if (single_rules[i].h == h)
+			return !te_key_in(t, nx, single_rules[i].next) &&
+				!te_key_in(t, hs - 1, single_rules[i].prev);
 	return true;
 }
 
@@ -88,6 +94,8 @@ struct walk {
 	int first_kind;         /* what the leftmost token is */
 	long org_idx;           /* the nested organisation taken */
 	size_t level_len;
+	int digits;             /* 1: digits taken inside, 2: stopped by them */
+	int place_site;         /* the leftmost place is a named site */
 };
 enum { K_NONE, K_PLACE, K_LEVEL, K_BODY, K_GENERIC, K_TERM, K_ORG, K_SCOPE };
 
@@ -126,7 +134,7 @@ is_level_here(const struct text *t, size_t s, size_t len)
 		return false;
 	/* 园区, 辖区, 城区...: 区 closes a noun, not a level of government. */
 	if (len == 1 && s > 0 && te_key_in(t, s, "区市县镇") &&
-	    te_key_in(t, s - 1, "园辖城景片山街校小郊矿湾特专疫灾牧林老军跨分政都超门夜上范验作行贸税"))
+	    te_key_in(t, s - 1, "园辖城景片山街校小郊矿湾特专疫灾牧林老军跨分政都超门夜上范验作行贸税库"))
 		return false;
 	return true;
 }
@@ -144,6 +152,16 @@ branch_head(const struct text *t, size_t hs, size_t hl)
 	return false;
 }
 
+/* The walk takes the body x that opens the name (区委 of 区委常委会). */
+static void
+take_org(const struct tagger *tg, struct walk *w, long x)
+{
+	w->org++;
+	w->org_idx = x;
+	w->first_kind = K_ORG;
+	w->s = tg->ms.m[x].s;
+}
+
 static void
 walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct walk *w)
 {
@@ -159,6 +177,7 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 		if ((x = ending_at(tg, T_PLACE, p)) >= 0 && tg->ms.m[x].s >= limit) {
 			p = tg->ms.m[x].s;
 			w->place++;
+			w->place_site = tg->ms.m[x].flag == 'N';
 			w->first_kind = K_PLACE;
 			w->s = p;
 			if (cls & H_SITE)
@@ -177,14 +196,11 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 			if (w->first_kind == K_NONE && self_named(t, hs, hl) &&
 			    te_key_in(t, p - 1, "办局所室"))
 				break;
-			/* A body ends far before the head: a clause, not a name. */
-			if (w->generic > 4)
+			/* A body ends far before the head: a clause, not a name
+			 * (but 市委全面依法治市工作会议, a body's conference). */
+			if (w->generic > (event ? 10 : 4))
 				break;
-			p = tg->ms.m[x].s;
-			w->org++;
-			w->org_idx = x;
-			w->first_kind = K_ORG;
-			w->s = p;
+			take_org(tg, w, x);
 			break;
 		}
 		/* “利剑”专项行动: the term with its quotes. */
@@ -239,8 +255,57 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 			prefix_only = 1;
 			continue;
 		}
+		/* 青山矿业（集团）公司: a bracketed word inside a name. */
+		if ((cls & H_GENERIC) && !event && p >= 4 && (t->k[p - 1] == 0xFF09 || t->k[p - 1] == ')')) {
+			size_t q = p - 1;
+			while (q > limit && p - q < 5 && is_han(t->k[q - 1]))
+				q--;
+			if (q > limit + 1 && q < p - 1 && (t->k[q - 1] == 0xFF08 || t->k[q - 1] == '(') &&
+			    is_han(t->k[q - 2])) {
+				p = q - 1;
+				w->generic++;
+				w->first_kind = K_GENERIC;
+				w->s = p;
+				continue;
+			}
+		}
+		/* 大连重工•起重集团公司: a dot between two parts of a name. */
+		if ((cls & H_GENERIC) && !event && p >= 2 && (t->k[p - 1] == 0x2022 || t->k[p - 1] == 0xB7) &&
+		    w->generic && is_han(t->k[p - 2])) {
+			p--;
+			w->s = p;
+			continue;
+		}
+		/* 街道24小时智慧政务服务中心: digits inside a name, with the
+		 * name going on before them; never a name starting right
+		 * after them. */
+		if ((cls & H_GENERIC) && !event && w->generic && t->k[p - 1] >= '0' && t->k[p - 1] <= '9') {
+			size_t q = p - 1;
+			while (q > limit && t->k[q - 1] >= '0' && t->k[q - 1] <= '9')
+				q--;
+			if (q > limit && is_han(t->k[q - 1]) && p - q <= 5) {
+				p = q;
+				w->s = p;
+				w->digits = 1;
+				continue;
+			}
+			w->digits = 2;
+			break;
+		}
 		if (!(cls & (H_GENERIC | H_EVENT)) || !is_han(t->k[p - 1]))
 			break;
+		/* 国务院第二次全国污染源普查领导小组: the body and its
+		 * ordinal open the name. */
+		if (!event && w->generic && te_key_in(t, p - 1, "次届") && p >= 3) {
+			size_t q = p - 1;
+			while (q > limit && zhnum_is_numeral(t->k[q - 1]))
+				q--;
+			if (q < p - 1 && q > limit && te_key_is(t, q - 1, "第") &&
+			    (x = ending_at(tg, T_ORG, q - 1)) >= 0) {
+				take_org(tg, w, x);
+				break;
+			}
+		}
 		/* 2008年北京奥运会…: a year ends the walk; it opens the name
 		 * of an event named by its place. */
 		if (t->k[p - 1] == 0x5E74 && p >= 2 && t->k[p - 2] >= '0' && t->k[p - 2] <= '9') {
@@ -252,6 +317,10 @@ walk_left(struct tagger *tg, size_t hs, size_t hl, int cls, int event, struct wa
 				w->s = q;
 			break;
 		}
+		/* 据湖北省地震局, 审批庄河电厂: a place opens the name; what
+		 * stands before it is the clause. */
+		if (w->first_kind == K_PLACE && !w->place_site && !event)
+			break;
 		long y;
 		if (!event && t->k[p - 1] == 0x548C && p > limit + 2 &&
 		    te_wl_end(&bodies, t->k, limit, p - 1, &x) > 0) {
@@ -295,6 +364,34 @@ generic_start(const struct text *t, size_t s)
 	return te_wl_at(&te_wl_determiners, t->k, s, t->n, &x) > 0;
 }
 
+static bool generic_only(const struct text *t, size_t s, size_t e);
+
+/* 扶贫办, 振兴东北办, 区国动办: an office named short by its task, two
+ * to four characters set off on both sides, not a way of serving
+ * (网上办, 马上办, 一次办, 秒批秒办).  Its start, or (size_t)-1. */
+static size_t
+office_short(const struct tagger *tg, size_t hs, size_t e)
+{
+	const struct text *t = &tg->t;
+	size_t s = hs;
+	long x;
+
+	while (s > 0 && hs - s < 5 && is_han(t->k[s - 1]) && !te_wl_end(&verbs, t->k, 0, s, &x))
+		s--;
+	if (hs - s < 2 || hs - s > 4 || (s > 0 && is_han(t->k[s - 1]) && !te_wl_end(&verbs, t->k, 0, s, &x)))
+		return (size_t)-1;
+	for (size_t i = s; i < hs; i++)
+		if (te_key_in(t, i, "上下近次马代缺地跨时约中网掌一全通即立快好速随再就可能要都来去成集秒尖指自易"))
+			return (size_t)-1;
+	if (e < t->n && is_han(t->k[e]) && !te_wl_at(&verbs, t->k, e, t->n, &x) &&
+	    !te_key_in(t, e, "会等已将副主牵负研提"))
+		return (size_t)-1;
+	/* “蓉易办”: a quoted name is a term's. */
+	if (generic_start(t, s) || generic_only(t, s, hs) || (s > 0 && t->k[s - 1] == 0x201C))
+		return (size_t)-1;
+	return s;
+}
+
 /* Whether the name ending at e names a website (湖南省政府门户网站):
  * websites are not tagged. */
 static bool
@@ -329,6 +426,16 @@ meeting_body(const struct tagger *tg, size_t hs)
 	if ((x = ending_at(tg, T_ORG, p)) < 0)
 		return (size_t)-1;
 	return tg->ms.m[x].s;
+}
+
+/* The start of a four-digit year ending at y (its 年 there), or s. */
+static size_t
+year_before(const struct text *t, size_t y, size_t s)
+{
+	for (size_t i = y - 4; i < y; i++)
+		if (t->k[i] < '0' || t->k[i] > '9')
+			return s;
+	return y - 4 > 0 && t->k[y - 5] >= '0' && t->k[y - 5] <= '9' ? s : y - 4;
 }
 
 /* 部门 bodies made only of generic words (相关部门, 执法部门) are not names. */
@@ -517,8 +624,14 @@ te_detect_orgs_events(struct tagger *tg)
 	    i = cls_next(t, i + 1, C_CONGRESS)) {
 		uint32_t c0 = t->k[i];
 		if (c0 == 0x5168) {     /* 全 */
+			size_t l, m;
 			if (te_key_is(t, i, "全国两会"))
 				te_mention_add(&tg->ms, i, i + 4, T_EVENT);
+			/* 全国政协十届四次会议: the body before its term. */
+			else if ((te_key_is(t, i, "全国政协") || te_key_is(t, i, "全国人大")) &&
+			    (l = cnum(t, i + 4)) > 0 && te_key_is(t, i + 4 + l, "届") &&
+			    (m = cnum(t, i + 5 + l)) > 0 && te_key_is(t, i + 5 + l + m, "次会议"))
+				te_mention_add(&tg->ms, i, i + 8 + l + m, T_EVENT);
 			continue;
 		}
 		/* Congresses start with 党, 中, 十 or 二. */
@@ -549,13 +662,15 @@ te_detect_orgs_events(struct tagger *tg)
 		size_t al = te_wl_at(&heads, t->k, hs, t->n, &y);
 		if (al > hl)
 			continue;
-		/* 生态环境部 of 生态环境部门: the next head takes over. */
-		if (te_wl_at(&heads, t->k, e - 1, t->n, &y) > 1)
+		/* 生态环境部 of 生态环境部门: the next head takes over, but
+		 * for one a title cuts (大学 of 大学校长). */
+		size_t nl = te_wl_at(&heads, t->k, e - 1, t->n, &y);
+		if (nl > 1 && !(te_wl_at(&te_wl_titles, t->k, e - 2 + nl, t->n, &y) > 1))
 			continue;
 		if (cls & H_CENTRAL && website_after(t, e))
 			continue;
 		/* 生态环境部门, 建设部署: the last character starts a word. */
-		if ((cls & H_CENTRAL) && !single_head_ok(t, e - 1, e))
+		if ((cls & H_CENTRAL) && !single_head_ok(t, hs, e))
 			continue;
 		if (cls & H_CENTRAL) {
 			m = te_mention_add(&tg->ms, hs, e, T_ORG);
@@ -566,6 +681,11 @@ te_detect_orgs_events(struct tagger *tg)
 			continue;
 		}
 		if (!single_head_ok(t, hs, e))
+			continue;
+		/* 大学生, 北京师范大学校长: the head's last character starts
+		 * another word (a title, 生). */
+		if (e < t->n && ((te_key_in(t, e - 1, "学院") && te_key_is(t, e, "生")) ||
+		    te_wl_at(&te_wl_titles, t->k, e - 1, t->n, &y) > 1))
 			continue;
 		if (te_key_is(t, hs, "中心") && te_key_in(t, e, "组城区"))
 			continue;
@@ -578,7 +698,8 @@ te_detect_orgs_events(struct tagger *tg)
 			continue;
 		/* 党组会: a meeting of the body, not the body; before 会议
 		 * the body stays, inside its meeting (街道党工委会议). */
-		if (te_key_is(t, e, "会") && !te_key_is(t, e, "会议") &&
+		if (te_key_is(t, e, "会") && !te_key_is(t, e, "会议") && !te_key_is(t, e, "会同") &&
+		    !te_key_is(t, e, "会商") &&
 		    (te_key_is(t, e - 2, "党组") || te_key_is(t, e - 2, "党委") || te_key_is(t, e - 1, "委")))
 			continue;
 		if ((cls & H_NAMED) && !(cls & ~(H_EVENT | H_NAMED))) {
@@ -608,7 +729,7 @@ te_detect_orgs_events(struct tagger *tg)
 				continue;
 			/* A conference needs a scope, a place or a name, or
 			 * the verb that holds it: 召开法治政府建设推进会. */
-			if ((cls & H_CONF) && !w.term && !w.scope && !w.place &&
+			if ((cls & H_CONF) && !w.term && !w.scope && !w.place && !(w.org && w.generic >= 4) &&
 			    !(w.held && w.generic >= 4 && !(hl == 2 && te_key_is(t, hs, "会议"))))
 				continue;
 			/* 第二届…论坛: the edition is part of the name. */
@@ -620,6 +741,11 @@ te_detect_orgs_events(struct tagger *tg)
 				if (j > 0 && te_key_is(t, j - 1, "第"))
 					es = j - 1;
 			}
+			/* 1997年度全国地震趋势会商会: the year opens the name. */
+			if (es >= 5 && te_key_is(t, es - 2, "年度"))
+				es = year_before(t, es - 2, es);
+			else if (es >= 5 && te_key_is(t, es - 1, "年"))
+				es = year_before(t, es - 1, es);
 			te_mention_add(&tg->ms, es, e, T_EVENT);
 			continue;
 		}
@@ -641,8 +767,27 @@ te_detect_orgs_events(struct tagger *tg)
 			set_endidx(T_PLACE, e, (long)(m - tg->ms.m), tg);
 			continue;
 		}
+		/* 市教育局政府信息: 政府 right after a body is not its own. */
+		if ((te_key_is(t, hs, "政府") || te_key_is(t, hs, "人民政府")) && ending_at(tg, T_ORG, hs) >= 0)
+			continue;
 		walk_left(tg, hs, hl, cls, 0, &w);
+		if (w.digits == 2)
+			continue;
+		/* 局发展计划法规处, 市委组织部干部科: a unit needs its body
+		 * or level before it. */
+		if (hl == 1 && te_key_in(t, hs, "处科") && (w.generic < 2 || (!w.level && !w.org && !w.place &&
+		    !(te_key_in(t, w.s, "局厅") && (w.s == 0 || !is_han(t->k[w.s - 1]))))))
+			continue;
 		s = w.s;
+		size_t os;
+		if (hl == 1 && t->k[hs] == 0x529E && !w.known && !w.org && !w.place &&
+		    (os = office_short(tg, hs, e)) != (size_t)-1) {
+			m = te_mention_add(&tg->ms, os, e, T_ORG);
+			set_endidx(T_ORG, e, (long)(m - tg->ms.m), tg);
+			w.first_kind = K_GENERIC;
+			org_norm(tg, m, &w);
+			continue;
+		}
 		int prefix = w.place + w.level + w.org;
 		int body = w.known + w.generic + w.term;
 		/* 高新区司法所: a head that names its own function (派出所,

@@ -14,7 +14,7 @@
 #define TE_LISTS(X) \
 	X(stop_short) X(weak_full) X(zones) X(zone_suffix) X(heads) X(selfs) \
 	X(bodies) X(levels) X(verbs) X(generic_bodies) X(scopes) X(keeps) \
-	X(ev_stops) X(leaders) X(titles) X(surnames) X(acts) X(blocks) X(determiners) \
+	X(ev_stops) X(leaders) X(titles) X(ptitles) X(surnames) X(openers) X(acts) X(blocks) X(determiners) \
 	X(gaz_small)
 #define TE_DECLARE_LIST(name) extern const struct te_wl te_wl_##name;
 TE_LISTS(TE_DECLARE_LIST)

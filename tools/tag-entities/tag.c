@@ -155,6 +155,7 @@ te_tag_text(struct tagger *tg, const char *doc, size_t doclen,
 		buf_add(&tg->docid, doc, doclen);
 		memset(&tg->doc, 0, sizeof(tg->doc));
 		tg->aliases.n = 0;
+		tg->aliases.nh = 0;
 		tg->aliases.street = 0;
 		memset(tg->aliases.first, 0, sizeof(tg->aliases.first));
 		tg->docrows = 0;

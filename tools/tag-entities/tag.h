@@ -47,6 +47,7 @@ struct te_places {
 /* alias.c's names the document defines for itself. */
 #define TE_ALIASES 16
 #define TE_ALIAS_MAX 12
+#define TE_ALIAS_HEADS 8
 struct te_aliases {
 	struct {
 		uint32_t k[TE_ALIAS_MAX];
@@ -54,6 +55,11 @@ struct te_aliases {
 	} a[TE_ALIASES];
 	size_t n;
 	uint64_t first[4];      /* first characters' low 8 bits, as bits */
+	struct {
+		uint32_t k[TE_ALIAS_MAX];
+		uint8_t n;
+	} h[TE_ALIAS_HEADS];    /* kinds of long names seen (联席会议) */
+	size_t nh;
 	size_t *reach, creach;  /* alias.c's scratch, by position */
 	int street;             /* the issuer's street was looked at */
 };

@@ -197,7 +197,7 @@ title_score(const struct hpage *pg, size_t i, size_t j, size_t start,
 	size_t te = title_end(pg, i);
 	long s = 0;
 
-	if (cn < 8 || cn > 400)
+	if (cn < 8 || cn > 400 || aline_breadcrumb(ltext(pg, i), l->len))
 		return 0;
 	if (rn >= 6 && cn == rn && memcmp(cs, rs, cn) == 0)
 		s += 100;
@@ -303,7 +303,10 @@ find_title(struct article *a, const struct hpage *pg, size_t start, size_t end,
 	for (size_t i = near; i < to; i++) {
 		const struct hline *l = &pg->lines[i];
 
-		if ((l->flags & HL_HIDDEN) || l->chars > 120 || a->role[i] == AR_DROP)
+		/* A heading stays a candidate in furniture (<header
+		 * class="entry-header">: an article's own header). */
+		if ((l->flags & HL_HIDDEN) || l->chars > 120 || (a->role[i] == AR_DROP &&
+		    !titled(pg, l->el, HE_HEADING)))
 			continue;
 		/* The lines i..j-1 joined and squeezed: the squeezed lines one
 		 * after another. */
@@ -404,17 +407,21 @@ best_element(struct article *a, const struct hpage *pg, struct chrome *ch)
 	for (size_t i = 0; i < pg->nlines; i++) {
 		const struct hline *l = &pg->lines[i];
 		int cls = 0;
+		bool statement;
 
 		if (l->el < 0 || (l->flags & HL_HIDDEN))
 			continue;
 		/* A list of links counts against its element whatever it says. */
 		if (ch && l->len <= CHROME_MAXLEN && !link_dense(l))
 			cls = chrome_class(ch, ltext(pg, i), l->len);
-		if (prose(l, cls))
+		/* A site's statement (免责声明：…) reads as prose, and is the
+		 * footer's. */
+		statement = l->chars <= 400 && aline_statement(ltext(pg, i), l->len);
+		if (prose(l, cls) && !statement)
 			a->good[l->el] += l->chars - l->link_chars;
 		/* Lists of links and furniture count against an element; a
 		 * link inside a sentence or to an attachment does not. */
-		if ((cls & CH_CHROME) || link_dense(l))
+		if ((cls & CH_CHROME) || link_dense(l) || statement)
 			a->bad[l->el] += l->chars;
 	}
 	/* Children come after their parents: one pass from the end sums. */
@@ -442,6 +449,21 @@ best_element(struct article *a, const struct hpage *pg, struct chrome *ch)
 			best = (int)k;
 			bs = s;
 		}
+	}
+	/* A child that holds nearly all of the prose, without some of the
+	 * links and furniture, is the text; the rest is the page around it
+	 * that the container's name (main-content) let in. */
+	while (best >= 0) {
+		int c = -1;
+
+		for (size_t k = (size_t)best + 1; k < pg->nels && pg->els[k].first <
+		    pg->els[best].last; k++)
+			if (pg->els[k].parent == best && (c < 0 || a->good[k] > a->good[c]))
+				c = (int)k;
+		if (c < 0 || a->good[c] < 0.95 * a->good[best] ||
+		    a->bad[c] >= a->bad[best] || pg->els[c].hint < 0)
+			break;
+		best = c;
 	}
 	return best;
 }

@@ -61,18 +61,18 @@ aline_related_heading(const struct hline *l, const char *text)
 	return false;
 }
 
-/* 免责声明：… 特别声明：… 平台声明：… (a platform's, at the end). */
+/* 免责声明：… 特别声明：… 【免责声明】… (a platform's, at the end). */
 bool
 aline_statement(const char *s, size_t n)
 {
 	const char *p = hmeta_find(s, n < 21 ? n : 21, "声明", 6);
 
-	return p && (size_t)(p - s) + 6 < n && (memcmp(p + 6, "：", 3) == 0 ||
-	    p[6] == ':');
+	return p && (size_t)(p - s) + 8 < n && (memcmp(p + 6, "：", 3) == 0 ||
+	    p[6] == ':' || memcmp(p + 6, "】", 3) == 0);
 }
 
 /* Credit, copyright and widget lines: 本文来自…, 未经授权不得转载,
- * 责编：…, 关注公众号…, 阅读全文 …, and a call to action (…火热进行中！
+ * 责编：…, 某某办供稿, 关注公众号…, 阅读全文 …, and a call to action (…火热进行中！
  * 【点击投票】) */
 static bool
 credit_cue(const char *s, size_t n)
@@ -81,7 +81,7 @@ credit_cue(const char *s, size_t n)
 		"转载请注明", "版权声明", "原文链接", "责任编辑", "责编", "公众号",
 		"阅读全文", "展开全文", "阅读剩余", "查看原文", "查看全文", "查看原图",
 		"查看大图", "语音播报", "仅提供信息存储", "减少此类", "此类内容推荐",
-		"此类推荐", "【点击", NULL };
+		"此类推荐", "【点击", "供稿", NULL };
 
 	for (int k = 0; cue[k]; k++)
 		if (hmeta_find(s, n, cue[k], strlen(cue[k])))
@@ -232,6 +232,32 @@ bool
 aline_credit(const struct hline *l, const char *s, size_t n)
 {
 	return credit_cue(s, n) || byline(l, s, n) || counter_line(l, s, n);
+}
+
+bool
+aline_breadcrumb(const char *s, size_t n)
+{
+	static const char *const where[] = { "当前位置", "您的位置", "你的位置",
+		"您现在的位置", "所在位置", NULL };
+	static const char *const sep[] = { ">", "-", "/", "|", "»", "›", "＞", "－",
+		"→", "》", NULL };
+
+	s = aline_lead(s, &n);
+	for (int k = 0; where[k]; k++)
+		if (aline_starts(s, n, where[k]))
+			return true;
+	if (!aline_starts(s, n, "首页"))
+		return false;
+	s += 6;
+	n -= 6;
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
+	for (int k = 0; sep[k]; k++)
+		if (aline_starts(s, n, sep[k]))
+			return true;
+	return false;
 }
 
 bool

@@ -45,6 +45,8 @@ bool aline_credit(const struct hline *l, const char *s, size_t n);
 bool aline_bare_doc_date(const char *s, size_t n);
 /* An agency's or a paper's name: 新华社, 新京报, 某某局. */
 bool aline_org_name(const char *s, size_t n);
+/* A breadcrumb: 首页 > 新闻动态, 当前位置：… */
+bool aline_breadcrumb(const char *s, size_t n);
 /* A close button alone: ×, ✕, 关闭. */
 bool aline_close_mark(const char *s, size_t n);
 /* An advertisement: the law has them marked 广告, here at the start of

@@ -498,6 +498,16 @@ data_row(GumboNode *tr)
 	return full >= 2;
 }
 
+/* Whether the element el or one around it is a tag element. */
+static bool
+inside(const struct hpage *pg, int el, int tag)
+{
+	for (int d = 0; el >= 0 && d < 64; d++, el = pg->els[el].parent)
+		if (pg->els[el].tag == tag)
+			return true;
+	return false;
+}
+
 static int
 new_el(struct walk *w, GumboElement *e, int tag)
 {
@@ -528,8 +538,14 @@ new_el(struct walk *w, GumboElement *e, int tag)
 		h->hint += 1;
 		break;
 	case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-	case GUMBO_TAG_HEADER: case GUMBO_TAG_FORM:
+	case GUMBO_TAG_FORM:
 		h->hint -= 2;
+		break;
+	case GUMBO_TAG_HEADER:
+		/* An article's own <header> holds its title; the page's, the
+		 * site's banner. */
+		if (!inside(pg, w->el, GUMBO_TAG_ARTICLE))
+			h->hint -= 2;
 		break;
 	case GUMBO_TAG_TABLE:
 		h->flags |= HE_TABLE;

@@ -82,6 +82,19 @@ $(ZHCONV_INDEX): $(ZHCONV_GEN)
 $(BUILD)/tools/normalize/zhconv.o: $(ZHCONV_INDEX)
 $(BUILD)/tools/normalize/zhconv.o: TOOL_INC = -Itools/normalize -I$(BUILD)/data
 
+# The repair pass's tables, unpacked from data/repair_*.inc and indexed
+# here as constant data, not at run time.
+REPAIR_GEN := $(BUILD)/data/gen-repair-index
+REPAIR_INDEX := $(BUILD)/data/repair_index.inc
+REPAIR_GEN_OBJ := $(addprefix $(BUILD)/common/,utf8.o cli.o out.o zhfold.o)
+$(REPAIR_GEN): data/gen-repair-index.c data/repair_gbk.inc data/repair_pinyin.inc data/repair_bigram.inc $(REPAIR_GEN_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(VFLAGS) $(CPPFLAGS) -Icommon -Idata -o $@ $< $(REPAIR_GEN_OBJ) $(LIBS)
+$(REPAIR_INDEX): $(REPAIR_GEN)
+	$(REPAIR_GEN) >$@.tmp && mv $@.tmp $@
+$(BUILD)/tools/normalize/repair_tab.o: $(REPAIR_INDEX)
+$(BUILD)/tools/normalize/repair_tab.o: TOOL_INC = -Itools/normalize -I$(BUILD)/data
+
 # A unit test named tests/unit/TOOL_*.c also links that tool's objects
 # (all but main.c), so a program's internals can be tested directly.
 units: $(UNITS)

@@ -372,7 +372,6 @@ main(int argc, char **argv)
 		uint32_t a = 0, b;
 
 		memset(&dm, 0, sizeof(dm));
-		rtab_init();
 		while (pos < n) {
 			b = utf8_next(argv[2], n, &pos);
 			if (a)

@@ -15,6 +15,7 @@ struct repair {
 	struct docmodel dm;
 	struct buf tmp;
 	unsigned long u8lines;  /* lines left to check for UTF-8 read as GBK */
+	int wide;               /* AVX2 is there */
 };
 
 /* UTF-8 read as GBK garbles whole pages, so a document's head tells:
@@ -36,25 +37,13 @@ enum {
 /* Bytes that can start a candidate; everything else is skipped in a
  * tight loop.  Lead bytes of CJK (E4..E9) are hot only in a document's
  * head (hot8). */
-static unsigned char hot[256], hot8[256];
-static unsigned char u8lead[0x10000 / 8];
-static int hot_ready;
-
-static void
-hot_init(void)
-{
-	int c;
-
-	hot['('] = hot['?'] = hot[0xC2] = hot[0xC3] = hot[0xE3] = 1;
-	memcpy(hot8, hot, sizeof(hot));
-	for (c = 0xE4; c <= 0xE9; c++)
-		hot8[c] = 1;
-	rtab_init_gbk();
-	for (c = 0x3000; c < 0x10000; c++)
-		if (moji_utf8_lead((uint32_t)c))
-			u8lead[c >> 3] |= (unsigned char)(1u << (c & 7));
-	hot_ready = 1;
-}
+static const unsigned char hot[256] = {
+	['('] = 1, ['?'] = 1, [0xC2] = 1, [0xC3] = 1, [0xE3] = 1,
+};
+static const unsigned char hot8[256] = {
+	['('] = 1, ['?'] = 1, [0xC2] = 1, [0xC3] = 1, [0xE3] = 1,
+	[0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1, [0xE9] = 1,
+};
 
 static int
 letter_at(const unsigned char *s, size_t i, size_t n)
@@ -127,18 +116,15 @@ block_hot(const unsigned char *s)
 }
 #endif
 
-#ifdef HAVE_WIDE
-static int wide;                /* AVX2 is there: set by repair_new */
-#endif
-
 static int
-prescan(const char *str, size_t n, const unsigned char *h)
+prescan(const char *str, size_t n, const unsigned char *h, int wide)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i, blk = 0;
 	int found = 0;
 	uint32_t cp;
 
+	(void)wide;
 	for (i = 0; i < n; i++) {
 		unsigned c;
 
@@ -180,7 +166,7 @@ prescan(const char *str, size_t n, const unsigned char *h)
 			    (s[i + 2] & 0x3F);
 			if (cp >= 0x3105 && cp <= 0x3129)
 				found |= P_BOPOMOFO;
-			else if (c != 0xE3 && (u8lead[cp >> 3] >> (cp & 7) & 1))
+			else if (c != 0xE3 && (rtab_u8lead[cp >> 3] >> (cp & 7) & 1))
 				found |= P_UTF8GBK;
 			i += 2;
 		}
@@ -193,13 +179,11 @@ repair_new(void)
 {
 	struct repair *rp;
 
-	if (!hot_ready)
-		hot_init();
-#ifdef HAVE_WIDE
-	wide = __builtin_cpu_supports("avx2");
-#endif
 	rp = xcalloc(1, sizeof(struct repair));
 	rp->u8lines = U8_HEAD_LINES;
+#ifdef HAVE_WIDE
+	rp->wide = __builtin_cpu_supports("avx2");
+#endif
 	return rp;
 }
 
@@ -269,11 +253,11 @@ scan(struct repair *rp, const char *s, size_t len)
 	if (len == 0)
 		return 0;
 	if (rp->u8lines && rp->u8lines <= U8_HEAD_LINES) {
-		found = prescan(s, len < U8_HEAD_BYTES ? len : U8_HEAD_BYTES, hot8);
+		found = prescan(s, len < U8_HEAD_BYTES ? len : U8_HEAD_BYTES, hot8, rp->wide);
 		if (len > U8_HEAD_BYTES)
-			found |= prescan(s + U8_HEAD_BYTES, len - U8_HEAD_BYTES, hot);
+			found |= prescan(s + U8_HEAD_BYTES, len - U8_HEAD_BYTES, hot, rp->wide);
 	} else
-		found = prescan(s, len, rp->u8lines ? hot8 : hot);
+		found = prescan(s, len, rp->u8lines ? hot8 : hot, rp->wide);
 	if (rp->u8lines)
 		rp->u8lines--;
 	return found;
@@ -315,7 +299,6 @@ fix(struct repair *rp, struct buf *line, int found, struct repair_stats *st)
 	int flags = 0;
 
 	if (found) {
-		rtab_init();
 		if (found & P_LATIN1)
 			flags |= moji_latin1(&rp->dm, line, &rp->tmp, st);
 		if (found & P_UTF8GBK) {

@@ -1,7 +1,6 @@
 /*
  * Internals of the repair pass, shared by repair*.c and the unit test.
- * The tables are decoded on first use, so that a run over clean text
- * never pays for them.
+ * The tables are constant data made at build time.
  */
 #ifndef ZH_REPAIR_INT_H
 #define ZH_REPAIR_INT_H
@@ -12,12 +11,12 @@
 #include "buf.h"
 #include "repair.h"
 
-/* repair_tab.c: CP936, Unihan readings, the general bigram model. */
-void rtab_init(void);
-void rtab_init_gbk(void);        /* the CP936 part only */
-/* CP936 double-byte code -> code point, 0 when unassigned (inline: the
- * search decodes millions of pairs). */
-extern uint16_t *rtab_gbk_dec;
+/* repair_tab.c: CP936, Unihan readings, the general bigram model, as
+ * constant data made at build time (data/gen-repair-index.c). */
+/* CP936 double-byte code -> code point, 0 when unassigned, by
+ * (lead - 0x81) * 191 + trail - 0x40 (inline: the search decodes
+ * millions of pairs). */
+extern const uint16_t rtab_gbk_dec[126 * 191];
 
 static inline uint32_t
 gbk_decode(unsigned lead, unsigned trail)
@@ -26,6 +25,19 @@ gbk_decode(unsigned lead, unsigned trail)
 		return 0;
 	return rtab_gbk_dec[(lead - 0x81) * 191 + trail - 0x40];
 }
+/* The x that start an unassigned CP936 pair (x, y), both bytes
+ * 0x81..0xFE: what a misaligned decoder drops (rtab_is_xd[x] set); per
+ * x, the most frequent characters (y, x2) that can follow such a pair
+ * and end before another (rtab_midfreq[(x - 0x80) * NMID], as codes). */
+extern const int rtab_nxd;
+extern const uint8_t rtab_xd[128], rtab_is_xd[256], rtab_nmidfreq[128];
+extern const uint16_t rtab_midfreq[128 * 24];
+#define RTAB_NMIDFREQ 24
+/* Bit sets by code point: only in GB2312, only in Big5, the CP936 code
+ * can start UTF-8 read as GBK. */
+extern const uint8_t rtab_simp_only[0x2000], rtab_trad_only[0x2000], rtab_u8lead[0x2000];
+/* 2^((k - 128) / 2) and 2^(-k / 8) (0 for 255), k = 0..255. */
+extern const double rtab_half_pow[256], rtab_pow8[256];
 /* Whether cp is a Han character of the first level of GB2312 or Big5. */
 int gbk_common(uint32_t cp);
 /* 1 when cp is in GB2312, 2 when in Big5 (CP950), 3 in both. */
@@ -47,13 +59,11 @@ int bigram_uni_at(int index);
 int bigram_pair_at(int index_a, int index_b);
 /* -8 log2 of P(c), of end(c) and of start(c). */
 int bigram_logp_at(int i, int *uni8, int *start8, int *end8);
-/* The model's pairs with left index i: keys (i << 14 | right index). */
-int bigram_succ(int i, const uint32_t **keys);
 /* The CP936 codes of model character i's successors whose trail byte
  * is in lo..hi. */
 int bigram_succ_codes(int i, unsigned lo, unsigned hi, const uint16_t **codes);
-/* The same, all of them, the strongest pairs first: (q << 16 | code). */
-int bigram_succ_strongest(int i, const uint32_t **codes);
+/* The same, all of them, the strongest pairs first. */
+int bigram_succ_strongest(int i, const uint16_t **codes);
 /* The CP936 codes of the characters that fold to model character i. */
 int bigram_codes(int i, const uint16_t **codes);
 /* Lead bytes that make a known Han character with trail, most frequent

@@ -55,27 +55,10 @@ struct lm_char {
 	double uprob;           /* uni_prob() */
 };
 /* Characters that only simplified text uses (in GB2312, not in Big5)
- * and only traditional text uses (the other way round): a reading in
- * the other script than the document's is unlikely.  (面, 干, 后 are in
- * both, though they are what 麵, 幹, 後 fold to.) */
-static unsigned char simp_only[0x10000 / 8], trad_only[0x10000 / 8];
-static int script_ready;
-
-static void
-script_init(void)
-{
-	uint32_t c;
-	int sc;
-
-	for (c = 0x3400; c < 0x10000; c++) {
-		if ((sc = gbk_script(c)) == 1)
-			simp_only[c >> 3] |= (unsigned char)(1u << (c & 7));
-		else if (sc == 2)
-			trad_only[c >> 3] |= (unsigned char)(1u << (c & 7));
-	}
-	script_ready = 1;
-}
-
+ * and only traditional text uses (the other way round), rtab_simp_only
+ * and rtab_trad_only: a reading in the other script than the
+ * document's is unlikely.  (面, 干, 后 are in both, though they are what
+ * 麵, 幹, 後 fold to.) */
 static int
 bit(const unsigned char *set, uint32_t c)
 {
@@ -241,8 +224,6 @@ doc_index(struct docmodel *dm)
 
 	if (dm->text.len == 0)
 		return;
-	if (!script_ready)
-		script_init();
 	if (dm->keys == NULL) {
 		dm->keys = xcalloc(DOC_SLOTS, sizeof(*dm->keys));
 		dm->counts = xcalloc(DOC_SLOTS, sizeof(*dm->counts));
@@ -275,8 +256,8 @@ doc_index(struct docmodel *dm)
 				a = 0;
 			continue;
 		}
-		dm->trad += bit(trad_only, b);
-		dm->simp += bit(simp_only, b);
+		dm->trad += bit(rtab_trad_only, b);
+		dm->simp += bit(rtab_simp_only, b);
 		b = zh_t2s_char(b);
 		count(dm, (uint64_t)b << 32);
 		dm->total++;
@@ -307,10 +288,9 @@ static const short cls_score[11][10] = {
 	[C_START] = { HUGE, HUGE, -2,  -4,   -18,  -20,   -6,  -22,  -16,   -8 },
 };
 
-/* 2^(k/2) for k in -128..127, for the class scores in half bits. */
-static double half_pow[256];
-/* 2^(-k/8) for k in 0..255, the general model's values being -8 log2. */
-static double pow8[256];
+/* The class scores are in half bits, the general model's values -8 log2. */
+#define half_pow rtab_half_pow
+#define pow8 rtab_pow8
 
 /* log2 to a hundredth of a bit, without libm: the search takes it
  * millions of times. */
@@ -382,15 +362,10 @@ static const struct lm_char *
 lm_char(struct docmodel *dm, uint32_t c)
 {
 	struct lm_char *e;
-	int st, en, u8, k;
+	int st, en, u8;
 
-	if (dm->chars == NULL) {
+	if (dm->chars == NULL)
 		dm->chars = xcalloc(CHAR_SLOTS, sizeof(*dm->chars));
-		for (k = 0; k < 256; k++) {
-			half_pow[k] = pow(2, (k - 128) / 2.0);
-			pow8[k] = k == 255 ? 0 : pow(2, -k / 8.0);
-		}
-	}
 	e = &dm->chars[(c * 2654435761u >> 20) & (CHAR_SLOTS - 1)];
 	if (e->c != c || e->epoch == 0) {
 		/* what the general model says: the same for every document */

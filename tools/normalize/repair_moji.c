@@ -143,67 +143,6 @@ struct solver {
 	uint32_t dsucc[512];
 };
 
-/* CP936 pairs (x, y), both bytes 0x81..0xFE, that are unassigned: the
- * pairs a misaligned decoder drops.  Built from the decode table. */
-static unsigned char ua_list[0x80][128];
-static unsigned char ua_n[0x80];
-static unsigned char xd[0x80];          /* the x that start one */
-static unsigned char is_xd[0x100];
-static int nxd;
-static int ua_ready;
-/* Per x of xd, the most frequent Han characters (y, x2) that a dropped
- * pair (x, y) can precede and that can end before another one (x2 in
- * xd): the middle characters of two drops, beyond the successors. */
-#ifndef NMIDFREQ
-#define NMIDFREQ 24
-#endif
-static uint16_t midfreq[0x80][NMIDFREQ];
-static unsigned char nmidfreq[0x80];
-
-static void
-ua_init(void)
-{
-	unsigned x, y;
-
-	if (ua_ready)
-		return;
-	ua_ready = 1;
-	for (x = 0x81; x <= 0xFE; x++) {
-		for (y = 0x81; y <= 0xFE; y++)
-			if (gbk_decode(x, y) == 0)
-				ua_list[x - 0x80][ua_n[x - 0x80]++] = (unsigned char)y;
-		if (ua_n[x - 0x80]) {
-			xd[nxd++] = (unsigned char)x;
-			is_xd[x] = 1;
-		}
-	}
-	for (x = 0; x < (unsigned)nxd; x++) {
-		unsigned x1 = xd[x], k, y2, n = 0;
-		const unsigned char *leads;
-		int nl, v[NMIDFREQ], u, i, e;
-
-		for (k = 0; k < (unsigned)nxd; k++) {
-			y2 = xd[k];     /* the middle character's trail byte */
-			nl = gbk_leads_by_freq(y2, &leads);
-			for (i = 0; i < nl; i++) {
-				if (gbk_decode(x1, leads[i]) != 0)
-					continue;
-				u = bigram_uni(zh_t2s_char(gbk_decode(leads[i], y2)));
-				if (n == NMIDFREQ && u <= v[n - 1])
-					break;
-				e = n < NMIDFREQ ? (int)n++ : NMIDFREQ - 1;
-				for (; e > 0 && v[e - 1] < u; e--) {
-					v[e] = v[e - 1];
-					midfreq[x1 - 0x80][e] = midfreq[x1 - 0x80][e - 1];
-				}
-				v[e] = u;
-				midfreq[x1 - 0x80][e] = (uint16_t)(leads[i] << 8 | y2);
-			}
-		}
-		nmidfreq[x1 - 0x80] = (unsigned char)n;
-	}
-}
-
 static int
 unassigned(unsigned x, unsigned y)
 {
@@ -228,7 +167,7 @@ filt_ok(const struct filt *fl, unsigned code)
 {
 	unsigned trail = code & 0xFF;
 
-	if (fl->right >= 0 ? trail != (unsigned)fl->right : !is_xd[trail])
+	if (fl->right >= 0 ? trail != (unsigned)fl->right : !rtab_is_xd[trail])
 		return 0;
 	return unassigned(fl->x, code >> 8);
 }
@@ -253,7 +192,7 @@ cands(struct docmodel *dm, struct solver *sv, uint32_t f, const struct filt *fl,
     uint32_t *out, int cap)
 {
 	const uint16_t *codes;
-	const uint32_t *strong;
+	const uint16_t *strong;
 	const unsigned char *leads;
 	int n = 0, nk, nc, i, k, nd, back = 0, lim, ix;
 	unsigned code;
@@ -273,8 +212,8 @@ cands(struct docmodel *dm, struct solver *sv, uint32_t f, const struct filt *fl,
 		/* a middle character: the strongest successors that fit */
 		nc = bigram_succ_strongest(ix, &strong);
 		for (k = 0; k < nc && n < MIDSUCC; k++)
-			if (filt_ok(fl, strong[k] & 0xFFFF))
-				cand_add(sv, strong[k] & 0xFFFF, out, &n);
+			if (filt_ok(fl, strong[k]))
+				cand_add(sv, strong[k], out, &n);
 	}
 	nd = doc_succ(dm, ff, sv->dsucc, (int)(sizeof(sv->dsucc) / sizeof(sv->dsucc[0])));
 	for (i = 0; i < nd && n < cap; i++) {
@@ -306,8 +245,8 @@ cands(struct docmodel *dm, struct solver *sv, uint32_t f, const struct filt *fl,
 		for (i = 0; i < (int)sizeof(punct_mid) / 2 && n < cap; i++)
 			if (unassigned(fl->x, punct_mid[i] >> 8))
 				cand_add(sv, punct_mid[i], out, &n);
-		for (i = 0; i < nmidfreq[fl->x - 0x80] && n < cap; i++)
-			cand_add(sv, midfreq[fl->x - 0x80][i], out, &n);
+		for (i = 0; i < rtab_nmidfreq[fl->x - 0x80] && n < cap; i++)
+			cand_add(sv, rtab_midfreq[(fl->x - 0x80) * RTAB_NMIDFREQ + i], out, &n);
 	}
 	return n;
 }
@@ -490,8 +429,8 @@ expand(struct docmodel *dm, struct solver *sv, int j, unsigned left, unsigned ri
 		/* One dropped pair (x, y): characters (lead, x) and (y, right). */
 		/* ranked by the way in from the best reading before, then
 		 * the chosen few by the way in from any of the best */
-		for (i = 0; i < nxd; i++) {
-			x = xd[i];
+		for (i = 0; i < rtab_nxd; i++) {
+			x = rtab_xd[i];
 			if ((c1 = gbk_decode(lead, x)) == 0 || !lm_known(dm, c1))
 				continue;
 			c.in = entry(dm, sv, j, c1, 1, &c.from);
@@ -858,7 +797,6 @@ moji_misaligned(struct docmodel *dm, struct buf *line, struct buf *tmp,
 	struct solver *sv;
 	size_t plen;
 
-	ua_init();
 	sv = solver_of(dm);
 	buf_clear(tmp);
 	runstart = 0;
